@@ -1,0 +1,269 @@
+//! From parsed arguments to a finished run: configuration, credentials, the
+//! engine, dispatch, and the one place where errors become exit codes.
+
+mod auth;
+mod boca;
+mod config_cmd;
+mod listing;
+mod sandbox_cmd;
+
+use crate::cli::{Cli, ColorChoice, Command, GlobalArgs};
+use crate::config::credentials::Resolver;
+use crate::config::{self, Loaded, Profile};
+use crate::error::{Error, Result};
+use crate::http::{Engine, HttpOptions};
+use crate::keyring::{self, Backend, SecretStore};
+use crate::output::{Format, Style};
+use crate::providers::ProviderId;
+use crate::sandbox::{self, Sandbox};
+use clap::Parser;
+use reqwest::Url;
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+/// Everything a command needs, resolved once.
+pub struct Context {
+    pub global: GlobalArgs,
+    pub loaded: Loaded,
+    pub profile_name: String,
+    pub store: Box<dyn SecretStore>,
+    pub style: Style,
+    /// The in-process sandbox of `--sandbox`, kept alive for the run.
+    pub sandbox: Option<Sandbox>,
+}
+
+impl Context {
+    pub fn profile(&self) -> Option<&Profile> {
+        self.loaded.file.profiles.get(&self.profile_name)
+    }
+
+    pub fn resolver(&self) -> Resolver<'_> {
+        Resolver {
+            profile_name: self.profile_name.clone(),
+            profile: self.profile(),
+            config_path: &self.loaded.path,
+            store: self.store.as_ref(),
+            demo: self.sandbox.as_ref().map(|_| sandbox::demo_credential as _),
+        }
+    }
+
+    /// `--sandbox` > `--base-url` > `BALANCES_<P>_BASE_URL` > profile > production.
+    pub fn base_url(&self, p: ProviderId) -> Result<Url> {
+        let raw = if let Some(sb) = &self.sandbox {
+            sb.base_url(p)
+        } else if let Some(u) = &self.global.base_url {
+            u.clone()
+        } else if let Some(u) = std::env::var(p.env_var("base_url"))
+            .ok()
+            .filter(|u| !u.is_empty())
+        {
+            u
+        } else if let Some(u) = self.profile().and_then(|prof| prof.base_url(p)) {
+            u.to_owned()
+        } else {
+            p.production_url().to_owned()
+        };
+        crate::http::url::parse_base(&raw).map_err(|e| e.with_provider(p.name()))
+    }
+
+    pub fn engine(&self, dry_run: bool) -> Result<Engine> {
+        Engine::new(HttpOptions {
+            timeout: self.global.timeout,
+            retries: self.global.retries,
+            dry_run,
+        })
+    }
+}
+
+/// The binary's entry point.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // Help and version are not errors; clap's own usage errors exit 2.
+            let _ = e.print();
+            return ExitCode::from(e.exit_code().clamp(0, 255) as u8);
+        }
+    };
+    init_logging(&cli.global);
+    let fallback_format = cli.global.output.unwrap_or_else(default_format);
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            return report(
+                &Error::internal(format!("cannot start the runtime: {e}")),
+                fallback_format,
+                &cli.global,
+            );
+        }
+    };
+    let global = cli.global.clone();
+    let mut format = fallback_format;
+    let result = runtime.block_on(async {
+        let ctx = build_context(cli.global, &cli.command)?;
+        format = ctx.style.format;
+        dispatch(&ctx, cli.command).await
+    });
+    // Don't wait for abandoned blocking work (a keyring call that never answered).
+    runtime.shutdown_background();
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => report(&e, format, &global),
+    }
+}
+
+fn default_format() -> Format {
+    if std::io::stdout().is_terminal() {
+        Format::Table
+    } else {
+        Format::Json
+    }
+}
+
+fn use_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stderr().is_terminal()
+        }
+    }
+}
+
+/// Print an error on stderr (text, or one JSON object in JSON modes) and pick the exit code.
+fn report(e: &Error, format: Format, global: &GlobalArgs) -> ExitCode {
+    if let Some(code) = e.quiet_exit {
+        return ExitCode::from(code);
+    }
+    if format.is_json() && !global.raw {
+        eprintln!("{}", e.to_json());
+    } else if use_color(global.color) {
+        eprintln!("\x1b[1;31mbalances:\x1b[0m {e}");
+    } else {
+        eprintln!("balances: {e}");
+    }
+    ExitCode::from(e.exit_code())
+}
+
+fn init_logging(g: &GlobalArgs) {
+    let level = if g.quiet {
+        "error".to_owned()
+    } else if g.verbose > 0 {
+        ["warn", "info", "debug", "trace"][usize::from(g.verbose.min(3))].to_owned()
+    } else {
+        std::env::var("BALANCES_LOG")
+            .ok()
+            .filter(|v| !v.is_empty())
+            .unwrap_or_else(|| "warn".into())
+    };
+    // Only our own crate logs above warn: dependencies' debug output may show
+    // request internals we cannot redact.
+    let directive = if level.contains('=') {
+        level
+    } else {
+        format!("warn,balances={level}")
+    };
+    let filter = tracing_subscriber::EnvFilter::try_new(&directive)
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(use_color(g.color))
+        .without_time()
+        .with_target(false)
+        .try_init();
+}
+
+fn build_context(global: GlobalArgs, command: &Command) -> Result<Context> {
+    let needs_config = !matches!(command, Command::Completions { .. } | Command::Sandbox(_));
+    let use_sandbox = global.sandbox && needs_config;
+    let loaded = if needs_config && !use_sandbox {
+        config::load(global.config.as_deref())?
+    } else {
+        Loaded {
+            path: global
+                .config
+                .clone()
+                .or_else(config::default_path)
+                .unwrap_or_default(),
+            ..Loaded::default()
+        }
+    };
+    let profile_name = global
+        .profile
+        .clone()
+        .or_else(|| loaded.file.defaults.profile.clone())
+        .unwrap_or_else(|| "default".to_owned());
+    if global.profile.is_some()
+        && loaded.exists
+        && !loaded.file.profiles.is_empty()
+        && !loaded.file.profiles.contains_key(&profile_name)
+    {
+        let known: Vec<&str> = loaded.file.profiles.keys().map(String::as_str).collect();
+        return Err(Error::config(format!(
+            "profile {profile_name:?} is not in {} (profiles: {})",
+            loaded.path.display(),
+            known.join(", ")
+        )));
+    }
+    let backend = match std::env::var("BALANCES_KEYRING")
+        .ok()
+        .filter(|v| !v.is_empty())
+    {
+        Some(v) => Backend::parse(&v).ok_or_else(|| {
+            Error::config(format!(
+                "BALANCES_KEYRING={v:?}: expected auto, secret-service, keyutils or none"
+            ))
+        })?,
+        None => loaded.file.defaults.keyring.unwrap_or(Backend::Auto),
+    };
+    let store = if use_sandbox {
+        Box::new(keyring::NoStore("not used with --sandbox".into()))
+    } else {
+        keyring::open(backend)
+    };
+    let format = global
+        .output
+        .or(loaded.file.defaults.output)
+        .unwrap_or_else(default_format);
+    let sandbox = if use_sandbox {
+        Some(
+            Sandbox::start(sandbox::Options::default())
+                .map_err(|e| Error::internal(format!("cannot start the sandbox: {e}")))?,
+        )
+    } else {
+        None
+    };
+    Ok(Context {
+        style: Style {
+            format,
+            raw: global.raw,
+        },
+        global,
+        loaded,
+        profile_name,
+        store,
+        sandbox,
+    })
+}
+
+async fn dispatch(ctx: &Context, command: Command) -> Result<()> {
+    match command {
+        Command::Boca(cmd) => boca::run(ctx, cmd).await,
+        Command::Auth(cmd) => auth::run(ctx, cmd),
+        Command::Config(cmd) => config_cmd::run(ctx, cmd),
+        Command::Sandbox(args) => sandbox_cmd::run(args).await,
+        Command::Completions { shell } => {
+            use std::io::Write;
+            let mut out = std::io::stdout().lock();
+            out.write_all(&crate::cli::completions::script(shell))?;
+            out.flush()?;
+            Ok(())
+        }
+    }
+}

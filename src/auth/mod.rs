@@ -1,0 +1,3 @@
+//! Authentication schemes as pure functions: no I/O, no clock of their own.
+
+pub mod hmac_signing;

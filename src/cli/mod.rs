@@ -1,0 +1,305 @@
+//! The command line, as clap types only. Nothing here does I/O; `app`
+//! converts these once into plain requests for the providers.
+
+pub mod completions;
+
+use crate::output::Format;
+use crate::providers::ProviderId;
+use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "balances",
+    version,
+    about = "Balances and transactions from fintech and crypto partner APIs, exact to the last digit",
+    long_about = "Balances and transactions from fintech and crypto partner APIs (Boca Raton, NOAH, P100, \
+                  Ibanera), exact to the provider's last digit.\n\n\
+                  Try it with no account: balances --sandbox boca get-balances partner-user-42",
+    after_help = "Exit codes: 0 ok, 1 internal, 2 usage, 65 bad response, 66 not found, 69 unavailable, \
+                  75 rate-limited/timed out, 77 credentials rejected, 78 configuration."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct GlobalArgs {
+    /// Config file [default: <config dir>/balances/config.toml]
+    #[arg(long, global = true, env = "BALANCES_CONFIG", value_name = "PATH")]
+    pub config: Option<PathBuf>,
+
+    /// Profile in the config file [default: defaults.profile, else "default"]
+    #[arg(long, global = true, env = "BALANCES_PROFILE", value_name = "NAME")]
+    pub profile: Option<String>,
+
+    /// Output format [default: table on a terminal, else json]
+    #[arg(
+        short = 'o',
+        long,
+        global = true,
+        env = "BALANCES_OUTPUT",
+        value_enum,
+        value_name = "FORMAT"
+    )]
+    pub output: Option<Format>,
+
+    /// Print each provider response body on one line, compacted, instead of the unified schema
+    #[arg(long, global = true)]
+    pub raw: bool,
+
+    /// Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]
+    #[arg(long, global = true, value_name = "URL")]
+    pub base_url: Option<String>,
+
+    /// Per-request timeout in seconds
+    #[arg(long, global = true, env = "BALANCES_TIMEOUT", value_name = "SECS", default_value = "30",
+          value_parser = parse_seconds)]
+    pub timeout: Duration,
+
+    /// Retries for GET requests on 429, 5xx, timeouts and connection errors
+    #[arg(
+        long,
+        global = true,
+        env = "BALANCES_RETRIES",
+        value_name = "N",
+        default_value_t = 3
+    )]
+    pub retries: u32,
+
+    /// More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG
+    #[arg(short, long, global = true, action = ArgAction::Count)]
+    pub verbose: u8,
+
+    /// Only errors on stderr
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+
+    /// Colour on stderr (NO_COLOR is honoured)
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+
+    /// Start the built-in sandbox in-process and use its demo credentials
+    #[arg(long, global = true, env = "BALANCES_SANDBOX")]
+    pub sandbox: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// `30`, `2.5`: seconds, without going through floating point.
+fn parse_seconds(s: &str) -> Result<Duration, String> {
+    let d: rust_decimal::Decimal = s
+        .trim()
+        .parse()
+        .map_err(|_| format!("not a number of seconds: {s:?}"))?;
+    let millis = (d * rust_decimal::Decimal::from(1000)).trunc();
+    let millis: u64 = millis
+        .try_into()
+        .map_err(|_| format!("out of range: {s:?}"))?;
+    if millis == 0 {
+        return Err("must be more than 0".into());
+    }
+    Ok(Duration::from_millis(millis))
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Boca Raton Partner API (HMAC-signed)
+    #[command(subcommand)]
+    Boca(BocaCommand),
+    /// Store, remove or inspect credentials in the OS keyring
+    #[command(subcommand)]
+    Auth(AuthCommand),
+    /// Create, locate or show the config file
+    #[command(subcommand)]
+    Config(ConfigCommand),
+    /// Run the built-in emulator of the provider APIs on loopback
+    Sandbox(SandboxArgs),
+    /// Print a shell completion script
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BocaCommand {
+    /// Every balance of one user
+    GetBalances {
+        /// The partner-owned user id (1 to 128 characters)
+        #[arg(value_name = "EXTERNAL_ID")]
+        external_id: String,
+        #[command(flatten)]
+        dry_run: DryRun,
+    },
+    /// A user's transactions: one page by default, --all for every page
+    GetTransactions {
+        /// The partner-owned user id (1 to 128 characters)
+        #[arg(value_name = "EXTERNAL_ID")]
+        external_id: String,
+        /// Items per page (1 to 100) [default: 25]
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..=100))]
+        limit: Option<u32>,
+        /// Start at this cursor (a previous run's next_cursor)
+        #[arg(long)]
+        cursor: Option<String>,
+        #[command(flatten)]
+        follow: FollowArgs,
+        #[command(flatten)]
+        dry_run: DryRun,
+    },
+}
+
+#[derive(Debug, Clone, Copy, Args)]
+pub struct FollowArgs {
+    /// Follow every page
+    #[arg(long)]
+    pub all: bool,
+    /// Stop after N items, following pages as needed
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_items: Option<u64>,
+}
+
+#[derive(Debug, Clone, Copy, Args)]
+pub struct DryRun {
+    /// Print the request that would be sent (secrets as ***) and send nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AuthCommand {
+    /// Store a secret in the OS keyring (read from the terminal without echo, or from stdin)
+    Set {
+        #[arg(value_enum)]
+        provider: ProviderId,
+        /// api_key, api_secret, signing_key, username, password, totp_secret (per provider)
+        field: String,
+    },
+    /// Remove a secret from the OS keyring
+    Delete {
+        #[arg(value_enum)]
+        provider: ProviderId,
+        field: String,
+    },
+    /// Where each credential comes from (never its value)
+    Status,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Write a commented template to the config path
+    Init {
+        /// Overwrite an existing file
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print the config file's path
+    Path,
+    /// Print the effective configuration of the profile, secrets redacted
+    Show,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct SandboxArgs {
+    /// Loopback address to listen on
+    #[arg(long, default_value = "127.0.0.1:7878", value_name = "ADDR")]
+    pub listen: SocketAddr,
+    /// Seed for the generated demo data
+    #[arg(long, default_value_t = 42)]
+    pub seed: u64,
+    /// Transactions in each user's history
+    #[arg(long, default_value_t = crate::sandbox::DEFAULT_TRANSACTIONS, value_name = "N")]
+    pub transactions: u64,
+    /// Generated users besides the seed examples (user-00001 ...)
+    #[arg(long, default_value_t = crate::sandbox::DEFAULT_USERS, value_name = "N")]
+    pub users: u64,
+    /// Answer 429 past N requests per second (`5` or `5/s`)
+    #[arg(long, value_name = "N/s", value_parser = parse_rate)]
+    pub rate_limit: Option<u32>,
+    /// Fail this fraction of requests with a 5xx (or p100 P501), e.g. 0.2
+    #[arg(long, value_name = "P", value_parser = parse_fraction)]
+    pub fail_rate: Option<u32>,
+    /// Fail the first N requests with a 5xx
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub fail_first: u32,
+    /// Delay every response by this many milliseconds
+    #[arg(long, value_name = "MS", default_value_t = 0)]
+    pub latency_ms: u64,
+    /// Lifetime of Ibanera access tokens, in seconds
+    #[arg(long, value_name = "SECS", default_value_t = 3600)]
+    pub token_ttl: u64,
+}
+
+fn parse_rate(s: &str) -> Result<u32, String> {
+    let n = s.trim().strip_suffix("/s").unwrap_or(s.trim());
+    n.parse::<u32>()
+        .ok()
+        .filter(|&n| n > 0)
+        .ok_or_else(|| format!("expected requests per second like 5 or 5/s, got {s:?}"))
+}
+
+/// A probability as parts per million (0.2 → 200000), without floating point.
+fn parse_fraction(s: &str) -> Result<u32, String> {
+    let d: rust_decimal::Decimal = s
+        .trim()
+        .parse()
+        .map_err(|_| format!("not a number: {s:?}"))?;
+    if d < rust_decimal::Decimal::ZERO || d > rust_decimal::Decimal::ONE {
+        return Err("must be between 0 and 1".into());
+    }
+    let ppm = (d * rust_decimal::Decimal::from(1_000_000)).trunc();
+    ppm.try_into().map_err(|_| format!("out of range: {s:?}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn seconds_and_fractions_parse_exactly() {
+        assert_eq!(parse_seconds("30").unwrap(), Duration::from_secs(30));
+        assert_eq!(parse_seconds("2.5").unwrap(), Duration::from_millis(2500));
+        assert!(parse_seconds("0").is_err());
+        assert!(parse_seconds("x").is_err());
+        assert_eq!(parse_fraction("0.2").unwrap(), 200_000);
+        assert_eq!(parse_fraction("1").unwrap(), 1_000_000);
+        assert!(parse_fraction("1.5").is_err());
+        assert_eq!(parse_rate("5/s").unwrap(), 5);
+        assert_eq!(parse_rate("7").unwrap(), 7);
+        assert!(parse_rate("0").is_err());
+    }
+
+    #[test]
+    fn global_flags_work_after_the_subcommand() {
+        let cli = Cli::try_parse_from([
+            "balances",
+            "boca",
+            "get-balances",
+            "u",
+            "-o",
+            "csv",
+            "--retries",
+            "0",
+        ])
+        .unwrap();
+        assert_eq!(cli.global.output, Some(Format::Csv));
+        assert_eq!(cli.global.retries, 0);
+    }
+}

@@ -1,0 +1,186 @@
+//! Where a credential comes from, first found wins:
+//! environment `BALANCES_<PROVIDER>_<FIELD>` → config file → OS keyring.
+//! The source is recorded so `auth status` can say where each one comes from
+//! without ever printing it.
+
+use super::Profile;
+use crate::error::{Error, Result};
+use crate::keyring::{self, SecretStore, StoreError};
+use crate::providers::ProviderId;
+use crate::secret::Secret;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    Env(String),
+    Config(PathBuf),
+    Keyring,
+    /// `--sandbox`: the sandbox's published demo credentials.
+    Sandbox,
+}
+
+impl std::fmt::Display for Source {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Source::Env(var) => write!(f, "environment ({var})"),
+            Source::Config(path) => write!(f, "config file ({})", path.display()),
+            Source::Keyring => f.write_str("keyring"),
+            Source::Sandbox => f.write_str("sandbox demo credentials"),
+        }
+    }
+}
+
+/// The outcome of looking a credential up.
+pub enum Lookup {
+    Found(Secret, Source),
+    /// Not set anywhere; `keyring` says why the keyring had nothing, if it failed.
+    Missing {
+        keyring: Option<StoreError>,
+    },
+}
+
+pub struct Resolver<'a> {
+    pub profile_name: String,
+    pub profile: Option<&'a Profile>,
+    pub config_path: &'a Path,
+    pub store: &'a dyn SecretStore,
+    /// Set under `--sandbox`: the only source then.
+    pub demo: Option<fn(ProviderId, &str) -> Option<&'static str>>,
+}
+
+impl Resolver<'_> {
+    pub fn lookup(&self, p: ProviderId, field: &str) -> Lookup {
+        if let Some(demo) = self.demo {
+            return match demo(p, field) {
+                Some(v) => Lookup::Found(Secret::new(v), Source::Sandbox),
+                None => Lookup::Missing { keyring: None },
+            };
+        }
+        let var = p.env_var(field);
+        if let Some(v) = std::env::var_os(&var) {
+            let v = v.to_string_lossy().into_owned();
+            if !v.is_empty() {
+                return Lookup::Found(Secret::new(v), Source::Env(var));
+            }
+        }
+        if let Some(v) = self.profile.and_then(|prof| prof.credential(p, field)) {
+            return Lookup::Found(v.clone(), Source::Config(self.config_path.to_path_buf()));
+        }
+        let account = keyring::account(&self.profile_name, p.name(), field);
+        match self.store.get(&account) {
+            Ok(Some(v)) => Lookup::Found(v, Source::Keyring),
+            Ok(None) => Lookup::Missing { keyring: None },
+            Err(e) => Lookup::Missing { keyring: Some(e) },
+        }
+    }
+
+    pub fn optional(&self, p: ProviderId, field: &str) -> Option<Secret> {
+        match self.lookup(p, field) {
+            Lookup::Found(v, _) => Some(v),
+            Lookup::Missing { .. } => None,
+        }
+    }
+
+    /// A credential that must be there; if not, exit 78 naming all three ways to set it.
+    pub fn require(&self, p: ProviderId, field: &str) -> Result<Secret> {
+        match self.lookup(p, field) {
+            Lookup::Found(v, _) => Ok(v),
+            Lookup::Missing { keyring } => Err(self.missing(p, field, keyring)),
+        }
+    }
+
+    fn missing(&self, p: ProviderId, field: &str, keyring: Option<StoreError>) -> Error {
+        let mut msg = format!(
+            "missing {provider} {field} for profile {profile:?}: set {var}, or add `{field} = \"...\"` under \
+             [profiles.{profile}.{provider}] in {path}, or run `balances auth set {provider} {field}`",
+            provider = p.name(),
+            profile = self.profile_name,
+            var = p.env_var(field),
+            path = self.config_path.display(),
+        );
+        if let Some(e) = keyring {
+            msg.push_str(&format!(
+                " ({e}; the environment or the config file work without one)"
+            ));
+        }
+        Error::config(msg).with_provider(p.name())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::keyring::{MemoryStore, NoStore};
+
+    fn profile(text: &str) -> Profile {
+        let mut f = crate::config::parse(text).unwrap();
+        f.profiles.remove("default").unwrap()
+    }
+
+    #[test]
+    fn env_beats_file_beats_keyring() {
+        // Each test uses its own field name so parallel tests don't share env vars.
+        let prof = profile(
+            "[profiles.default.ibanera]\npassword = \"from-file\"\ntotp_secret = \"file-totp\"\n",
+        );
+        let store = MemoryStore::default();
+        store
+            .set("default/ibanera/password", &Secret::new("from-keyring"))
+            .unwrap();
+        store
+            .set("default/ibanera/username", &Secret::new("kr-user"))
+            .unwrap();
+        let path = PathBuf::from("/tmp/c.toml");
+        let r = Resolver {
+            profile_name: "default".into(),
+            profile: Some(&prof),
+            config_path: &path,
+            store: &store,
+            demo: None,
+        };
+        // file beats keyring
+        match r.lookup(ProviderId::Ibanera, "password") {
+            Lookup::Found(v, Source::Config(_)) => assert_eq!(v.expose(), "from-file"),
+            _ => panic!("expected the config file"),
+        }
+        // keyring when nothing else
+        match r.lookup(ProviderId::Ibanera, "username") {
+            Lookup::Found(v, Source::Keyring) => assert_eq!(v.expose(), "kr-user"),
+            _ => panic!("expected the keyring"),
+        }
+        // env beats file
+        unsafe { std::env::set_var("BALANCES_IBANERA_TOTP_SECRET", "from-env") };
+        match r.lookup(ProviderId::Ibanera, "totp_secret") {
+            Lookup::Found(v, Source::Env(var)) => {
+                assert_eq!(v.expose(), "from-env");
+                assert_eq!(var, "BALANCES_IBANERA_TOTP_SECRET");
+            }
+            _ => panic!("expected the environment"),
+        }
+        unsafe { std::env::remove_var("BALANCES_IBANERA_TOTP_SECRET") };
+    }
+
+    #[test]
+    fn missing_names_all_three_ways_and_exits_78() {
+        let path = PathBuf::from("/etc/b.toml");
+        let store = NoStore("no D-Bus session bus".into());
+        let r = Resolver {
+            profile_name: "prod".into(),
+            profile: None,
+            config_path: &path,
+            store: &store,
+            demo: None,
+        };
+        let e = r.require(ProviderId::P100, "api_key").unwrap_err();
+        assert_eq!(e.exit_code(), 78);
+        for needle in [
+            "BALANCES_P100_API_KEY",
+            "[profiles.prod.p100]",
+            "/etc/b.toml",
+            "balances auth set p100 api_key",
+            "no D-Bus session bus",
+        ] {
+            assert!(e.message.contains(needle), "{needle} not in {}", e.message);
+        }
+    }
+}

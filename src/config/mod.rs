@@ -1,0 +1,271 @@
+//! The TOML config file: profiles of per-provider settings.
+//!
+//! Unknown keys are errors that name the key, the line and the file
+//! (`deny_unknown_fields`): a typo such as `api_secert` must not silently
+//! leave a credential unset.
+
+pub mod credentials;
+
+use crate::error::{Error, Result};
+use crate::keyring::Backend;
+use crate::output::Format;
+use crate::providers::ProviderId;
+use crate::secret::Secret;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConfigFile {
+    #[serde(default)]
+    pub defaults: Defaults,
+    #[serde(default)]
+    pub profiles: BTreeMap<String, Profile>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Defaults {
+    pub profile: Option<String>,
+    pub output: Option<Format>,
+    pub keyring: Option<Backend>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    pub boca: Option<BocaSection>,
+    pub noah: Option<NoahSection>,
+    pub p100: Option<P100Section>,
+    pub ibanera: Option<IbaneraSection>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BocaSection {
+    pub base_url: Option<String>,
+    pub api_key: Option<Secret>,
+    pub api_secret: Option<Secret>,
+    pub users: Option<Vec<String>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoahSection {
+    pub base_url: Option<String>,
+    pub api_key: Option<Secret>,
+    pub signing_key: Option<Secret>,
+    pub signing_key_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct P100Section {
+    pub base_url: Option<String>,
+    pub api_key: Option<Secret>,
+    pub users: Option<Vec<String>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IbaneraSection {
+    pub base_url: Option<String>,
+    pub username: Option<Secret>,
+    pub password: Option<Secret>,
+    pub totp_secret: Option<Secret>,
+}
+
+impl Profile {
+    /// Whether the profile has a section for this provider (used by `summary`).
+    pub fn has(&self, p: ProviderId) -> bool {
+        match p {
+            ProviderId::Boca => self.boca.is_some(),
+            ProviderId::Noah => self.noah.is_some(),
+            ProviderId::P100 => self.p100.is_some(),
+            ProviderId::Ibanera => self.ibanera.is_some(),
+        }
+    }
+
+    pub fn base_url(&self, p: ProviderId) -> Option<&str> {
+        match p {
+            ProviderId::Boca => self.boca.as_ref()?.base_url.as_deref(),
+            ProviderId::Noah => self.noah.as_ref()?.base_url.as_deref(),
+            ProviderId::P100 => self.p100.as_ref()?.base_url.as_deref(),
+            ProviderId::Ibanera => self.ibanera.as_ref()?.base_url.as_deref(),
+        }
+    }
+
+    pub fn users(&self, p: ProviderId) -> &[String] {
+        let users = match p {
+            ProviderId::Boca => self.boca.as_ref().and_then(|s| s.users.as_ref()),
+            ProviderId::P100 => self.p100.as_ref().and_then(|s| s.users.as_ref()),
+            _ => None,
+        };
+        users.map_or(&[], Vec::as_slice)
+    }
+
+    /// A credential field's value as written in the file.
+    pub fn credential(&self, p: ProviderId, field: &str) -> Option<&Secret> {
+        match (p, field) {
+            (ProviderId::Boca, "api_key") => self.boca.as_ref()?.api_key.as_ref(),
+            (ProviderId::Boca, "api_secret") => self.boca.as_ref()?.api_secret.as_ref(),
+            (ProviderId::Noah, "api_key") => self.noah.as_ref()?.api_key.as_ref(),
+            (ProviderId::Noah, "signing_key") => self.noah.as_ref()?.signing_key.as_ref(),
+            (ProviderId::P100, "api_key") => self.p100.as_ref()?.api_key.as_ref(),
+            (ProviderId::Ibanera, "username") => self.ibanera.as_ref()?.username.as_ref(),
+            (ProviderId::Ibanera, "password") => self.ibanera.as_ref()?.password.as_ref(),
+            (ProviderId::Ibanera, "totp_secret") => self.ibanera.as_ref()?.totp_secret.as_ref(),
+            _ => None,
+        }
+    }
+
+    fn holds_secret(&self) -> bool {
+        ProviderId::ALL.iter().any(|&p| {
+            p.credential_fields()
+                .iter()
+                .any(|f| f.secret && self.credential(p, f.name).is_some())
+        })
+    }
+}
+
+/// The config file as loaded, with where it came from.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub path: PathBuf,
+    pub exists: bool,
+    pub file: ConfigFile,
+}
+
+/// `<config dir>/balances/config.toml`.
+pub fn default_path() -> Option<PathBuf> {
+    dirs::config_dir().map(|d| d.join("balances").join("config.toml"))
+}
+
+/// Load the file. A missing file is an empty config unless the path was
+/// given explicitly (`--config`, `BALANCES_CONFIG`), where it is an error.
+pub fn load(explicit: Option<&Path>) -> Result<Loaded> {
+    let path = match explicit {
+        Some(p) => p.to_path_buf(),
+        None => match default_path() {
+            Some(p) => p,
+            None => return Ok(Loaded::default()),
+        },
+    };
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && explicit.is_none() => {
+            return Ok(Loaded {
+                path,
+                exists: false,
+                file: ConfigFile::default(),
+            });
+        }
+        Err(e) => {
+            return Err(Error::config(format!(
+                "cannot read config file {}: {e}",
+                path.display()
+            )));
+        }
+    };
+    let file = parse(&text)
+        .map_err(|e| Error::config(format!("in config file {}: {e}", path.display())))?;
+    if file.profiles.values().any(Profile::holds_secret) {
+        warn_if_readable_by_others(&path);
+    }
+    Ok(Loaded {
+        path,
+        exists: true,
+        file,
+    })
+}
+
+/// Parse config text. Errors say where (line, column) and what, but never
+/// quote the source line: it may hold a secret.
+pub fn parse(text: &str) -> std::result::Result<ConfigFile, String> {
+    toml::from_str::<ConfigFile>(text).map_err(|e| {
+        let at = e.span().map_or(String::new(), |span| {
+            let before = &text[..span.start.min(text.len())];
+            let line = before.matches('\n').count() + 1;
+            let column = before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1;
+            format!("line {line}, column {column}: ")
+        });
+        let message = e.message().trim_end();
+        // "invalid type: string `…`" quotes the value, which may be a secret.
+        let message = if message.starts_with("invalid type") || message.starts_with("invalid value")
+        {
+            redact_backticks(message)
+        } else {
+            message.to_owned()
+        };
+        format!("{at}{message}")
+    })
+}
+
+fn redact_backticks(s: &str) -> String {
+    let mut out = String::new();
+    for (i, part) in s.split('`').enumerate() {
+        if i % 2 == 1 {
+            out.push_str("`***`");
+        } else {
+            out.push_str(part);
+        }
+    }
+    out
+}
+
+#[cfg(unix)]
+fn warn_if_readable_by_others(path: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    if let Ok(meta) = std::fs::metadata(path) {
+        let mode = meta.permissions().mode();
+        if mode & 0o077 != 0 {
+            tracing::warn!(
+                "config file {} holds secrets and is readable by others (mode {:o}): run chmod 600 {}",
+                path.display(),
+                mode & 0o777,
+                path.display()
+            );
+        }
+    }
+}
+
+#[cfg(not(unix))]
+fn warn_if_readable_by_others(_path: &Path) {}
+
+/// The template written by `balances config init`, also shipped as `config.example.toml`.
+pub const TEMPLATE: &str = include_str!("../../config.example.toml");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_template_parses() {
+        let f = parse(TEMPLATE).unwrap();
+        assert!(f.profiles.contains_key("default"));
+    }
+
+    #[test]
+    fn unknown_keys_name_the_key_and_line() {
+        let text = "[profiles.default.boca]\napi_key = \"k\"\napi_secert = \"s\"\n";
+        let e = parse(text).unwrap_err();
+        assert!(e.contains("api_secert"), "{e}");
+        assert!(e.contains("line 3"), "{e}");
+        let e = parse("[defaults]\nprofil = \"x\"\n").unwrap_err();
+        assert!(e.contains("profil") && e.contains("line 2"), "{e}");
+        let e = parse("[profiles.default.bocca]\n").unwrap_err();
+        assert!(e.contains("bocca"), "{e}");
+    }
+
+    #[test]
+    fn errors_never_quote_values() {
+        let e = parse("[profiles.default.boca]\napi_secret = 12345678\n").unwrap_err();
+        assert!(e.contains("line 2") && !e.contains("12345678"), "{e}");
+        let e = parse(
+            "[profiles.default.boca]\napi_key = \"canary-value\"\napi_secert = \"canary-2\"\n",
+        )
+        .unwrap_err();
+        assert!(!e.contains("canary"), "{e}");
+    }
+}

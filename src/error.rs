@@ -1,0 +1,235 @@
+//! The one error type of the core, and the one map from its kind to an exit code.
+//!
+//! Every failure a user can meet ends up as an [`Error`] with a [`Kind`]; the
+//! kinds and their exit codes are the table of `spec/cli.md` (sysexits-style,
+//! so cron wrappers can tell "retry later" (75) from "fix your config" (78)).
+
+use serde::Serialize;
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Usage,
+    Config,
+    Unauthorized,
+    NotFound,
+    RateLimited,
+    Timeout,
+    Unavailable,
+    BadResponse,
+    Internal,
+}
+
+impl Kind {
+    pub fn exit_code(self) -> u8 {
+        match self {
+            Kind::Internal => 1,
+            Kind::Usage => 2,
+            Kind::BadResponse => 65,
+            Kind::NotFound => 66,
+            Kind::Unavailable => 69,
+            Kind::RateLimited | Kind::Timeout => 75,
+            Kind::Unauthorized => 77,
+            Kind::Config => 78,
+        }
+    }
+
+    /// The words used in the human-readable message ("not found", "rate limited").
+    pub fn words(self) -> &'static str {
+        match self {
+            Kind::Usage => "usage",
+            Kind::Config => "config",
+            Kind::Unauthorized => "unauthorized",
+            Kind::NotFound => "not found",
+            Kind::RateLimited => "rate limited",
+            Kind::Timeout => "timeout",
+            Kind::Unavailable => "unavailable",
+            Kind::BadResponse => "bad response",
+            Kind::Internal => "internal error",
+        }
+    }
+}
+
+/// A failure with everything the user (or a script reading stderr JSON) needs.
+#[derive(Debug, Clone)]
+pub struct Error {
+    pub kind: Kind,
+    pub provider: Option<&'static str>,
+    pub subject: Option<String>,
+    pub http_status: Option<u16>,
+    /// The provider's own error code (Boca `error`, NOAH `Type`, p100 `errorCode`, Ibanera `messageCode`).
+    pub code: Option<String>,
+    pub message: String,
+    pub request_id: Option<String>,
+    /// Not a failure to report: end the run quietly with this exit code
+    /// (`--dry-run` after printing its request; a closed stdout pipe).
+    pub quiet_exit: Option<u8>,
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    pub fn new(kind: Kind, message: impl Into<String>) -> Self {
+        Error {
+            kind,
+            provider: None,
+            subject: None,
+            http_status: None,
+            code: None,
+            message: message.into(),
+            request_id: None,
+            quiet_exit: None,
+        }
+    }
+
+    /// End the run quietly with `code`, printing nothing more.
+    pub fn quiet(code: u8) -> Self {
+        Error {
+            quiet_exit: Some(code),
+            ..Error::internal("")
+        }
+    }
+
+    pub fn usage(message: impl Into<String>) -> Self {
+        Self::new(Kind::Usage, message)
+    }
+    pub fn config(message: impl Into<String>) -> Self {
+        Self::new(Kind::Config, message)
+    }
+    pub fn bad_response(message: impl Into<String>) -> Self {
+        Self::new(Kind::BadResponse, message)
+    }
+    pub fn internal(message: impl Into<String>) -> Self {
+        Self::new(Kind::Internal, message)
+    }
+
+    pub fn with_provider(mut self, provider: &'static str) -> Self {
+        self.provider.get_or_insert(provider);
+        self
+    }
+    pub fn with_subject(mut self, subject: Option<&str>) -> Self {
+        if self.subject.is_none() {
+            self.subject = subject.map(str::to_owned);
+        }
+        self
+    }
+    pub fn with_status(mut self, status: u16) -> Self {
+        self.http_status = Some(status);
+        self
+    }
+    pub fn with_code(mut self, code: Option<String>) -> Self {
+        self.code = code;
+        self
+    }
+    pub fn with_request_id(mut self, id: Option<String>) -> Self {
+        self.request_id = id;
+        self
+    }
+
+    pub fn exit_code(&self) -> u8 {
+        self.kind.exit_code()
+    }
+
+    /// The `{"error": {...}}` object printed on stderr in JSON output modes.
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::json!({ "error": {
+            "provider": self.provider,
+            "subject": self.subject,
+            "kind": self.kind,
+            "exit_code": self.exit_code(),
+            "http_status": self.http_status,
+            "code": self.code,
+            "message": self.message,
+            "request_id": self.request_id,
+        }})
+    }
+}
+
+impl fmt::Display for Error {
+    /// `boca: unauthorized (HTTP 401): Invalid API key or request signature [request req-…]`
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(p) = self.provider {
+            write!(f, "{p}: ")?;
+        }
+        if let Some(status) = self.http_status {
+            write!(f, "{} (HTTP {status}): ", self.kind.words())?;
+        } else if !matches!(self.kind, Kind::Usage | Kind::Config | Kind::Internal) {
+            write!(f, "{}: ", self.kind.words())?;
+        }
+        if let Some(s) = &self.subject {
+            write!(f, "{s}: ")?;
+        }
+        f.write_str(&self.message)?;
+        if let Some(id) = &self.request_id {
+            write!(f, " [request {id}]")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl From<std::io::Error> for Error {
+    fn from(e: std::io::Error) -> Self {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            // `balances ... | head`: the reader is done, and so are we (as ripgrep does).
+            return Error::quiet(0);
+        }
+        Error::internal(format!("I/O error: {e}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exit_codes_follow_the_contract() {
+        let table = [
+            (Kind::Internal, 1),
+            (Kind::Usage, 2),
+            (Kind::BadResponse, 65),
+            (Kind::NotFound, 66),
+            (Kind::Unavailable, 69),
+            (Kind::RateLimited, 75),
+            (Kind::Timeout, 75),
+            (Kind::Unauthorized, 77),
+            (Kind::Config, 78),
+        ];
+        for (kind, code) in table {
+            assert_eq!(kind.exit_code(), code, "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn message_shape_matches_cli_md() {
+        let e = Error::new(Kind::Unauthorized, "Invalid API key or request signature")
+            .with_provider("boca")
+            .with_status(401)
+            .with_request_id(Some("req-1".into()));
+        assert_eq!(
+            e.to_string(),
+            "boca: unauthorized (HTTP 401): Invalid API key or request signature [request req-1]"
+        );
+        let keys: Vec<_> = e.to_json()["error"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .cloned()
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                "provider",
+                "subject",
+                "kind",
+                "exit_code",
+                "http_status",
+                "code",
+                "message",
+                "request_id"
+            ]
+        );
+    }
+}

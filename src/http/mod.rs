@@ -1,0 +1,401 @@
+//! The one HTTP engine every provider goes through.
+//!
+//! One reqwest client per run (rustls, keep-alive pool), so following 1,000
+//! pages costs 1,000 requests and one handshake. Each attempt re-runs the
+//! provider's `authorize`, because signatures, timestamps, JWTs and TOTP codes
+//! must be fresh; that is why retries live here and not in a middleware that
+//! would replay an already-signed request.
+
+pub mod paginate;
+pub mod retry;
+pub mod url;
+
+use crate::clock;
+use crate::error::{Error, Kind, Result};
+use crate::secret::Secret;
+use reqwest::header::HeaderMap;
+use reqwest::{Method, Url};
+use retry::RetryClass;
+use std::io::Write;
+use std::sync::Mutex;
+use std::time::{Duration, Instant, SystemTime};
+use tracing::{debug, info, warn};
+
+/// Responses larger than this are refused (exit 65): no balance endpoint
+/// legitimately sends more, and an unbounded read is a memory hazard.
+pub const MAX_BODY_BYTES: usize = 32 * 1024 * 1024;
+
+/// Provider clocks we tolerate before blaming ours (Boca's documented window).
+const SKEW_TOLERANCE_SECS: i64 = 60;
+
+/// A header value that is either safe to log or a secret, logged as `***`.
+#[derive(Debug, Clone)]
+pub enum HeaderValue {
+    Plain(String),
+    Secret(Secret),
+}
+
+impl HeaderValue {
+    fn wire(&self) -> &str {
+        match self {
+            HeaderValue::Plain(s) => s,
+            HeaderValue::Secret(s) => s.expose(),
+        }
+    }
+    fn shown(&self) -> &str {
+        match self {
+            HeaderValue::Plain(s) => s,
+            HeaderValue::Secret(_) => "***",
+        }
+    }
+}
+
+/// A request about to be sent, built afresh for every attempt.
+#[derive(Debug, Clone)]
+pub struct Outgoing {
+    pub method: Method,
+    pub url: Url,
+    pub headers: Vec<(&'static str, HeaderValue)>,
+    pub body: Option<Vec<u8>>,
+    /// What the signature covers, shown at `-vv` (never contains a secret).
+    pub signing_input: Option<String>,
+}
+
+impl Outgoing {
+    pub fn get(url: Url) -> Self {
+        Outgoing {
+            method: Method::GET,
+            url,
+            headers: Vec::new(),
+            body: None,
+            signing_input: None,
+        }
+    }
+    pub fn header(&mut self, name: &'static str, value: impl Into<String>) {
+        self.headers.push((name, HeaderValue::Plain(value.into())));
+    }
+    pub fn secret_header(&mut self, name: &'static str, value: Secret) {
+        self.headers.push((name, HeaderValue::Secret(value)));
+    }
+    /// The path as it goes on the wire (percent-encoded, with any base prefix).
+    pub fn wire_path(&self) -> &str {
+        self.url.path()
+    }
+    /// The query as it goes on the wire, without `?`; empty when there is none.
+    pub fn wire_query(&self) -> &str {
+        self.url.query().unwrap_or("")
+    }
+}
+
+/// A response, fully read.
+#[derive(Debug)]
+pub struct Incoming {
+    pub status: u16,
+    pub headers: HeaderMap,
+    pub body: Vec<u8>,
+}
+
+impl Incoming {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+    pub fn json(&self) -> Result<serde_json::Value> {
+        serde_json::from_slice(&self.body).map_err(|e| {
+            Error::bad_response(format!("response is not valid JSON ({e})"))
+                .with_status(self.status)
+        })
+    }
+}
+
+/// What a provider's wire protocol tells the engine.
+pub trait Protocol {
+    fn name(&self) -> &'static str;
+    /// Add credentials to a request. Called for every attempt.
+    fn authorize(&self, req: &mut Outgoing) -> Result<()>;
+    /// Turn a non-success response into a typed error (the provider's envelope).
+    fn error_from(&self, resp: &Incoming) -> Error;
+    /// Whether a response deserves a retry (GET only; the engine checks the method).
+    fn retry_class(&self, resp: &Incoming) -> Option<RetryClass> {
+        default_retry_class(resp)
+    }
+    /// Signed requests get a clock-skew diagnosis when rejected.
+    fn is_time_signed(&self) -> bool {
+        false
+    }
+}
+
+pub fn default_retry_class(resp: &Incoming) -> Option<RetryClass> {
+    match resp.status {
+        429 => Some(RetryClass::RateLimited(
+            resp.header("retry-after")
+                .and_then(|v| retry::parse_retry_after(v, SystemTime::now())),
+        )),
+        500..=599 => Some(RetryClass::Transient),
+        _ => None,
+    }
+}
+
+/// The error kind a bare HTTP status implies, for envelopes that don't say more.
+pub fn kind_for_status(status: u16) -> Kind {
+    match status {
+        401 | 403 => Kind::Unauthorized,
+        404 => Kind::NotFound,
+        408 => Kind::Timeout,
+        429 => Kind::RateLimited,
+        500..=599 => Kind::Unavailable,
+        // 400/409/422 from a read-only call mean an argument we passed on was
+        // refused (a stale cursor, a bad id): a usage problem.
+        400..=499 => Kind::Usage,
+        _ => Kind::BadResponse,
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct HttpOptions {
+    pub timeout: Duration,
+    pub retries: u32,
+    pub dry_run: bool,
+}
+
+pub struct Engine {
+    client: reqwest::Client,
+    opts: HttpOptions,
+    /// Shared "not before" gate: a 429 slows every concurrent worker, not just one.
+    pause_until: Mutex<Option<Instant>>,
+}
+
+enum Failure {
+    Timeout(String),
+    Connect(String),
+    Fatal(Error),
+}
+
+impl Engine {
+    pub fn new(opts: HttpOptions) -> Result<Self> {
+        let client = reqwest::Client::builder()
+            .user_agent(concat!("balances/", env!("CARGO_PKG_VERSION")))
+            .connect_timeout(opts.timeout.min(Duration::from_secs(10)))
+            .timeout(opts.timeout)
+            .pool_idle_timeout(Duration::from_secs(60))
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .map_err(|e| Error::internal(format!("cannot build the HTTP client: {e}")))?;
+        Ok(Engine {
+            client,
+            opts,
+            pause_until: Mutex::new(None),
+        })
+    }
+
+    pub fn dry_run(&self) -> bool {
+        self.opts.dry_run
+    }
+
+    /// Send a request built by `build`, with auth, retries and error mapping.
+    /// Returns only 2xx responses; everything else becomes the provider's error.
+    pub async fn send<P: Protocol + ?Sized>(
+        &self,
+        proto: &P,
+        build: impl Fn() -> Result<Outgoing>,
+    ) -> Result<Incoming> {
+        let name = proto.name();
+        let mut attempt = 0u32;
+        loop {
+            let mut req = build()?;
+            proto.authorize(&mut req)?;
+            if self.opts.dry_run {
+                print_dry_run(&req)?;
+                return Err(Error::quiet(0));
+            }
+            self.wait_for_gate().await;
+            let retryable_method = req.method == Method::GET;
+            let started = Instant::now();
+            let outcome = self.execute(&req).await;
+            let elapsed = started.elapsed().as_millis();
+            let (class, last) = match outcome {
+                Ok(resp) => {
+                    info!(
+                        "{} {} -> {} ({elapsed} ms)",
+                        req.method, req.url, resp.status
+                    );
+                    if (200..300).contains(&resp.status) {
+                        return Ok(resp);
+                    }
+                    let class = proto.retry_class(&resp);
+                    (class, Err(resp))
+                }
+                Err(Failure::Fatal(e)) => return Err(e.with_provider(name)),
+                Err(Failure::Timeout(msg)) => {
+                    info!("{} {} -> timeout ({elapsed} ms)", req.method, req.url);
+                    (Some(RetryClass::Transient), Ok((Kind::Timeout, msg)))
+                }
+                Err(Failure::Connect(msg)) => {
+                    info!("{} {} -> {msg} ({elapsed} ms)", req.method, req.url);
+                    (Some(RetryClass::Transient), Ok((Kind::Unavailable, msg)))
+                }
+            };
+            match class {
+                Some(class) if retryable_method && attempt < self.opts.retries => {
+                    let wait = match class {
+                        RetryClass::RateLimited(after) => {
+                            let wait = after.unwrap_or_else(|| retry::backoff(attempt));
+                            self.set_gate(wait);
+                            wait
+                        }
+                        RetryClass::Transient => retry::backoff(attempt),
+                    };
+                    attempt += 1;
+                    warn!(
+                        "{name}: retrying in {} ms (attempt {} of {})",
+                        wait.as_millis(),
+                        attempt,
+                        self.opts.retries
+                    );
+                    tokio::time::sleep(wait).await;
+                }
+                _ => {
+                    let tries = attempt + 1;
+                    return Err(match last {
+                        Err(resp) => self.final_error(proto, &resp, tries),
+                        Ok((kind, msg)) => {
+                            Error::new(kind, format!("{msg} (after {tries} attempt(s))"))
+                                .with_provider(name)
+                        }
+                    });
+                }
+            }
+        }
+    }
+
+    fn final_error<P: Protocol + ?Sized>(&self, proto: &P, resp: &Incoming, tries: u32) -> Error {
+        let mut err = proto.error_from(resp).with_provider(proto.name());
+        err.http_status.get_or_insert(resp.status);
+        if tries > 1 {
+            err.message.push_str(&format!(" (after {tries} attempts)"));
+        }
+        if err.kind == Kind::Unauthorized && proto.is_time_signed() {
+            if let Some(hint) = skew_hint(resp) {
+                err.message.push_str(&hint);
+            }
+        }
+        err
+    }
+
+    async fn execute(&self, req: &Outgoing) -> std::result::Result<Incoming, Failure> {
+        let mut builder = self.client.request(req.method.clone(), req.url.clone());
+        for (name, value) in &req.headers {
+            builder = builder.header(*name, value.wire());
+            debug!("  > {name}: {}", value.shown());
+        }
+        if let Some(input) = &req.signing_input {
+            debug!("  signing input: {input:?}");
+        }
+        if let Some(body) = &req.body {
+            builder = builder.body(body.clone());
+        }
+        let mut resp = builder.send().await.map_err(classify_reqwest)?;
+        let status = resp.status().as_u16();
+        let headers = resp.headers().clone();
+        for (k, v) in &headers {
+            debug!("  < {k}: {}", v.to_str().unwrap_or("<binary>"));
+        }
+        if let Some(len) = resp.content_length() {
+            if len as usize > MAX_BODY_BYTES {
+                return Err(Failure::Fatal(body_too_large(status)));
+            }
+        }
+        let mut body = Vec::new();
+        while let Some(chunk) = resp.chunk().await.map_err(classify_reqwest)? {
+            if body.len() + chunk.len() > MAX_BODY_BYTES {
+                return Err(Failure::Fatal(body_too_large(status)));
+            }
+            body.extend_from_slice(&chunk);
+        }
+        Ok(Incoming {
+            status,
+            headers,
+            body,
+        })
+    }
+
+    async fn wait_for_gate(&self) {
+        let until = *self.pause_until.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(until) = until {
+            let now = Instant::now();
+            if until > now {
+                tokio::time::sleep(until - now).await;
+            }
+        }
+    }
+
+    fn set_gate(&self, wait: Duration) {
+        let mut gate = self.pause_until.lock().unwrap_or_else(|p| p.into_inner());
+        let until = Instant::now() + wait;
+        if gate.is_none_or(|g| g < until) {
+            *gate = Some(until);
+        }
+    }
+}
+
+fn print_dry_run(req: &Outgoing) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{} {}", req.method, req.url)?;
+    for (name, value) in &req.headers {
+        writeln!(out, "{name}: {}", value.shown())?;
+    }
+    if let Some(input) = &req.signing_input {
+        writeln!(out, "# signing input: {input:?}")?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+fn body_too_large(status: u16) -> Error {
+    Error::bad_response(format!(
+        "response body exceeds the {} MiB limit",
+        MAX_BODY_BYTES >> 20
+    ))
+    .with_status(status)
+}
+
+fn classify_reqwest(e: reqwest::Error) -> Failure {
+    // reqwest's Display names the URL but never our headers, so it is safe to show.
+    let msg = error_chain(&e);
+    if e.is_timeout() {
+        Failure::Timeout(format!("request timed out: {msg}"))
+    } else if e.is_connect() || e.is_request() || e.is_body() || e.is_decode() {
+        Failure::Connect(format!("network error: {msg}"))
+    } else {
+        Failure::Fatal(Error::new(Kind::Unavailable, format!("HTTP error: {msg}")))
+    }
+}
+
+fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut s = e.to_string();
+    let mut src = e.source();
+    while let Some(inner) = src {
+        s.push_str(": ");
+        s.push_str(&inner.to_string());
+        src = inner.source();
+    }
+    s
+}
+
+/// If the server's `Date` shows our clock more than 60 s off, say so: the
+/// usual cause of "invalid signature" on a machine without NTP.
+fn skew_hint(resp: &Incoming) -> Option<String> {
+    let server = httpdate::parse_http_date(resp.header("date")?).ok()?;
+    let server = server
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .ok()?
+        .as_secs() as i64;
+    let local = clock::now().unix_timestamp();
+    let skew = local - server;
+    (skew.abs() > SKEW_TOLERANCE_SECS).then(|| {
+        let dir = if skew > 0 { "ahead of" } else { "behind" };
+        format!(
+            " (your clock is {} s {dir} the server's; signed requests are rejected beyond {SKEW_TOLERANCE_SECS} s: sync it with NTP)",
+            skew.abs()
+        )
+    })
+}

@@ -1,0 +1,52 @@
+//! The unified output model shared by every provider and every renderer.
+//!
+//! Field order here is the field order of the JSON contract (`spec/cli.md`),
+//! so it must not be rearranged.
+
+use crate::money::Amount;
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+/// One balance, in the provider-neutral shape.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Balance {
+    pub currency: String,
+    pub available: Option<Amount>,
+    pub total: Option<Amount>,
+    pub pending: Option<Amount>,
+    pub account_id: Option<String>,
+    pub account_type: Option<String>,
+    pub status: Option<String>,
+    /// Every field of the provider's record that is not mapped above, verbatim.
+    pub provider_fields: Map<String, Value>,
+}
+
+/// A currency and an amount: one leg of a transaction, or its fee.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Money {
+    pub currency: String,
+    pub amount: Amount,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Transaction {
+    pub id: String,
+    pub created_at: Option<String>,
+    #[serde(rename = "type")]
+    pub kind: Option<String>,
+    pub status: Option<String>,
+    pub from: Option<Money>,
+    pub to: Option<Money>,
+    pub rate: Option<Amount>,
+    pub fee: Option<Money>,
+    pub provider_fields: Map<String, Value>,
+}
+
+/// What a document is about: printed at the top of every JSON document and
+/// at the start of every NDJSON/CSV record.
+#[derive(Debug, Clone)]
+pub struct Header {
+    pub provider: &'static str,
+    pub profile: String,
+    pub subject: Option<String>,
+}

@@ -1,0 +1,76 @@
+//! `-o csv`: RFC 4180 quoting, `\n` line endings, nulls as empty fields.
+
+use super::{Record, RecordWriter};
+use crate::error::Result;
+use crate::model::Header;
+use std::io::Write;
+
+pub struct CsvWriter<'a> {
+    out: Box<dyn Write + 'a>,
+    provider: &'static str,
+    subject: Option<String>,
+}
+
+impl<'a> CsvWriter<'a> {
+    pub fn new(out: Box<dyn Write + 'a>) -> Self {
+        CsvWriter {
+            out,
+            provider: "",
+            subject: None,
+        }
+    }
+}
+
+/// Quote a field when it holds a comma, a quote or a line break.
+pub fn field(value: &str) -> std::borrow::Cow<'_, str> {
+    if value.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", value.replace('"', "\"\"")).into()
+    } else {
+        value.into()
+    }
+}
+
+impl<T: Record> RecordWriter<T> for CsvWriter<'_> {
+    fn begin(&mut self, h: &Header) -> Result<()> {
+        self.provider = h.provider;
+        self.subject = h.subject.clone();
+        writeln!(self.out, "{}", T::CSV_HEADER.join(","))?;
+        Ok(())
+    }
+
+    fn records(&mut self, items: &[T], _raw: &[u8]) -> Result<()> {
+        for item in items {
+            let mut line = String::new();
+            line.push_str(&field(self.provider));
+            line.push(',');
+            line.push_str(&field(self.subject.as_deref().unwrap_or("")));
+            for f in item.csv_fields() {
+                line.push(',');
+                line.push_str(&field(f.unwrap_or("")));
+            }
+            line.push('\n');
+            self.out.write_all(line.as_bytes())?;
+        }
+        self.out.flush()?;
+        Ok(())
+    }
+
+    fn finish(&mut self, _next_cursor: Option<&str>) -> Result<()> {
+        self.out.flush()?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::field;
+
+    #[test]
+    fn quotes_per_rfc_4180() {
+        assert_eq!(field("plain"), "plain");
+        assert_eq!(field("a,b"), "\"a,b\"");
+        assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(field("two\nlines"), "\"two\nlines\"");
+        assert_eq!(field(""), "");
+    }
+}

@@ -1,0 +1,112 @@
+//! `-o json` (one streamed document) and `-o ndjson` (one record per line).
+
+use super::{Record, RecordWriter};
+use crate::error::Result;
+use crate::model::Header;
+use serde::Serialize;
+use std::io::Write;
+
+pub struct JsonWriter<'a> {
+    out: Box<dyn Write + 'a>,
+    first: bool,
+}
+
+impl<'a> JsonWriter<'a> {
+    pub fn new(out: Box<dyn Write + 'a>) -> Self {
+        JsonWriter { out, first: true }
+    }
+}
+
+fn to_json<T: Serialize + ?Sized>(v: &T) -> Result<String> {
+    serde_json::to_string(v)
+        .map_err(|e| crate::error::Error::internal(format!("cannot encode JSON: {e}")))
+}
+
+impl<T: Record> RecordWriter<T> for JsonWriter<'_> {
+    fn begin(&mut self, h: &Header) -> Result<()> {
+        write!(
+            self.out,
+            "{{\"provider\":{},\"profile\":{},\"subject\":{},\"{}\":[",
+            to_json(h.provider)?,
+            to_json(&h.profile)?,
+            to_json(&h.subject)?,
+            T::COLLECTION
+        )?;
+        Ok(())
+    }
+
+    fn records(&mut self, items: &[T], _raw: &[u8]) -> Result<()> {
+        for item in items {
+            let sep = if self.first { "\n  " } else { ",\n  " };
+            self.first = false;
+            write!(self.out, "{sep}{}", to_json(item)?)?;
+        }
+        self.out.flush()?;
+        Ok(())
+    }
+
+    fn finish(&mut self, next_cursor: Option<&str>) -> Result<()> {
+        if !self.first {
+            self.out.write_all(b"\n")?;
+        }
+        self.out.write_all(b"]")?;
+        if T::PAGED {
+            write!(self.out, ",\"next_cursor\":{}", to_json(&next_cursor)?)?;
+        }
+        self.out.write_all(b"}\n")?;
+        self.out.flush()?;
+        Ok(())
+    }
+}
+
+pub struct NdjsonWriter<'a> {
+    out: Box<dyn Write + 'a>,
+    provider: &'static str,
+    subject: Option<String>,
+}
+
+impl<'a> NdjsonWriter<'a> {
+    pub fn new(out: Box<dyn Write + 'a>) -> Self {
+        NdjsonWriter {
+            out,
+            provider: "",
+            subject: None,
+        }
+    }
+}
+
+/// A record with `provider` and `subject` added first.
+#[derive(Serialize)]
+struct Tagged<'a, T> {
+    provider: &'a str,
+    subject: Option<&'a str>,
+    #[serde(flatten)]
+    record: &'a T,
+}
+
+impl<T: Record> RecordWriter<T> for NdjsonWriter<'_> {
+    fn begin(&mut self, h: &Header) -> Result<()> {
+        self.provider = h.provider;
+        self.subject = h.subject.clone();
+        Ok(())
+    }
+
+    fn records(&mut self, items: &[T], _raw: &[u8]) -> Result<()> {
+        for record in items {
+            let line = to_json(&Tagged {
+                provider: self.provider,
+                subject: self.subject.as_deref(),
+                record,
+            })?;
+            self.out.write_all(line.as_bytes())?;
+            self.out.write_all(b"\n")?;
+        }
+        self.out.flush()?;
+        Ok(())
+    }
+
+    fn finish(&mut self, _next_cursor: Option<&str>) -> Result<()> {
+        self.out.flush()?;
+        Ok(())
+    }
+}

@@ -1,0 +1,199 @@
+//! Renderers: table, JSON, NDJSON and CSV over the unified model only.
+//!
+//! A renderer knows no provider; a provider knows no renderer. Records are
+//! written as pages arrive (JSON is streamed too: the closing `]}` and
+//! `next_cursor` come last, so an interrupted run leaves invalid JSON rather
+//! than a document that looks complete). Tables must see every row to size
+//! their columns, so they buffer: they are for people, not for 100k rows.
+
+mod csv;
+mod json;
+mod raw;
+mod table;
+
+pub use raw::compact_json;
+
+use crate::error::Result;
+use crate::model::{Balance, Header, Transaction};
+use serde::Serialize;
+use std::io::Write;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Table,
+    Json,
+    Ndjson,
+    Csv,
+}
+
+impl Format {
+    /// JSON modes also put errors on stderr as JSON.
+    pub fn is_json(self) -> bool {
+        matches!(self, Format::Json | Format::Ndjson)
+    }
+}
+
+/// A record kind the renderers know how to lay out.
+pub trait Record: Serialize {
+    /// The JSON key of the list (`balances`, `transactions`).
+    const COLLECTION: &'static str;
+    /// Whether the document ends with `next_cursor`.
+    const PAGED: bool;
+    const CSV_HEADER: &'static [&'static str];
+    fn csv_fields(&self) -> Vec<Option<&str>>;
+    const TABLE_HEADER: &'static [&'static str];
+    /// Cells and whether each is a number (right-aligned).
+    fn table_cells(&self) -> Vec<(String, bool)>;
+}
+
+fn opt<T: AsRef<str>>(v: &Option<T>) -> Option<&str> {
+    v.as_ref().map(AsRef::as_ref)
+}
+
+impl AsRef<str> for crate::money::Amount {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl Record for Balance {
+    const COLLECTION: &'static str = "balances";
+    const PAGED: bool = false;
+    const CSV_HEADER: &'static [&'static str] = &[
+        "provider",
+        "subject",
+        "currency",
+        "available",
+        "total",
+        "pending",
+        "account_id",
+        "account_type",
+        "status",
+    ];
+    fn csv_fields(&self) -> Vec<Option<&str>> {
+        vec![
+            Some(&self.currency),
+            opt(&self.available),
+            opt(&self.total),
+            opt(&self.pending),
+            opt(&self.account_id),
+            opt(&self.account_type),
+            opt(&self.status),
+        ]
+    }
+    const TABLE_HEADER: &'static [&'static str] = &[
+        "CURRENCY",
+        "AVAILABLE",
+        "TOTAL",
+        "PENDING",
+        "ACCOUNT",
+        "TYPE",
+        "STATUS",
+    ];
+    fn table_cells(&self) -> Vec<(String, bool)> {
+        let s = |v: Option<&str>| v.unwrap_or("").to_owned();
+        vec![
+            (self.currency.clone(), false),
+            (s(opt(&self.available)), true),
+            (s(opt(&self.total)), true),
+            (s(opt(&self.pending)), true),
+            (s(opt(&self.account_id)), false),
+            (s(opt(&self.account_type)), false),
+            (s(opt(&self.status)), false),
+        ]
+    }
+}
+
+impl Record for Transaction {
+    const COLLECTION: &'static str = "transactions";
+    const PAGED: bool = true;
+    const CSV_HEADER: &'static [&'static str] = &[
+        "provider",
+        "subject",
+        "id",
+        "created_at",
+        "type",
+        "status",
+        "from_currency",
+        "from_amount",
+        "to_currency",
+        "to_amount",
+        "rate",
+        "fee_currency",
+        "fee_amount",
+    ];
+    fn csv_fields(&self) -> Vec<Option<&str>> {
+        fn leg(m: &Option<crate::model::Money>) -> (Option<&str>, Option<&str>) {
+            m.as_ref().map_or((None, None), |m| {
+                (Some(m.currency.as_str()), Some(m.amount.as_str()))
+            })
+        }
+        let (fc, fa) = leg(&self.from);
+        let (tc, ta) = leg(&self.to);
+        let (ec, ea) = leg(&self.fee);
+        vec![
+            Some(&self.id),
+            opt(&self.created_at),
+            opt(&self.kind),
+            opt(&self.status),
+            fc,
+            fa,
+            tc,
+            ta,
+            opt(&self.rate),
+            ec,
+            ea,
+        ]
+    }
+    const TABLE_HEADER: &'static [&'static str] = &[
+        "ID", "CREATED", "TYPE", "STATUS", "FROM", "TO", "RATE", "FEE",
+    ];
+    fn table_cells(&self) -> Vec<(String, bool)> {
+        let leg = |m: &Option<crate::model::Money>| {
+            m.as_ref()
+                .map_or(String::new(), |m| format!("{} {}", m.amount, m.currency))
+        };
+        vec![
+            (self.id.clone(), false),
+            (self.created_at.clone().unwrap_or_default(), false),
+            (self.kind.clone().unwrap_or_default(), false),
+            (self.status.clone().unwrap_or_default(), false),
+            (leg(&self.from), true),
+            (leg(&self.to), true),
+            (opt(&self.rate).unwrap_or("").to_owned(), true),
+            (leg(&self.fee), true),
+        ]
+    }
+}
+
+/// Where results go, and in what form.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    pub format: Format,
+    /// `--raw`: provider bodies, compacted, one per line.
+    pub raw: bool,
+}
+
+/// A stream of records of one kind, for one document.
+pub trait RecordWriter<T: Record> {
+    fn begin(&mut self, header: &Header) -> Result<()>;
+    fn records(&mut self, items: &[T], raw_body: &[u8]) -> Result<()>;
+    /// `next_cursor` is printed only for paged records.
+    fn finish(&mut self, next_cursor: Option<&str>) -> Result<()>;
+}
+
+pub fn writer<'a, T: Record + 'a>(
+    style: Style,
+    out: Box<dyn Write + 'a>,
+) -> Box<dyn RecordWriter<T> + 'a> {
+    if style.raw {
+        return Box::new(raw::RawWriter::new(out));
+    }
+    match style.format {
+        Format::Json => Box::new(json::JsonWriter::new(out)),
+        Format::Ndjson => Box::new(json::NdjsonWriter::new(out)),
+        Format::Csv => Box::new(csv::CsvWriter::new(out)),
+        Format::Table => Box::new(table::TableWriter::new(out)),
+    }
+}

@@ -1,0 +1,332 @@
+//! Boca Raton Partner API (`spec/providers.md` §1): HMAC-signed requests,
+//! string amounts, cursor pagination.
+
+use super::wire::Fields;
+use crate::auth::hmac_signing;
+use crate::clock;
+use crate::error::{Error, Kind, Result};
+use crate::http::paginate::{Page, Pager};
+use crate::http::{self, Engine, Incoming, Outgoing, Protocol};
+use crate::model::{Balance, Money, Transaction};
+use crate::secret::Secret;
+use reqwest::Url;
+use serde_json::Value;
+
+pub const NAME: &str = "boca";
+/// Page size when `--limit` is not given (the API's own default).
+pub const DEFAULT_LIMIT: u32 = 25;
+pub const MAX_LIMIT: u32 = 100;
+
+pub struct Boca {
+    base: Url,
+    api_key: Secret,
+    api_secret: Secret,
+}
+
+impl Boca {
+    pub fn new(base: Url, api_key: Secret, api_secret: Secret) -> Self {
+        Boca {
+            base,
+            api_key,
+            api_secret,
+        }
+    }
+
+    fn user_url(&self, external_id: &str, endpoint: &str, query: &str) -> Result<Url> {
+        check_external_id(external_id)?;
+        let id = http::url::path_segment("external id", external_id)?;
+        http::url::join(&self.base, &format!("/v1/users/{id}/{endpoint}"), query)
+    }
+
+    /// `GET /v1/users/{externalId}/balances`: every balance, in one response.
+    pub async fn balances(&self, engine: &Engine, external_id: &str) -> Result<Page<Balance>> {
+        let url = self.user_url(external_id, "balances", "")?;
+        let resp = engine
+            .send(self, || Ok(Outgoing::get(url.clone())))
+            .await
+            .map_err(|e| e.with_subject(Some(external_id)))?;
+        let mut doc = Fields::new("balances response", resp.json()?)?;
+        let items = doc
+            .array("balances")?
+            .into_iter()
+            .map(balance)
+            .collect::<Result<Vec<_>>>()
+            .map_err(|e| e.with_provider(NAME).with_subject(Some(external_id)))?;
+        Ok(Page {
+            items,
+            next: None,
+            raw: resp.body,
+        })
+    }
+}
+
+fn check_external_id(id: &str) -> Result<()> {
+    let n = id.chars().count();
+    if !(1..=128).contains(&n) {
+        return Err(Error::usage(format!(
+            "external id must be 1 to 128 characters, got {n}"
+        )));
+    }
+    Ok(())
+}
+
+fn balance(v: Value) -> Result<Balance> {
+    let mut f = Fields::new("balance", v)?;
+    Ok(Balance {
+        currency: f.string("currency")?.to_uppercase(),
+        available: Some(f.amount("available")?),
+        total: f.amount_opt("total")?,
+        pending: None,
+        account_id: None,
+        account_type: None,
+        status: None,
+        provider_fields: f.rest(),
+    })
+}
+
+fn transaction(v: Value) -> Result<Transaction> {
+    let mut f = Fields::new("transaction", v)?;
+    let id = match f.string_opt("conversionId")? {
+        Some(id) => id,
+        None => f.string("id")?,
+    };
+    let created_at = f.string_opt("createdAt")?;
+    let kind = f.string_opt("type")?;
+    let from = money(f.take_opt("from"))?;
+    let to = money(f.take_opt("to"))?;
+    let rate = f.amount_opt("rate")?;
+    Ok(Transaction {
+        id,
+        created_at,
+        kind,
+        status: None,
+        from,
+        to,
+        rate,
+        fee: None,
+        provider_fields: f.rest(),
+    })
+}
+
+fn money(v: Option<Value>) -> Result<Option<Money>> {
+    let Some(v) = v else { return Ok(None) };
+    let mut f = Fields::new("transaction leg", v)?;
+    Ok(Some(Money {
+        currency: f.string("currency")?.to_uppercase(),
+        amount: f.amount("amount")?,
+    }))
+}
+
+/// `GET /v1/users/{externalId}/transactions`, one page per call.
+pub struct TransactionPager<'a> {
+    pub boca: &'a Boca,
+    pub engine: &'a Engine,
+    pub external_id: &'a str,
+    pub limit: u32,
+}
+
+impl Pager for TransactionPager<'_> {
+    type Item = Transaction;
+
+    async fn page(
+        &mut self,
+        cursor: Option<&str>,
+        want: Option<usize>,
+    ) -> Result<Page<Transaction>> {
+        let limit = want.map_or(self.limit, |w| {
+            self.limit.min(w.clamp(1, MAX_LIMIT as usize) as u32)
+        });
+        let mut pairs = Vec::new();
+        if let Some(c) = cursor {
+            pairs.push(("cursor", c.to_owned()));
+        }
+        pairs.push(("limit", limit.to_string()));
+        let url =
+            self.boca
+                .user_url(self.external_id, "transactions", &http::url::query(&pairs))?;
+        let subject = Some(self.external_id);
+        let resp = self
+            .engine
+            .send(self.boca, || Ok(Outgoing::get(url.clone())))
+            .await
+            .map_err(|e| e.with_subject(subject))?;
+        let parse = || -> Result<Page<Transaction>> {
+            let mut doc = Fields::new("transactions response", resp.json()?)?;
+            let items = doc
+                .array("items")?
+                .into_iter()
+                .map(transaction)
+                .collect::<Result<Vec<_>>>()?;
+            Ok(Page {
+                items,
+                next: doc.string_opt("nextCursor")?,
+                raw: Vec::new(),
+            })
+        };
+        let mut page = parse().map_err(|e| e.with_provider(NAME).with_subject(subject))?;
+        page.raw = resp.body;
+        Ok(page)
+    }
+}
+
+impl Protocol for Boca {
+    fn name(&self) -> &'static str {
+        NAME
+    }
+
+    fn authorize(&self, req: &mut Outgoing) -> Result<()> {
+        let timestamp = clock::rfc3339_seconds(clock::now());
+        let body = req.body.as_deref().unwrap_or_default();
+        let canonical = hmac_signing::canonical_string(
+            req.method.as_str(),
+            req.wire_path(),
+            req.wire_query(),
+            &timestamp,
+            body,
+        );
+        let signature = hmac_signing::sign(self.api_secret.expose().as_bytes(), &canonical);
+        req.secret_header("X-Api-Key", self.api_key.clone());
+        req.header("X-Request-Timestamp", timestamp);
+        req.secret_header("X-Request-Signature", Secret::new(signature));
+        req.signing_input = Some(canonical);
+        Ok(())
+    }
+
+    fn error_from(&self, resp: &Incoming) -> Error {
+        let Ok(Value::Object(body)) = serde_json::from_slice::<Value>(&resp.body) else {
+            return Error::new(
+                http::kind_for_status(resp.status),
+                format!("HTTP {} without a Boca error body", resp.status),
+            );
+        };
+        let text = |k: &str| body.get(k).and_then(Value::as_str).map(str::to_owned);
+        let code = text("error");
+        let kind = match code.as_deref() {
+            Some("unauthorized") => Kind::Unauthorized,
+            Some("not_found") => Kind::NotFound,
+            Some("too_many_requests") => Kind::RateLimited,
+            Some("internal_error") => Kind::Unavailable,
+            Some("bad_request" | "conflict" | "unprocessable_entity") => Kind::Usage,
+            _ => http::kind_for_status(resp.status),
+        };
+        let mut message = text("message").unwrap_or_else(|| format!("HTTP {}", resp.status));
+        if let Some(Value::Array(fields)) = body.get("fieldErrors") {
+            let details: Vec<String> = fields
+                .iter()
+                .map(|f| {
+                    format!(
+                        "{}: {}",
+                        f.get("field").and_then(Value::as_str).unwrap_or("?"),
+                        f.get("message").and_then(Value::as_str).unwrap_or("?")
+                    )
+                })
+                .collect();
+            if !details.is_empty() {
+                message = format!("{message} ({})", details.join("; "));
+            }
+        }
+        Error::new(kind, message)
+            .with_status(resp.status)
+            .with_code(code)
+            .with_request_id(text("requestId"))
+    }
+
+    fn is_time_signed(&self) -> bool {
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixture(name: &str) -> Vec<u8> {
+        std::fs::read(format!(
+            "{}/tests/fixtures/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .expect("fixture")
+    }
+
+    #[test]
+    fn maps_the_seed_balances_exactly() {
+        let v: Value = serde_json::from_slice(&fixture("boca-balances-200.json")).unwrap();
+        let mut doc = Fields::new("doc", v).unwrap();
+        let items: Vec<Balance> = doc
+            .array("balances")
+            .unwrap()
+            .into_iter()
+            .map(|b| balance(b).unwrap())
+            .collect();
+        assert_eq!(items[0].currency, "CAD");
+        assert_eq!(items[0].available.as_ref().unwrap().as_str(), "1250.00");
+        assert_eq!(items[1].total.as_ref().unwrap().as_str(), "0.01500000");
+    }
+
+    #[test]
+    fn maps_the_seed_transaction() {
+        let v: Value = serde_json::from_slice(&fixture("boca-transactions-200.json")).unwrap();
+        let mut doc = Fields::new("doc", v).unwrap();
+        let tx = transaction(doc.array("items").unwrap().remove(0)).unwrap();
+        let json = serde_json::to_string(&tx).unwrap();
+        assert_eq!(
+            json,
+            r#"{"id":"conv-abc-123","created_at":"2026-03-13T14:22:00Z","type":"conversion","status":null,"from":{"currency":"CAD","amount":"1000.00"},"to":{"currency":"BTC","amount":"0.01176471"},"rate":"85000.00","fee":null,"provider_fields":{}}"#
+        );
+    }
+
+    #[test]
+    fn error_envelopes_become_kinds() {
+        let cases = [
+            (
+                "boca-error-400.json",
+                400,
+                2,
+                "Request body failed validation (email: Must be a valid email address)",
+            ),
+            (
+                "boca-error-401.json",
+                401,
+                77,
+                "Invalid API key or request signature",
+            ),
+            (
+                "boca-error-404.json",
+                404,
+                66,
+                "User not found for the authenticated partner",
+            ),
+            (
+                "boca-error-429.json",
+                429,
+                75,
+                "Rate limit exceeded. Retry after the duration indicated in the Retry-After header.",
+            ),
+            (
+                "boca-error-500.json",
+                500,
+                69,
+                "An unexpected error occurred. Please retry or contact support with the requestId.",
+            ),
+        ];
+        let boca = Boca::new(
+            Url::parse("https://x").unwrap(),
+            Secret::new("k"),
+            Secret::new("s"),
+        );
+        for (file, status, code, message) in cases {
+            let resp = Incoming {
+                status,
+                headers: Default::default(),
+                body: fixture(file),
+            };
+            let e = boca.error_from(&resp);
+            assert_eq!(e.exit_code(), code, "{file}");
+            assert_eq!(e.message, message);
+            assert_eq!(
+                e.request_id.as_deref(),
+                Some("req-a1b2c3d4-e5f6-7890-abcd-ef1234567890")
+            );
+        }
+    }
+}

@@ -1,0 +1,149 @@
+//! Helpers for reading provider JSON into the unified model without losing
+//! a digit: every amount goes through [`Amount::from_json`] on the literal
+//! text, and every field we do not map is kept verbatim.
+
+use crate::error::{Error, Result};
+use crate::money::Amount;
+use serde_json::{Map, Value};
+
+/// A JSON object taken apart field by field; what is left over becomes
+/// `provider_fields`.
+pub struct Fields {
+    what: &'static str,
+    map: Map<String, Value>,
+}
+
+impl Fields {
+    pub fn new(what: &'static str, v: Value) -> Result<Fields> {
+        match v {
+            Value::Object(map) => Ok(Fields { what, map }),
+            other => Err(Error::bad_response(format!(
+                "{what}: expected an object, found {}",
+                type_name(&other)
+            ))),
+        }
+    }
+
+    /// Remove a field that must be present (not null).
+    pub fn take(&mut self, key: &str) -> Result<Value> {
+        match self.map.shift_remove(key) {
+            Some(Value::Null) | None => Err(self.missing(key)),
+            Some(v) => Ok(v),
+        }
+    }
+
+    pub fn take_opt(&mut self, key: &str) -> Option<Value> {
+        self.map.shift_remove(key).filter(|v| !v.is_null())
+    }
+
+    pub fn string(&mut self, key: &str) -> Result<String> {
+        let v = self.take(key)?;
+        self.as_string(key, v)
+    }
+
+    pub fn string_opt(&mut self, key: &str) -> Result<Option<String>> {
+        self.take_opt(key)
+            .map(|v| self.as_string(key, v))
+            .transpose()
+    }
+
+    /// A string or number rendered as text (ids are sometimes numbers).
+    pub fn text_opt(&mut self, key: &str) -> Result<Option<String>> {
+        match self.take_opt(key) {
+            None => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s)),
+            Some(Value::Number(n)) => Ok(Some(n.as_str().to_owned())),
+            Some(other) => Err(self.wrong(key, "a string or number", &other)),
+        }
+    }
+
+    pub fn amount(&mut self, key: &str) -> Result<Amount> {
+        let v = self.take(key)?;
+        Amount::from_json(&v).map_err(|e| Error::bad_response(format!("{}.{key}: {e}", self.what)))
+    }
+
+    pub fn amount_opt(&mut self, key: &str) -> Result<Option<Amount>> {
+        self.take_opt(key)
+            .map(|v| {
+                Amount::from_json(&v)
+                    .map_err(|e| Error::bad_response(format!("{}.{key}: {e}", self.what)))
+            })
+            .transpose()
+    }
+
+    pub fn object(&mut self, key: &str) -> Result<Fields> {
+        let v = self.take(key)?;
+        let what = self.what;
+        Fields::new(what, v)
+            .map_err(|_| Error::bad_response(format!("{what}.{key}: expected an object")))
+    }
+
+    pub fn array(&mut self, key: &str) -> Result<Vec<Value>> {
+        match self.take(key)? {
+            Value::Array(a) => Ok(a),
+            other => Err(self.wrong(key, "an array", &other)),
+        }
+    }
+
+    /// Everything not taken, in the provider's order.
+    pub fn rest(self) -> Map<String, Value> {
+        self.map
+    }
+
+    fn as_string(&self, key: &str, v: Value) -> Result<String> {
+        match v {
+            Value::String(s) => Ok(s),
+            other => Err(self.wrong(key, "a string", &other)),
+        }
+    }
+
+    fn missing(&self, key: &str) -> Error {
+        Error::bad_response(format!("{}: missing field `{key}`", self.what))
+    }
+
+    fn wrong(&self, key: &str, expected: &str, found: &Value) -> Error {
+        Error::bad_response(format!(
+            "{}.{key}: expected {expected}, found {}",
+            self.what,
+            type_name(found)
+        ))
+    }
+}
+
+fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn leftovers_keep_order_and_digits() {
+        let v: Value =
+            serde_json::from_str(r#"{"b": 1.50, "id": 7, "a": {"x": 0.10}, "amount": "2.500"}"#)
+                .unwrap();
+        let mut f = Fields::new("rec", v).unwrap();
+        assert_eq!(f.amount("amount").unwrap().as_str(), "2.500");
+        assert_eq!(f.text_opt("id").unwrap().as_deref(), Some("7"));
+        let rest = serde_json::to_string(&f.rest()).unwrap();
+        assert_eq!(rest, r#"{"b":1.50,"a":{"x":0.10}}"#);
+    }
+
+    #[test]
+    fn missing_and_mistyped_fields_are_bad_responses() {
+        let v: Value = serde_json::from_str(r#"{"amount": "1.2.3", "n": null, "s": 5}"#).unwrap();
+        let mut f = Fields::new("rec", v).unwrap();
+        assert_eq!(f.amount("amount").unwrap_err().exit_code(), 65);
+        assert_eq!(f.string("n").unwrap_err().exit_code(), 65);
+        assert_eq!(f.string("s").unwrap_err().exit_code(), 65);
+        assert_eq!(f.string("absent").unwrap_err().exit_code(), 65);
+    }
+}

@@ -1,0 +1,326 @@
+//! The embedded sandbox: a faithful emulator of the provider APIs on loopback.
+//!
+//! It serves each provider under its own prefix (`/boca`, ...) on one port,
+//! checks auth as strictly as the real service, and generates deterministic
+//! demo data on the fly (nothing is stored, so a 100,000-item history costs
+//! no memory). It never calls the client's signer or request builder: it
+//! recomputes what a request should carry from the raw request it received,
+//! so a bug copied into both sides cannot pass the tests.
+
+mod boca;
+mod data;
+
+use crate::providers::ProviderId;
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{Response, StatusCode, header};
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+pub const DEFAULT_TRANSACTIONS: u64 = 240;
+pub const DEFAULT_USERS: u64 = 1000;
+
+/// The fixed, published demo credentials. They protect nothing.
+pub mod demo {
+    pub const BOCA_API_KEY: &str = "boca-demo-key";
+    /// Also the secret of the signing test vectors in `spec/providers.md`.
+    pub const BOCA_API_SECRET: &str = "boca-demo-signing-secret";
+}
+
+/// The demo value of a credential field, for `--sandbox`.
+pub fn demo_credential(p: ProviderId, field: &str) -> Option<&'static str> {
+    match (p, field) {
+        (ProviderId::Boca, "api_key") => Some(demo::BOCA_API_KEY),
+        (ProviderId::Boca, "api_secret") => Some(demo::BOCA_API_SECRET),
+        _ => None,
+    }
+}
+
+/// What to serve and which faults to inject.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub seed: u64,
+    /// Transactions in every user's history.
+    pub transactions: u64,
+    /// Generated users (`user-00001` ...) besides the seed examples.
+    pub users: u64,
+    /// Requests per second before answering 429.
+    pub rate_limit: Option<u32>,
+    /// Fraction of requests failed with a 5xx, in parts per million.
+    pub fail_rate_ppm: u32,
+    /// Fail this many requests first (deterministic retry tests).
+    pub fail_first: u32,
+    pub latency: Duration,
+    /// Lifetime of Ibanera access tokens.
+    pub token_ttl: Duration,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            seed: 42,
+            transactions: DEFAULT_TRANSACTIONS,
+            users: DEFAULT_USERS,
+            rate_limit: None,
+            fail_rate_ppm: 0,
+            fail_first: 0,
+            latency: Duration::ZERO,
+            token_ttl: Duration::from_secs(3600),
+        }
+    }
+}
+
+/// Shared state of a running sandbox.
+struct Shared {
+    opts: Options,
+    requests: AtomicU64,
+    failed_first: AtomicU32,
+    rng: Mutex<fastrand::Rng>,
+    window: Mutex<(Instant, u32)>,
+}
+
+impl Shared {
+    fn request_id(&self) -> String {
+        let n = self.requests.load(Ordering::Relaxed);
+        let h = data::mix(self.opts.seed ^ n);
+        format!(
+            "req-{:08x}-{:04x}-{:04x}-{:012x}",
+            h >> 32,
+            (h >> 16) & 0xffff,
+            h & 0xffff,
+            n
+        )
+    }
+
+    /// `Some(fault)` when this request must fail by the fault knobs.
+    fn fault(&self) -> Option<Fault> {
+        if let Some(limit) = self.opts.rate_limit {
+            let mut w = self.window.lock().unwrap_or_else(|p| p.into_inner());
+            if w.0.elapsed() >= Duration::from_secs(1) {
+                *w = (Instant::now(), 0);
+            }
+            w.1 += 1;
+            if w.1 > limit {
+                let retry_after = 1u64.saturating_sub(w.0.elapsed().as_secs()).max(1);
+                return Some(Fault::RateLimited(retry_after));
+            }
+        }
+        if self.failed_first.fetch_add(1, Ordering::Relaxed) < self.opts.fail_first {
+            return Some(Fault::Unavailable);
+        }
+        if self.opts.fail_rate_ppm > 0 {
+            let roll = self
+                .rng
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .u32(0..1_000_000);
+            if roll < self.opts.fail_rate_ppm {
+                return Some(Fault::Unavailable);
+            }
+        }
+        None
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Fault {
+    RateLimited(u64),
+    Unavailable,
+}
+
+/// A request as received: method, raw (still percent-encoded) path and query.
+pub(crate) struct Received {
+    pub method: String,
+    pub path: String,
+    pub query: String,
+    pub headers: axum::http::HeaderMap,
+    pub body: Vec<u8>,
+}
+
+impl Received {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+
+    /// Query pairs, decoded, in order.
+    pub fn query_pairs(&self) -> Vec<(String, String)> {
+        if self.query.is_empty() {
+            return Vec::new();
+        }
+        self.query
+            .split('&')
+            .map(|kv| {
+                let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
+                (data::percent_decode(k), data::percent_decode(v))
+            })
+            .collect()
+    }
+
+    pub fn query_param(&self, name: &str) -> Option<String> {
+        self.query_pairs()
+            .into_iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v)
+    }
+}
+
+pub(crate) fn json_response(status: u16, body: &serde_json::Value) -> Response<Body> {
+    raw_response(status, serde_json::to_vec(body).unwrap_or_default())
+}
+
+pub(crate) fn raw_response(status: u16, body: Vec<u8>) -> Response<Body> {
+    let mut r = Response::new(Body::from(body));
+    *r.status_mut() = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    r.headers_mut().insert(
+        header::CONTENT_TYPE,
+        header::HeaderValue::from_static("application/json"),
+    );
+    r
+}
+
+async fn handle(State(shared): State<Arc<Shared>>, req: Request) -> Response<Body> {
+    shared.requests.fetch_add(1, Ordering::Relaxed);
+    if !shared.opts.latency.is_zero() {
+        tokio::time::sleep(shared.opts.latency).await;
+    }
+    let (parts, body) = req.into_parts();
+    let body = match axum::body::to_bytes(body, 1 << 20).await {
+        Ok(b) => b.to_vec(),
+        Err(_) => return raw_response(413, b"{}".to_vec()),
+    };
+    let received = Received {
+        method: parts.method.as_str().to_owned(),
+        path: parts.uri.path().to_owned(),
+        query: parts.uri.query().unwrap_or("").to_owned(),
+        headers: parts.headers,
+        body,
+    };
+    let rid = shared.request_id();
+    if let Some(rest) = received.path.strip_prefix("/boca/") {
+        let rest = format!("/{rest}");
+        if let Some(fault) = shared.fault() {
+            return boca::fault(fault, &rid);
+        }
+        return boca::handle(&shared, &received, &rest, &rid);
+    }
+    json_response(
+        404,
+        &serde_json::json!({"error": "not_found", "message": format!("no sandbox route for {}", received.path)}),
+    )
+}
+
+/// Serve on an already-bound listener until `shutdown` resolves.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    opts: Options,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let shared = Arc::new(Shared {
+        rng: Mutex::new(fastrand::Rng::with_seed(opts.seed)),
+        opts,
+        requests: AtomicU64::new(0),
+        failed_first: AtomicU32::new(0),
+        window: Mutex::new((Instant::now(), 0)),
+    });
+    let app = axum::Router::new().fallback(handle).with_state(shared);
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown)
+        .await
+}
+
+/// Refuse anything but loopback: the sandbox's demo credentials protect nothing.
+pub fn check_loopback(addr: &SocketAddr) -> Result<(), String> {
+    if addr.ip().is_loopback() {
+        Ok(())
+    } else {
+        Err(format!("the sandbox listens on loopback only, not {addr}"))
+    }
+}
+
+/// A sandbox running on its own thread and runtime, for tests and `--sandbox`.
+/// Dropping it stops the server.
+pub struct Sandbox {
+    addr: SocketAddr,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Sandbox {
+    /// Start on `127.0.0.1:0` (an ephemeral port) and return once it accepts connections.
+    pub fn start(opts: Options) -> std::io::Result<Sandbox> {
+        let std_listener = std::net::TcpListener::bind("127.0.0.1:0")?;
+        std_listener.set_nonblocking(true)?;
+        let addr = std_listener.local_addr()?;
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let thread = std::thread::Builder::new()
+            .name("balances-sandbox".into())
+            .spawn(move || {
+                let rt = match tokio::runtime::Builder::new_multi_thread()
+                    .worker_threads(2)
+                    .enable_all()
+                    .build()
+                {
+                    Ok(rt) => rt,
+                    Err(e) => {
+                        eprintln!("balances: sandbox: cannot start a runtime: {e}");
+                        return;
+                    }
+                };
+                rt.block_on(async move {
+                    let listener = match tokio::net::TcpListener::from_std(std_listener) {
+                        Ok(l) => l,
+                        Err(e) => {
+                            eprintln!("balances: sandbox: {e}");
+                            return;
+                        }
+                    };
+                    let _ = serve(listener, opts, async {
+                        let _ = stopped.await;
+                    })
+                    .await;
+                });
+            })?;
+        Ok(Sandbox {
+            addr,
+            stop: Some(stop),
+            thread: Some(thread),
+        })
+    }
+
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// `http://127.0.0.1:PORT/<prefix>`: the provider's base URL in this sandbox.
+    pub fn base_url(&self, p: ProviderId) -> String {
+        base_url(self.addr, p)
+    }
+}
+
+pub fn base_url(addr: SocketAddr, p: ProviderId) -> String {
+    format!("http://{addr}{}", p.sandbox_prefix())
+}
+
+impl Drop for Sandbox {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        // Not joined: a client's idle keep-alive connection must not hold up
+        // the caller; the thread ends with the server or with the process.
+        drop(self.thread.take());
+    }
+}
+
+/// The config snippet `balances sandbox` prints.
+pub fn config_snippet(addr: SocketAddr) -> String {
+    format!(
+        "[profiles.sandbox.boca]\nbase_url = \"{}\"\napi_key = \"{}\"\napi_secret = \"{}\"\nusers = [\"partner-user-42\"]\n",
+        base_url(addr, ProviderId::Boca),
+        demo::BOCA_API_KEY,
+        demo::BOCA_API_SECRET,
+    )
+}

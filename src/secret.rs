@@ -1,0 +1,66 @@
+//! A wrapper for credential values that cannot leak by accident.
+//!
+//! Redaction is done by type, not by remembering: `Secret` has no `Display`
+//! that shows its value, its `Debug` prints `***`, and it is not `Serialize`.
+//! The only way to the bytes is `expose()`, which is greppable.
+
+use std::fmt;
+
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(value: impl Into<String>) -> Self {
+        Secret(value.into())
+    }
+
+    /// The raw value. Call only where it is put on the wire or into the keyring.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("***")
+    }
+}
+
+impl fmt::Display for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("***")
+    }
+}
+
+impl Drop for Secret {
+    fn drop(&mut self) {
+        // Best effort: overwrite the buffer so a freed secret does not linger in
+        // memory that a later allocation (or a core dump) could expose.
+        // SAFETY: writing zero bytes keeps the String valid UTF-8.
+        unsafe { self.0.as_bytes_mut().fill(0) };
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Secret {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        String::deserialize(d).map(Secret)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn never_formats_its_value() {
+        let s = Secret::new("canary-123");
+        assert_eq!(format!("{s}"), "***");
+        assert_eq!(format!("{s:?}"), "***");
+        assert_eq!(format!("{:?}", Some(&s)), "Some(***)");
+        assert_eq!(s.expose(), "canary-123");
+    }
+}
