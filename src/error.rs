@@ -147,7 +147,9 @@ impl Error {
 }
 
 impl fmt::Display for Error {
-    /// `boca: unauthorized (HTTP 401): Invalid API key or request signature [request req-…]`
+    /// `boca: unauthorized (HTTP 401): Invalid API key or request signature [request req-…]`.
+    /// The subject is left out: a single-user command names it already, and
+    /// many-user runs print it in front of each failure.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some(p) = self.provider {
             write!(f, "{p}: ")?;
@@ -156,9 +158,6 @@ impl fmt::Display for Error {
             write!(f, "{} (HTTP {status}): ", self.kind.words())?;
         } else if !matches!(self.kind, Kind::Usage | Kind::Config | Kind::Internal) {
             write!(f, "{}: ", self.kind.words())?;
-        }
-        if let Some(s) = &self.subject {
-            write!(f, "{s}: ")?;
         }
         f.write_str(&self.message)?;
         if let Some(id) = &self.request_id {

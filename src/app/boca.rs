@@ -42,6 +42,16 @@ impl Pager for BalancePager<'_> {
 }
 
 pub async fn run(ctx: &Context, cmd: BocaCommand) -> Result<()> {
+    let subject = match &cmd {
+        BocaCommand::GetBalances { external_id, .. }
+        | BocaCommand::GetTransactions { external_id, .. } => external_id.clone(),
+    };
+    execute(ctx, cmd)
+        .await
+        .map_err(|e| e.with_provider(boca::NAME).with_subject(Some(&subject)))
+}
+
+async fn execute(ctx: &Context, cmd: BocaCommand) -> Result<()> {
     match cmd {
         BocaCommand::GetBalances {
             external_id,

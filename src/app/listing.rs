@@ -31,7 +31,15 @@ pub async fn run<T: Record, P: Pager<Item = T>>(
     if !begun {
         writer.begin(&header)?;
     }
-    writer.finish(next.as_deref())
+    writer.finish(next.as_deref())?;
+    // JSON carries `next_cursor` in the document; other formats get a hint on stderr.
+    let hint = T::PAGED
+        && !ctx.global.quiet
+        && (ctx.style.raw || ctx.style.format != crate::output::Format::Json);
+    if let Some(next) = next.filter(|_| hint) {
+        eprintln!("more {}: add --cursor {next} (or --all)", T::COLLECTION);
+    }
+    Ok(())
 }
 
 /// `--all` / `--max-items` / neither, as a [`Follow`].

@@ -85,7 +85,7 @@ pub struct GlobalArgs {
     pub color: ColorChoice,
 
     /// Start the built-in sandbox in-process and use its demo credentials
-    #[arg(long, global = true, env = "BALANCES_SANDBOX")]
+    #[arg(long, global = true, env = "BALANCES_SANDBOX", value_parser = clap::builder::BoolishValueParser::new())]
     pub sandbox: bool,
 }
 

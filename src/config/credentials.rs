@@ -91,7 +91,7 @@ impl Resolver<'_> {
 
     fn missing(&self, p: ProviderId, field: &str, keyring: Option<StoreError>) -> Error {
         let mut msg = format!(
-            "missing {provider} {field} for profile {profile:?}: set {var}, or add `{field} = \"...\"` under \
+            "missing {field} for profile {profile:?}: set {var}, or add `{field} = \"...\"` under \
              [profiles.{profile}.{provider}] in {path}, or run `balances auth set {provider} {field}`",
             provider = p.name(),
             profile = self.profile_name,

@@ -273,10 +273,11 @@ impl Engine {
         if tries > 1 {
             err.message.push_str(&format!(" (after {tries} attempts)"));
         }
-        if err.kind == Kind::Unauthorized && proto.is_time_signed() {
-            if let Some(hint) = skew_hint(resp) {
-                err.message.push_str(&hint);
-            }
+        if let Some(hint) = (err.kind == Kind::Unauthorized && proto.is_time_signed())
+            .then(|| skew_hint(resp))
+            .flatten()
+        {
+            err.message.push_str(&hint);
         }
         err
     }
@@ -299,10 +300,11 @@ impl Engine {
         for (k, v) in &headers {
             debug!("  < {k}: {}", v.to_str().unwrap_or("<binary>"));
         }
-        if let Some(len) = resp.content_length() {
-            if len as usize > MAX_BODY_BYTES {
-                return Err(Failure::Fatal(body_too_large(status)));
-            }
+        if resp
+            .content_length()
+            .is_some_and(|len| len > MAX_BODY_BYTES as u64)
+        {
+            return Err(Failure::Fatal(body_too_large(status)));
         }
         let mut body = Vec::new();
         while let Some(chunk) = resp.chunk().await.map_err(classify_reqwest)? {

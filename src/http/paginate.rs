@@ -56,20 +56,17 @@ pub async fn drive<P: Pager>(
             _ => None,
         };
         let mut page = pager.page(cursor.as_deref(), want).await?;
-        let mut next = page.next.take().filter(|c| !c.is_empty());
-        if let Some(want) = want {
-            if page.items.len() > want {
-                // The server sent more than asked. Stop inside the page and point
-                // the next cursor at this page's start: a resumed run repeats a few
-                // items rather than skipping any.
-                page.items.truncate(want);
-                tracing::warn!(
-                    "stopped inside a page at --max-items; the next cursor repeats that page"
-                );
-                next = cursor.clone();
-                sink(page)?;
-                return Ok(next);
-            }
+        let next = page.next.take().filter(|c| !c.is_empty());
+        if let Some(want) = want.filter(|&w| page.items.len() > w) {
+            // The server sent more than asked. Stop inside the page and point
+            // the next cursor at this page's start: a resumed run repeats a few
+            // items rather than skipping any.
+            page.items.truncate(want);
+            tracing::warn!(
+                "stopped inside a page at --max-items; the next cursor repeats that page"
+            );
+            sink(page)?;
+            return Ok(cursor);
         }
         produced += page.items.len();
         sink(page)?;

@@ -31,7 +31,7 @@ impl<T: Record> RecordWriter<T> for TableWriter<'_> {
         Ok(())
     }
 
-    fn finish(&mut self, next_cursor: Option<&str>) -> Result<()> {
+    fn finish(&mut self, _next_cursor: Option<&str>) -> Result<()> {
         if self.rows.is_empty() {
             eprintln!("(no {})", T::COLLECTION);
         } else {
@@ -55,11 +55,6 @@ impl<T: Record> RecordWriter<T> for TableWriter<'_> {
             writeln!(self.out, "{table}")?;
         }
         self.out.flush()?;
-        if T::PAGED {
-            if let Some(c) = next_cursor {
-                eprintln!("more transactions: add --cursor {c} (or --all)");
-            }
-        }
         Ok(())
     }
 }

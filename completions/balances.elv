@@ -1,0 +1,392 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[balances] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'balances'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'balances'= {
+            cand --config 'Config file [default: <config dir>/balances/config.toml]'
+            cand --profile 'Profile in the config file [default: defaults.profile, else "default"]'
+            cand -o 'Output format [default: table on a terminal, else json]'
+            cand --output 'Output format [default: table on a terminal, else json]'
+            cand --base-url 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]'
+            cand --timeout 'Per-request timeout in seconds'
+            cand --retries 'Retries for GET requests on 429, 5xx, timeouts and connection errors'
+            cand --color 'Colour on stderr (NO_COLOR is honoured)'
+            cand --raw 'Print each provider response body on one line, compacted, instead of the unified schema'
+            cand -v 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+            cand --verbose 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand --sandbox 'Start the built-in sandbox in-process and use its demo credentials'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand boca 'Boca Raton Partner API (HMAC-signed)'
+            cand auth 'Store, remove or inspect credentials in the OS keyring'
+            cand config 'Create, locate or show the config file'
+            cand sandbox 'Run the built-in emulator of the provider APIs on loopback'
+            cand completions 'Print a shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'balances;boca'= {
+            cand --config 'Config file [default: <config dir>/balances/config.toml]'
+            cand --profile 'Profile in the config file [default: defaults.profile, else "default"]'
+            cand -o 'Output format [default: table on a terminal, else json]'
+            cand --output 'Output format [default: table on a terminal, else json]'
+            cand --base-url 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]'
+            cand --timeout 'Per-request timeout in seconds'
+            cand --retries 'Retries for GET requests on 429, 5xx, timeouts and connection errors'
+            cand --color 'Colour on stderr (NO_COLOR is honoured)'
+            cand --raw 'Print each provider response body on one line, compacted, instead of the unified schema'
+            cand -v 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+            cand --verbose 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand --sandbox 'Start the built-in sandbox in-process and use its demo credentials'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand get-balances 'Every balance of one user'
+            cand get-transactions 'A user''s transactions: one page by default, --all for every page'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'balances;boca;get-balances'= {
+            cand --config 'Config file [default: <config dir>/balances/config.toml]'
+            cand --profile 'Profile in the config file [default: defaults.profile, else "default"]'
+            cand -o 'Output format [default: table on a terminal, else json]'
+            cand --output 'Output format [default: table on a terminal, else json]'
+            cand --base-url 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]'
+            cand --timeout 'Per-request timeout in seconds'
+            cand --retries 'Retries for GET requests on 429, 5xx, timeouts and connection errors'
+            cand --color 'Colour on stderr (NO_COLOR is honoured)'
+            cand --dry-run 'Print the request that would be sent (secrets as ***) and send nothing'
+            cand --raw 'Print each provider response body on one line, compacted, instead of the unified schema'
+            cand -v 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+            cand --verbose 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand --sandbox 'Start the built-in sandbox in-process and use its demo credentials'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'balances;boca;get-transactions'= {
+            cand --limit 'Items per page (1 to 100) [default: 25]'
+            cand --cursor 'Start at this cursor (a previous run''s next_cursor)'
+            cand --max-items 'Stop after N items, following pages as needed'
+            cand --config 'Config file [default: <config dir>/balances/config.toml]'
+            cand --profile 'Profile in the config file [default: defaults.profile, else "default"]'
+            cand -o 'Output format [default: table on a terminal, else json]'
+            cand --output 'Output format [default: table on a terminal, else json]'
+            cand --base-url 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]'
+            cand --timeout 'Per-request timeout in seconds'
+            cand --retries 'Retries for GET requests on 429, 5xx, timeouts and connection errors'
+            cand --color 'Colour on stderr (NO_COLOR is honoured)'
+            cand --all 'Follow every page'
+            cand --dry-run 'Print the request that would be sent (secrets as ***) and send nothing'
+            cand --raw 'Print each provider response body on one line, compacted, instead of the unified schema'
+            cand -v 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+            cand --verbose 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand --sandbox 'Start the built-in sandbox in-process and use its demo credentials'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'balances;boca;help'= {
+            cand get-balances 'Every balance of one user'
+            cand get-transactions 'A user''s transactions: one page by default, --all for every page'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'balances;boca;help;get-balances'= {
+        }
+        &'balances;boca;help;get-transactions'= {
+        }
+        &'balances;boca;help;help'= {
+        }
+        &'balances;auth'= {
+            cand --config 'Config file [default: <config dir>/balances/config.toml]'
+            cand --profile 'Profile in the config file [default: defaults.profile, else "default"]'
+            cand -o 'Output format [default: table on a terminal, else json]'
+            cand --output 'Output format [default: table on a terminal, else json]'
+            cand --base-url 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]'
+            cand --timeout 'Per-request timeout in seconds'
+            cand --retries 'Retries for GET requests on 429, 5xx, timeouts and connection errors'
+            cand --color 'Colour on stderr (NO_COLOR is honoured)'
+            cand --raw 'Print each provider response body on one line, compacted, instead of the unified schema'
+            cand -v 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+            cand --verbose 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand --sandbox 'Start the built-in sandbox in-process and use its demo credentials'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand set 'Store a secret in the OS keyring (read from the terminal without echo, or from stdin)'
+            cand delete 'Remove a secret from the OS keyring'
+            cand status 'Where each credential comes from (never its value)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'balances;auth;set'= {
+            cand --config 'Config file [default: <config dir>/balances/config.toml]'
+            cand --profile 'Profile in the config file [default: defaults.profile, else "default"]'
+            cand -o 'Output format [default: table on a terminal, else json]'
+            cand --output 'Output format [default: table on a terminal, else json]'
+            cand --base-url 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]'
+            cand --timeout 'Per-request timeout in seconds'
+            cand --retries 'Retries for GET requests on 429, 5xx, timeouts and connection errors'
+            cand --color 'Colour on stderr (NO_COLOR is honoured)'
+            cand --raw 'Print each provider response body on one line, compacted, instead of the unified schema'
+            cand -v 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+            cand --verbose 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand --sandbox 'Start the built-in sandbox in-process and use its demo credentials'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'balances;auth;delete'= {
+            cand --config 'Config file [default: <config dir>/balances/config.toml]'
+            cand --profile 'Profile in the config file [default: defaults.profile, else "default"]'
+            cand -o 'Output format [default: table on a terminal, else json]'
+            cand --output 'Output format [default: table on a terminal, else json]'
+            cand --base-url 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]'
+            cand --timeout 'Per-request timeout in seconds'
+            cand --retries 'Retries for GET requests on 429, 5xx, timeouts and connection errors'
+            cand --color 'Colour on stderr (NO_COLOR is honoured)'
+            cand --raw 'Print each provider response body on one line, compacted, instead of the unified schema'
+            cand -v 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+            cand --verbose 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand --sandbox 'Start the built-in sandbox in-process and use its demo credentials'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'balances;auth;status'= {
+            cand --config 'Config file [default: <config dir>/balances/config.toml]'
+            cand --profile 'Profile in the config file [default: defaults.profile, else "default"]'
+            cand -o 'Output format [default: table on a terminal, else json]'
+            cand --output 'Output format [default: table on a terminal, else json]'
+            cand --base-url 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]'
+            cand --timeout 'Per-request timeout in seconds'
+            cand --retries 'Retries for GET requests on 429, 5xx, timeouts and connection errors'
+            cand --color 'Colour on stderr (NO_COLOR is honoured)'
+            cand --raw 'Print each provider response body on one line, compacted, instead of the unified schema'
+            cand -v 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+            cand --verbose 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand --sandbox 'Start the built-in sandbox in-process and use its demo credentials'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'balances;auth;help'= {
+            cand set 'Store a secret in the OS keyring (read from the terminal without echo, or from stdin)'
+            cand delete 'Remove a secret from the OS keyring'
+            cand status 'Where each credential comes from (never its value)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'balances;auth;help;set'= {
+        }
+        &'balances;auth;help;delete'= {
+        }
+        &'balances;auth;help;status'= {
+        }
+        &'balances;auth;help;help'= {
+        }
+        &'balances;config'= {
+            cand --config 'Config file [default: <config dir>/balances/config.toml]'
+            cand --profile 'Profile in the config file [default: defaults.profile, else "default"]'
+            cand -o 'Output format [default: table on a terminal, else json]'
+            cand --output 'Output format [default: table on a terminal, else json]'
+            cand --base-url 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]'
+            cand --timeout 'Per-request timeout in seconds'
+            cand --retries 'Retries for GET requests on 429, 5xx, timeouts and connection errors'
+            cand --color 'Colour on stderr (NO_COLOR is honoured)'
+            cand --raw 'Print each provider response body on one line, compacted, instead of the unified schema'
+            cand -v 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+            cand --verbose 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand --sandbox 'Start the built-in sandbox in-process and use its demo credentials'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand init 'Write a commented template to the config path'
+            cand path 'Print the config file''s path'
+            cand show 'Print the effective configuration of the profile, secrets redacted'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'balances;config;init'= {
+            cand --config 'Config file [default: <config dir>/balances/config.toml]'
+            cand --profile 'Profile in the config file [default: defaults.profile, else "default"]'
+            cand -o 'Output format [default: table on a terminal, else json]'
+            cand --output 'Output format [default: table on a terminal, else json]'
+            cand --base-url 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]'
+            cand --timeout 'Per-request timeout in seconds'
+            cand --retries 'Retries for GET requests on 429, 5xx, timeouts and connection errors'
+            cand --color 'Colour on stderr (NO_COLOR is honoured)'
+            cand --force 'Overwrite an existing file'
+            cand --raw 'Print each provider response body on one line, compacted, instead of the unified schema'
+            cand -v 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+            cand --verbose 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand --sandbox 'Start the built-in sandbox in-process and use its demo credentials'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'balances;config;path'= {
+            cand --config 'Config file [default: <config dir>/balances/config.toml]'
+            cand --profile 'Profile in the config file [default: defaults.profile, else "default"]'
+            cand -o 'Output format [default: table on a terminal, else json]'
+            cand --output 'Output format [default: table on a terminal, else json]'
+            cand --base-url 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]'
+            cand --timeout 'Per-request timeout in seconds'
+            cand --retries 'Retries for GET requests on 429, 5xx, timeouts and connection errors'
+            cand --color 'Colour on stderr (NO_COLOR is honoured)'
+            cand --raw 'Print each provider response body on one line, compacted, instead of the unified schema'
+            cand -v 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+            cand --verbose 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand --sandbox 'Start the built-in sandbox in-process and use its demo credentials'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'balances;config;show'= {
+            cand --config 'Config file [default: <config dir>/balances/config.toml]'
+            cand --profile 'Profile in the config file [default: defaults.profile, else "default"]'
+            cand -o 'Output format [default: table on a terminal, else json]'
+            cand --output 'Output format [default: table on a terminal, else json]'
+            cand --base-url 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]'
+            cand --timeout 'Per-request timeout in seconds'
+            cand --retries 'Retries for GET requests on 429, 5xx, timeouts and connection errors'
+            cand --color 'Colour on stderr (NO_COLOR is honoured)'
+            cand --raw 'Print each provider response body on one line, compacted, instead of the unified schema'
+            cand -v 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+            cand --verbose 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand --sandbox 'Start the built-in sandbox in-process and use its demo credentials'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'balances;config;help'= {
+            cand init 'Write a commented template to the config path'
+            cand path 'Print the config file''s path'
+            cand show 'Print the effective configuration of the profile, secrets redacted'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'balances;config;help;init'= {
+        }
+        &'balances;config;help;path'= {
+        }
+        &'balances;config;help;show'= {
+        }
+        &'balances;config;help;help'= {
+        }
+        &'balances;sandbox'= {
+            cand --listen 'Loopback address to listen on'
+            cand --seed 'Seed for the generated demo data'
+            cand --transactions 'Transactions in each user''s history'
+            cand --users 'Generated users besides the seed examples (user-00001 ...)'
+            cand --rate-limit 'Answer 429 past N requests per second (`5` or `5/s`)'
+            cand --fail-rate 'Fail this fraction of requests with a 5xx (or p100 P501), e.g. 0.2'
+            cand --fail-first 'Fail the first N requests with a 5xx'
+            cand --latency-ms 'Delay every response by this many milliseconds'
+            cand --token-ttl 'Lifetime of Ibanera access tokens, in seconds'
+            cand --config 'Config file [default: <config dir>/balances/config.toml]'
+            cand --profile 'Profile in the config file [default: defaults.profile, else "default"]'
+            cand -o 'Output format [default: table on a terminal, else json]'
+            cand --output 'Output format [default: table on a terminal, else json]'
+            cand --base-url 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]'
+            cand --timeout 'Per-request timeout in seconds'
+            cand --retries 'Retries for GET requests on 429, 5xx, timeouts and connection errors'
+            cand --color 'Colour on stderr (NO_COLOR is honoured)'
+            cand --raw 'Print each provider response body on one line, compacted, instead of the unified schema'
+            cand -v 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+            cand --verbose 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand --sandbox 'Start the built-in sandbox in-process and use its demo credentials'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'balances;completions'= {
+            cand --config 'Config file [default: <config dir>/balances/config.toml]'
+            cand --profile 'Profile in the config file [default: defaults.profile, else "default"]'
+            cand -o 'Output format [default: table on a terminal, else json]'
+            cand --output 'Output format [default: table on a terminal, else json]'
+            cand --base-url 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]'
+            cand --timeout 'Per-request timeout in seconds'
+            cand --retries 'Retries for GET requests on 429, 5xx, timeouts and connection errors'
+            cand --color 'Colour on stderr (NO_COLOR is honoured)'
+            cand --raw 'Print each provider response body on one line, compacted, instead of the unified schema'
+            cand -v 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+            cand --verbose 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand --sandbox 'Start the built-in sandbox in-process and use its demo credentials'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'balances;help'= {
+            cand boca 'Boca Raton Partner API (HMAC-signed)'
+            cand auth 'Store, remove or inspect credentials in the OS keyring'
+            cand config 'Create, locate or show the config file'
+            cand sandbox 'Run the built-in emulator of the provider APIs on loopback'
+            cand completions 'Print a shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'balances;help;boca'= {
+            cand get-balances 'Every balance of one user'
+            cand get-transactions 'A user''s transactions: one page by default, --all for every page'
+        }
+        &'balances;help;boca;get-balances'= {
+        }
+        &'balances;help;boca;get-transactions'= {
+        }
+        &'balances;help;auth'= {
+            cand set 'Store a secret in the OS keyring (read from the terminal without echo, or from stdin)'
+            cand delete 'Remove a secret from the OS keyring'
+            cand status 'Where each credential comes from (never its value)'
+        }
+        &'balances;help;auth;set'= {
+        }
+        &'balances;help;auth;delete'= {
+        }
+        &'balances;help;auth;status'= {
+        }
+        &'balances;help;config'= {
+            cand init 'Write a commented template to the config path'
+            cand path 'Print the config file''s path'
+            cand show 'Print the effective configuration of the profile, secrets redacted'
+        }
+        &'balances;help;config;init'= {
+        }
+        &'balances;help;config;path'= {
+        }
+        &'balances;help;config;show'= {
+        }
+        &'balances;help;sandbox'= {
+        }
+        &'balances;help;completions'= {
+        }
+        &'balances;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

@@ -1,0 +1,323 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_balances_global_optspecs
+    string join \n config= profile= o/output= raw base-url= timeout= retries= v/verbose q/quiet color= sandbox h/help V/version
+end
+
+function __fish_balances_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_balances_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_balances_using_subcommand
+    set -l cmd (__fish_balances_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c balances -n "__fish_balances_needs_command" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
+complete -c balances -n "__fish_balances_needs_command" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
+complete -c balances -n "__fish_balances_needs_command" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c balances -n "__fish_balances_needs_command" -l base-url -d 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]' -r
+complete -c balances -n "__fish_balances_needs_command" -l timeout -d 'Per-request timeout in seconds' -r
+complete -c balances -n "__fish_balances_needs_command" -l retries -d 'Retries for GET requests on 429, 5xx, timeouts and connection errors' -r
+complete -c balances -n "__fish_balances_needs_command" -l color -d 'Colour on stderr (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c balances -n "__fish_balances_needs_command" -l raw -d 'Print each provider response body on one line, compacted, instead of the unified schema'
+complete -c balances -n "__fish_balances_needs_command" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+complete -c balances -n "__fish_balances_needs_command" -s q -l quiet -d 'Only errors on stderr'
+complete -c balances -n "__fish_balances_needs_command" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
+complete -c balances -n "__fish_balances_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c balances -n "__fish_balances_needs_command" -s V -l version -d 'Print version'
+complete -c balances -n "__fish_balances_needs_command" -f -a "boca" -d 'Boca Raton Partner API (HMAC-signed)'
+complete -c balances -n "__fish_balances_needs_command" -f -a "auth" -d 'Store, remove or inspect credentials in the OS keyring'
+complete -c balances -n "__fish_balances_needs_command" -f -a "config" -d 'Create, locate or show the config file'
+complete -c balances -n "__fish_balances_needs_command" -f -a "sandbox" -d 'Run the built-in emulator of the provider APIs on loopback'
+complete -c balances -n "__fish_balances_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c balances -n "__fish_balances_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c balances -n "__fish_balances_using_subcommand boca; and not __fish_seen_subcommand_from get-balances get-transactions help" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
+complete -c balances -n "__fish_balances_using_subcommand boca; and not __fish_seen_subcommand_from get-balances get-transactions help" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
+complete -c balances -n "__fish_balances_using_subcommand boca; and not __fish_seen_subcommand_from get-balances get-transactions help" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c balances -n "__fish_balances_using_subcommand boca; and not __fish_seen_subcommand_from get-balances get-transactions help" -l base-url -d 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]' -r
+complete -c balances -n "__fish_balances_using_subcommand boca; and not __fish_seen_subcommand_from get-balances get-transactions help" -l timeout -d 'Per-request timeout in seconds' -r
+complete -c balances -n "__fish_balances_using_subcommand boca; and not __fish_seen_subcommand_from get-balances get-transactions help" -l retries -d 'Retries for GET requests on 429, 5xx, timeouts and connection errors' -r
+complete -c balances -n "__fish_balances_using_subcommand boca; and not __fish_seen_subcommand_from get-balances get-transactions help" -l color -d 'Colour on stderr (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c balances -n "__fish_balances_using_subcommand boca; and not __fish_seen_subcommand_from get-balances get-transactions help" -l raw -d 'Print each provider response body on one line, compacted, instead of the unified schema'
+complete -c balances -n "__fish_balances_using_subcommand boca; and not __fish_seen_subcommand_from get-balances get-transactions help" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+complete -c balances -n "__fish_balances_using_subcommand boca; and not __fish_seen_subcommand_from get-balances get-transactions help" -s q -l quiet -d 'Only errors on stderr'
+complete -c balances -n "__fish_balances_using_subcommand boca; and not __fish_seen_subcommand_from get-balances get-transactions help" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
+complete -c balances -n "__fish_balances_using_subcommand boca; and not __fish_seen_subcommand_from get-balances get-transactions help" -s h -l help -d 'Print help'
+complete -c balances -n "__fish_balances_using_subcommand boca; and not __fish_seen_subcommand_from get-balances get-transactions help" -f -a "get-balances" -d 'Every balance of one user'
+complete -c balances -n "__fish_balances_using_subcommand boca; and not __fish_seen_subcommand_from get-balances get-transactions help" -f -a "get-transactions" -d 'A user\'s transactions: one page by default, --all for every page'
+complete -c balances -n "__fish_balances_using_subcommand boca; and not __fish_seen_subcommand_from get-balances get-transactions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-balances" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
+complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-balances" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
+complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-balances" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-balances" -l base-url -d 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]' -r
+complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-balances" -l timeout -d 'Per-request timeout in seconds' -r
+complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-balances" -l retries -d 'Retries for GET requests on 429, 5xx, timeouts and connection errors' -r
+complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-balances" -l color -d 'Colour on stderr (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-balances" -l dry-run -d 'Print the request that would be sent (secrets as ***) and send nothing'
+complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-balances" -l raw -d 'Print each provider response body on one line, compacted, instead of the unified schema'
+complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-balances" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-balances" -s q -l quiet -d 'Only errors on stderr'
+complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-balances" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
+complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-balances" -s h -l help -d 'Print help'
+complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-transactions" -l limit -d 'Items per page (1 to 100) [default: 25]' -r
+complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-transactions" -l cursor -d 'Start at this cursor (a previous run\'s next_cursor)' -r
+complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-transactions" -l max-items -d 'Stop after N items, following pages as needed' -r
+complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-transactions" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
+complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-transactions" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
+complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-transactions" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-transactions" -l base-url -d 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]' -r
+complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-transactions" -l timeout -d 'Per-request timeout in seconds' -r
+complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-transactions" -l retries -d 'Retries for GET requests on 429, 5xx, timeouts and connection errors' -r
+complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-transactions" -l color -d 'Colour on stderr (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-transactions" -l all -d 'Follow every page'
+complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-transactions" -l dry-run -d 'Print the request that would be sent (secrets as ***) and send nothing'
+complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-transactions" -l raw -d 'Print each provider response body on one line, compacted, instead of the unified schema'
+complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-transactions" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-transactions" -s q -l quiet -d 'Only errors on stderr'
+complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-transactions" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
+complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-transactions" -s h -l help -d 'Print help'
+complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from help" -f -a "get-balances" -d 'Every balance of one user'
+complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from help" -f -a "get-transactions" -d 'A user\'s transactions: one page by default, --all for every page'
+complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c balances -n "__fish_balances_using_subcommand auth; and not __fish_seen_subcommand_from set delete status help" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
+complete -c balances -n "__fish_balances_using_subcommand auth; and not __fish_seen_subcommand_from set delete status help" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
+complete -c balances -n "__fish_balances_using_subcommand auth; and not __fish_seen_subcommand_from set delete status help" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c balances -n "__fish_balances_using_subcommand auth; and not __fish_seen_subcommand_from set delete status help" -l base-url -d 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]' -r
+complete -c balances -n "__fish_balances_using_subcommand auth; and not __fish_seen_subcommand_from set delete status help" -l timeout -d 'Per-request timeout in seconds' -r
+complete -c balances -n "__fish_balances_using_subcommand auth; and not __fish_seen_subcommand_from set delete status help" -l retries -d 'Retries for GET requests on 429, 5xx, timeouts and connection errors' -r
+complete -c balances -n "__fish_balances_using_subcommand auth; and not __fish_seen_subcommand_from set delete status help" -l color -d 'Colour on stderr (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c balances -n "__fish_balances_using_subcommand auth; and not __fish_seen_subcommand_from set delete status help" -l raw -d 'Print each provider response body on one line, compacted, instead of the unified schema'
+complete -c balances -n "__fish_balances_using_subcommand auth; and not __fish_seen_subcommand_from set delete status help" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+complete -c balances -n "__fish_balances_using_subcommand auth; and not __fish_seen_subcommand_from set delete status help" -s q -l quiet -d 'Only errors on stderr'
+complete -c balances -n "__fish_balances_using_subcommand auth; and not __fish_seen_subcommand_from set delete status help" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
+complete -c balances -n "__fish_balances_using_subcommand auth; and not __fish_seen_subcommand_from set delete status help" -s h -l help -d 'Print help'
+complete -c balances -n "__fish_balances_using_subcommand auth; and not __fish_seen_subcommand_from set delete status help" -f -a "set" -d 'Store a secret in the OS keyring (read from the terminal without echo, or from stdin)'
+complete -c balances -n "__fish_balances_using_subcommand auth; and not __fish_seen_subcommand_from set delete status help" -f -a "delete" -d 'Remove a secret from the OS keyring'
+complete -c balances -n "__fish_balances_using_subcommand auth; and not __fish_seen_subcommand_from set delete status help" -f -a "status" -d 'Where each credential comes from (never its value)'
+complete -c balances -n "__fish_balances_using_subcommand auth; and not __fish_seen_subcommand_from set delete status help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from set" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
+complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from set" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
+complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from set" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from set" -l base-url -d 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]' -r
+complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from set" -l timeout -d 'Per-request timeout in seconds' -r
+complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from set" -l retries -d 'Retries for GET requests on 429, 5xx, timeouts and connection errors' -r
+complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from set" -l color -d 'Colour on stderr (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from set" -l raw -d 'Print each provider response body on one line, compacted, instead of the unified schema'
+complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from set" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Only errors on stderr'
+complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from set" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
+complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
+complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from delete" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
+complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from delete" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
+complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from delete" -l base-url -d 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]' -r
+complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from delete" -l timeout -d 'Per-request timeout in seconds' -r
+complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from delete" -l retries -d 'Retries for GET requests on 429, 5xx, timeouts and connection errors' -r
+complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from delete" -l color -d 'Colour on stderr (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from delete" -l raw -d 'Print each provider response body on one line, compacted, instead of the unified schema'
+complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Only errors on stderr'
+complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from delete" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
+complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from status" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
+complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from status" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
+complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from status" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from status" -l base-url -d 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]' -r
+complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from status" -l timeout -d 'Per-request timeout in seconds' -r
+complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from status" -l retries -d 'Retries for GET requests on 429, 5xx, timeouts and connection errors' -r
+complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from status" -l color -d 'Colour on stderr (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from status" -l raw -d 'Print each provider response body on one line, compacted, instead of the unified schema'
+complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from status" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Only errors on stderr'
+complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from status" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
+complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
+complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "set" -d 'Store a secret in the OS keyring (read from the terminal without echo, or from stdin)'
+complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Remove a secret from the OS keyring'
+complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "status" -d 'Where each credential comes from (never its value)'
+complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show help" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
+complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show help" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
+complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show help" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show help" -l base-url -d 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]' -r
+complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show help" -l timeout -d 'Per-request timeout in seconds' -r
+complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show help" -l retries -d 'Retries for GET requests on 429, 5xx, timeouts and connection errors' -r
+complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show help" -l color -d 'Colour on stderr (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show help" -l raw -d 'Print each provider response body on one line, compacted, instead of the unified schema'
+complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show help" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show help" -s q -l quiet -d 'Only errors on stderr'
+complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show help" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
+complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show help" -s h -l help -d 'Print help'
+complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show help" -f -a "init" -d 'Write a commented template to the config path'
+complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show help" -f -a "path" -d 'Print the config file\'s path'
+complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show help" -f -a "show" -d 'Print the effective configuration of the profile, secrets redacted'
+complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from init" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from init" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from init" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from init" -l base-url -d 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]' -r
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from init" -l timeout -d 'Per-request timeout in seconds' -r
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from init" -l retries -d 'Retries for GET requests on 429, 5xx, timeouts and connection errors' -r
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from init" -l color -d 'Colour on stderr (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from init" -l force -d 'Overwrite an existing file'
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from init" -l raw -d 'Print each provider response body on one line, compacted, instead of the unified schema'
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from init" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from init" -s q -l quiet -d 'Only errors on stderr'
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from init" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help'
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from path" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from path" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from path" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from path" -l base-url -d 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]' -r
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from path" -l timeout -d 'Per-request timeout in seconds' -r
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from path" -l retries -d 'Retries for GET requests on 429, 5xx, timeouts and connection errors' -r
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from path" -l color -d 'Colour on stderr (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from path" -l raw -d 'Print each provider response body on one line, compacted, instead of the unified schema'
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from path" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from path" -s q -l quiet -d 'Only errors on stderr'
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from path" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help'
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from show" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from show" -l base-url -d 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]' -r
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from show" -l timeout -d 'Per-request timeout in seconds' -r
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from show" -l retries -d 'Retries for GET requests on 429, 5xx, timeouts and connection errors' -r
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'Colour on stderr (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from show" -l raw -d 'Print each provider response body on one line, compacted, instead of the unified schema'
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Only errors on stderr'
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from show" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "init" -d 'Write a commented template to the config path'
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print the config file\'s path'
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print the effective configuration of the profile, secrets redacted'
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c balances -n "__fish_balances_using_subcommand sandbox" -l listen -d 'Loopback address to listen on' -r
+complete -c balances -n "__fish_balances_using_subcommand sandbox" -l seed -d 'Seed for the generated demo data' -r
+complete -c balances -n "__fish_balances_using_subcommand sandbox" -l transactions -d 'Transactions in each user\'s history' -r
+complete -c balances -n "__fish_balances_using_subcommand sandbox" -l users -d 'Generated users besides the seed examples (user-00001 ...)' -r
+complete -c balances -n "__fish_balances_using_subcommand sandbox" -l rate-limit -d 'Answer 429 past N requests per second (`5` or `5/s`)' -r
+complete -c balances -n "__fish_balances_using_subcommand sandbox" -l fail-rate -d 'Fail this fraction of requests with a 5xx (or p100 P501), e.g. 0.2' -r
+complete -c balances -n "__fish_balances_using_subcommand sandbox" -l fail-first -d 'Fail the first N requests with a 5xx' -r
+complete -c balances -n "__fish_balances_using_subcommand sandbox" -l latency-ms -d 'Delay every response by this many milliseconds' -r
+complete -c balances -n "__fish_balances_using_subcommand sandbox" -l token-ttl -d 'Lifetime of Ibanera access tokens, in seconds' -r
+complete -c balances -n "__fish_balances_using_subcommand sandbox" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
+complete -c balances -n "__fish_balances_using_subcommand sandbox" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
+complete -c balances -n "__fish_balances_using_subcommand sandbox" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c balances -n "__fish_balances_using_subcommand sandbox" -l base-url -d 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]' -r
+complete -c balances -n "__fish_balances_using_subcommand sandbox" -l timeout -d 'Per-request timeout in seconds' -r
+complete -c balances -n "__fish_balances_using_subcommand sandbox" -l retries -d 'Retries for GET requests on 429, 5xx, timeouts and connection errors' -r
+complete -c balances -n "__fish_balances_using_subcommand sandbox" -l color -d 'Colour on stderr (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c balances -n "__fish_balances_using_subcommand sandbox" -l raw -d 'Print each provider response body on one line, compacted, instead of the unified schema'
+complete -c balances -n "__fish_balances_using_subcommand sandbox" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+complete -c balances -n "__fish_balances_using_subcommand sandbox" -s q -l quiet -d 'Only errors on stderr'
+complete -c balances -n "__fish_balances_using_subcommand sandbox" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
+complete -c balances -n "__fish_balances_using_subcommand sandbox" -s h -l help -d 'Print help'
+complete -c balances -n "__fish_balances_using_subcommand completions" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
+complete -c balances -n "__fish_balances_using_subcommand completions" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
+complete -c balances -n "__fish_balances_using_subcommand completions" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c balances -n "__fish_balances_using_subcommand completions" -l base-url -d 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]' -r
+complete -c balances -n "__fish_balances_using_subcommand completions" -l timeout -d 'Per-request timeout in seconds' -r
+complete -c balances -n "__fish_balances_using_subcommand completions" -l retries -d 'Retries for GET requests on 429, 5xx, timeouts and connection errors' -r
+complete -c balances -n "__fish_balances_using_subcommand completions" -l color -d 'Colour on stderr (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c balances -n "__fish_balances_using_subcommand completions" -l raw -d 'Print each provider response body on one line, compacted, instead of the unified schema'
+complete -c balances -n "__fish_balances_using_subcommand completions" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+complete -c balances -n "__fish_balances_using_subcommand completions" -s q -l quiet -d 'Only errors on stderr'
+complete -c balances -n "__fish_balances_using_subcommand completions" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
+complete -c balances -n "__fish_balances_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca auth config sandbox completions help" -f -a "boca" -d 'Boca Raton Partner API (HMAC-signed)'
+complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca auth config sandbox completions help" -f -a "auth" -d 'Store, remove or inspect credentials in the OS keyring'
+complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca auth config sandbox completions help" -f -a "config" -d 'Create, locate or show the config file'
+complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca auth config sandbox completions help" -f -a "sandbox" -d 'Run the built-in emulator of the provider APIs on loopback'
+complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca auth config sandbox completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca auth config sandbox completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c balances -n "__fish_balances_using_subcommand help; and __fish_seen_subcommand_from boca" -f -a "get-balances" -d 'Every balance of one user'
+complete -c balances -n "__fish_balances_using_subcommand help; and __fish_seen_subcommand_from boca" -f -a "get-transactions" -d 'A user\'s transactions: one page by default, --all for every page'
+complete -c balances -n "__fish_balances_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "set" -d 'Store a secret in the OS keyring (read from the terminal without echo, or from stdin)'
+complete -c balances -n "__fish_balances_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "delete" -d 'Remove a secret from the OS keyring'
+complete -c balances -n "__fish_balances_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "status" -d 'Where each credential comes from (never its value)'
+complete -c balances -n "__fish_balances_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "init" -d 'Write a commented template to the config path'
+complete -c balances -n "__fish_balances_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the config file\'s path'
+complete -c balances -n "__fish_balances_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print the effective configuration of the profile, secrets redacted'

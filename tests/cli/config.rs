@@ -1,0 +1,215 @@
+use crate::support::{TestEnv, expect};
+use balances::providers::ProviderId;
+
+#[test]
+fn profiles_from_the_config_file() {
+    let env = TestEnv::new();
+    let path = env.home.path().join("conf.toml");
+    std::fs::write(
+        &path,
+        format!(
+            "[defaults]\nprofile = \"sb\"\noutput = \"csv\"\n\n[profiles.sb.boca]\nbase_url = \"{}\"\napi_key = \"boca-demo-key\"\napi_secret = \"boca-demo-signing-secret\"\n",
+            env.sandbox.base_url(ProviderId::Boca)
+        ),
+    )
+    .unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
+    let mut cmd = env.cmd();
+    cmd.env_remove("BALANCES_BOCA_API_KEY")
+        .env_remove("BALANCES_BOCA_API_SECRET")
+        .env_remove("BALANCES_BOCA_BASE_URL")
+        .args([
+            "--config",
+            path.to_str().unwrap(),
+            "boca",
+            "get-balances",
+            "partner-user-42",
+        ]);
+    let r = expect(&mut cmd, 0);
+    assert!(
+        r.stdout.starts_with("provider,subject,currency"),
+        "defaults.output applies: {}",
+        r.stdout
+    );
+    assert!(
+        r.stderr.is_empty(),
+        "a private file gets no warning: {}",
+        r.stderr
+    );
+
+    // Environment beats the file.
+    let r = expect(
+        env.cmd()
+            .env_remove("BALANCES_BOCA_BASE_URL")
+            .env("BALANCES_BOCA_API_SECRET", "wrong")
+            .env("BALANCES_CONFIG", &path)
+            .args(["boca", "get-balances", "partner-user-42"]),
+        77,
+    );
+    assert!(r.stderr.contains("unauthorized"));
+
+    // A profile that is not in the file is a configuration error.
+    let r = expect(
+        env.cmd().args([
+            "--config",
+            path.to_str().unwrap(),
+            "--profile",
+            "nope",
+            "boca",
+            "get-balances",
+            "u",
+        ]),
+        78,
+    );
+    assert!(
+        r.stderr.contains("nope") && r.stderr.contains("sb"),
+        "{}",
+        r.stderr
+    );
+
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+        let r = expect(
+            env.cmd().env_remove("BALANCES_BOCA_BASE_URL").args([
+                "--config",
+                path.to_str().unwrap(),
+                "boca",
+                "get-balances",
+                "partner-user-42",
+            ]),
+            0,
+        );
+        assert!(r.stderr.contains("chmod 600"), "{}", r.stderr);
+    }
+}
+
+#[test]
+fn unknown_keys_are_rejected_with_file_and_line() {
+    let env = TestEnv::new();
+    let path = env.home.path().join("typo.toml");
+    std::fs::write(
+        &path,
+        "[profiles.default.boca]\napi_key = \"k\"\napi_secert = \"canary-typo\"\n",
+    )
+    .unwrap();
+    let r = expect(
+        env.cmd().args([
+            "--config",
+            path.to_str().unwrap(),
+            "boca",
+            "get-balances",
+            "u",
+            "-o",
+            "table",
+        ]),
+        78,
+    );
+    assert!(
+        r.stderr.contains("api_secert")
+            && r.stderr.contains("line 3")
+            && r.stderr.contains("typo.toml"),
+        "{}",
+        r.stderr
+    );
+    assert!(!r.stderr.contains("canary-typo"), "{}", r.stderr);
+}
+
+#[test]
+fn an_explicit_missing_config_file_is_an_error() {
+    let env = TestEnv::new();
+    expect(
+        env.cmd().args([
+            "--config",
+            "/nonexistent/balances.toml",
+            "boca",
+            "get-balances",
+            "u",
+        ]),
+        78,
+    );
+}
+
+#[test]
+fn config_init_path_show() {
+    let env = TestEnv::new();
+    let r = expect(env.cmd().args(["config", "path"]), 0);
+    let path = std::path::PathBuf::from(r.stdout.trim());
+    assert!(path.ends_with("balances/config.toml"), "{}", path.display());
+    assert!(path.starts_with(env.home.path()));
+
+    expect(env.cmd().args(["config", "init"]), 0);
+    assert!(path.exists());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+    }
+    expect(env.cmd().args(["config", "init"]), 2);
+    expect(env.cmd().args(["config", "init", "--force"]), 0);
+
+    let r = expect(env.cmd().args(["config", "show", "-o", "json"]), 0);
+    let doc = r.json();
+    assert_eq!(doc["profile"], "default");
+    assert_eq!(
+        doc["providers"]["boca"]["credentials"]["api_secret"]["value"],
+        "***"
+    );
+    assert!(
+        doc["providers"]["boca"]["credentials"]["api_secret"]["source"]
+            .as_str()
+            .unwrap()
+            .contains("BALANCES_BOCA_API_SECRET")
+    );
+    assert!(!r.stdout.contains("boca-demo-signing-secret") && !r.stdout.contains("boca-demo-key"));
+    let r = expect(env.cmd().args(["config", "show", "-o", "table"]), 0);
+    assert!(r.stdout.contains("api_secret = \"***\""), "{}", r.stdout);
+}
+
+#[test]
+fn auth_status_shows_sources_never_values() {
+    let env = TestEnv::new();
+    let r = expect(env.cmd().args(["auth", "status", "-o", "json"]), 0);
+    let doc = r.json();
+    let creds = doc["credentials"].as_array().unwrap();
+    let boca_secret = creds
+        .iter()
+        .find(|c| c["provider"] == "boca" && c["field"] == "api_secret")
+        .unwrap();
+    assert_eq!(boca_secret["source"], "env");
+    let p100 = creds.iter().find(|c| c["provider"] == "p100").unwrap();
+    assert_eq!(p100["source"], "missing");
+    assert!(!r.stdout.contains("boca-demo-signing-secret"));
+}
+
+#[test]
+fn auth_set_without_a_keyring_says_what_to_do() {
+    let env = TestEnv::new();
+    let r = expect(
+        env.cmd()
+            .args(["auth", "set", "boca", "api_secret", "-o", "table"])
+            .write_stdin("s3cret\n"),
+        78,
+    );
+    assert!(
+        r.stderr.contains("BALANCES_BOCA_API_SECRET"),
+        "{}",
+        r.stderr
+    );
+    assert!(!r.stderr.contains("s3cret"));
+    let r = expect(
+        env.cmd()
+            .args(["auth", "set", "boca", "password"])
+            .write_stdin("x"),
+        2,
+    );
+    assert!(r.stderr.contains("api_key, api_secret"), "{}", r.stderr);
+}

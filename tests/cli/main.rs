@@ -1,0 +1,9 @@
+//! One integration-test binary (as jj and ripgrep do, to cut link time):
+//! every test runs the built `balances` binary against a sandbox started
+//! in-process on an ephemeral loopback port, over real HTTP.
+
+mod support;
+
+mod boca;
+mod completions;
+mod config;

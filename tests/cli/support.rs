@@ -1,0 +1,88 @@
+//! Shared helpers: a pinned environment and a sandbox per test.
+
+use assert_cmd::Command;
+use balances::providers::ProviderId;
+use balances::sandbox::{Options, Sandbox};
+use serde_json::Value;
+use tempfile::TempDir;
+
+pub struct TestEnv {
+    pub sandbox: Sandbox,
+    pub home: TempDir,
+}
+
+impl TestEnv {
+    pub fn new() -> TestEnv {
+        TestEnv::with(Options::default())
+    }
+
+    pub fn with(opts: Options) -> TestEnv {
+        TestEnv {
+            sandbox: Sandbox::start(opts).expect("sandbox starts"),
+            home: TempDir::new().expect("temp dir"),
+        }
+    }
+
+    /// `balances` with a clean environment: no user config, no keyring, and
+    /// the sandbox's base URL and demo Boca credentials in the environment.
+    pub fn cmd(&self) -> Command {
+        let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("balances"));
+        cmd.env_clear()
+            .env("HOME", self.home.path())
+            .env("XDG_CONFIG_HOME", self.home.path().join("config"))
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("BALANCES_KEYRING", "none")
+            .env(
+                "BALANCES_BOCA_BASE_URL",
+                self.sandbox.base_url(ProviderId::Boca),
+            )
+            .env("BALANCES_BOCA_API_KEY", "boca-demo-key")
+            .env("BALANCES_BOCA_API_SECRET", "boca-demo-signing-secret")
+            .timeout(std::time::Duration::from_secs(120));
+        cmd
+    }
+}
+
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    pub fn json(&self) -> Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}", self.stdout))
+    }
+    /// The error object: the last line of stderr (log lines may come before it).
+    pub fn stderr_json(&self) -> Value {
+        serde_json::from_str(self.stderr.trim().lines().last().unwrap_or(""))
+            .unwrap_or_else(|e| panic!("stderr is not JSON ({e}):\n{}", self.stderr))
+    }
+    pub fn ndjson(&self) -> Vec<Value> {
+        self.stdout
+            .lines()
+            .map(|l| serde_json::from_str(l).expect("NDJSON line"))
+            .collect()
+    }
+}
+
+pub fn run(cmd: &mut Command) -> Run {
+    let out = cmd.output().expect("balances runs");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// Run and insist on an exit code, showing the output when it differs.
+pub fn expect(cmd: &mut Command, code: i32) -> Run {
+    let r = run(cmd);
+    assert_eq!(
+        r.code, code,
+        "exit code\n--- stdout\n{}\n--- stderr\n{}",
+        r.stdout, r.stderr
+    );
+    r
+}
