@@ -37,6 +37,7 @@ set edit:completion:arg-completer[balances] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand boca 'Boca Raton Partner API (HMAC-signed)'
+            cand p100 'P100 Partner API (API key); balances only'
             cand auth 'Store, remove or inspect credentials in the OS keyring'
             cand config 'Create, locate or show the config file'
             cand sandbox 'Run the built-in emulator of the provider APIs on loopback'
@@ -60,11 +61,13 @@ set edit:completion:arg-completer[balances] = {|@words|
             cand --sandbox 'Start the built-in sandbox in-process and use its demo credentials'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand get-balances 'Every balance of one user'
+            cand get-balances 'Every balance of one user (or of many, with --users-file)'
             cand get-transactions 'A user''s transactions: one page by default, --all for every page'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'balances;boca;get-balances'= {
+            cand --users-file 'Fetch every user id in FILE (one per line; `#` comments and blank lines skipped; `-` for stdin)'
+            cand --concurrency 'How many users to fetch at once (with --users-file)'
             cand --config 'Config file [default: <config dir>/balances/config.toml]'
             cand --profile 'Profile in the config file [default: defaults.profile, else "default"]'
             cand -o 'Output format [default: table on a terminal, else json]'
@@ -107,7 +110,7 @@ set edit:completion:arg-completer[balances] = {|@words|
             cand --help 'Print help'
         }
         &'balances;boca;help'= {
-            cand get-balances 'Every balance of one user'
+            cand get-balances 'Every balance of one user (or of many, with --users-file)'
             cand get-transactions 'A user''s transactions: one page by default, --all for every page'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -116,6 +119,55 @@ set edit:completion:arg-completer[balances] = {|@words|
         &'balances;boca;help;get-transactions'= {
         }
         &'balances;boca;help;help'= {
+        }
+        &'balances;p100'= {
+            cand --config 'Config file [default: <config dir>/balances/config.toml]'
+            cand --profile 'Profile in the config file [default: defaults.profile, else "default"]'
+            cand -o 'Output format [default: table on a terminal, else json]'
+            cand --output 'Output format [default: table on a terminal, else json]'
+            cand --base-url 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]'
+            cand --timeout 'Per-request timeout in seconds'
+            cand --retries 'Retries for GET requests on 429, 5xx, timeouts and connection errors'
+            cand --color 'Colour on stderr (NO_COLOR is honoured)'
+            cand --raw 'Print each provider response body on one line, compacted, instead of the unified schema'
+            cand -v 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+            cand --verbose 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand --sandbox 'Start the built-in sandbox in-process and use its demo credentials'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand get-balances 'Every fiat and crypto balance of one user (or of many, with --users-file)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'balances;p100;get-balances'= {
+            cand --users-file 'Fetch every user id in FILE (one per line; `#` comments and blank lines skipped; `-` for stdin)'
+            cand --concurrency 'How many users to fetch at once (with --users-file)'
+            cand --config 'Config file [default: <config dir>/balances/config.toml]'
+            cand --profile 'Profile in the config file [default: defaults.profile, else "default"]'
+            cand -o 'Output format [default: table on a terminal, else json]'
+            cand --output 'Output format [default: table on a terminal, else json]'
+            cand --base-url 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]'
+            cand --timeout 'Per-request timeout in seconds'
+            cand --retries 'Retries for GET requests on 429, 5xx, timeouts and connection errors'
+            cand --color 'Colour on stderr (NO_COLOR is honoured)'
+            cand --dry-run 'Print the request that would be sent (secrets as ***) and send nothing'
+            cand --raw 'Print each provider response body on one line, compacted, instead of the unified schema'
+            cand -v 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+            cand --verbose 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand --sandbox 'Start the built-in sandbox in-process and use its demo credentials'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'balances;p100;help'= {
+            cand get-balances 'Every fiat and crypto balance of one user (or of many, with --users-file)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'balances;p100;help;get-balances'= {
+        }
+        &'balances;p100;help;help'= {
         }
         &'balances;auth'= {
             cand --config 'Config file [default: <config dir>/balances/config.toml]'
@@ -345,6 +397,7 @@ set edit:completion:arg-completer[balances] = {|@words|
         }
         &'balances;help'= {
             cand boca 'Boca Raton Partner API (HMAC-signed)'
+            cand p100 'P100 Partner API (API key); balances only'
             cand auth 'Store, remove or inspect credentials in the OS keyring'
             cand config 'Create, locate or show the config file'
             cand sandbox 'Run the built-in emulator of the provider APIs on loopback'
@@ -352,12 +405,17 @@ set edit:completion:arg-completer[balances] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'balances;help;boca'= {
-            cand get-balances 'Every balance of one user'
+            cand get-balances 'Every balance of one user (or of many, with --users-file)'
             cand get-transactions 'A user''s transactions: one page by default, --all for every page'
         }
         &'balances;help;boca;get-balances'= {
         }
         &'balances;help;boca;get-transactions'= {
+        }
+        &'balances;help;p100'= {
+            cand get-balances 'Every fiat and crypto balance of one user (or of many, with --users-file)'
+        }
+        &'balances;help;p100;get-balances'= {
         }
         &'balances;help;auth'= {
             cand set 'Store a secret in the OS keyring (read from the terminal without echo, or from stdin)'

@@ -43,6 +43,7 @@ complete -c balances -n "__fish_balances_needs_command" -l sandbox -d 'Start the
 complete -c balances -n "__fish_balances_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c balances -n "__fish_balances_needs_command" -s V -l version -d 'Print version'
 complete -c balances -n "__fish_balances_needs_command" -f -a "boca" -d 'Boca Raton Partner API (HMAC-signed)'
+complete -c balances -n "__fish_balances_needs_command" -f -a "p100" -d 'P100 Partner API (API key); balances only'
 complete -c balances -n "__fish_balances_needs_command" -f -a "auth" -d 'Store, remove or inspect credentials in the OS keyring'
 complete -c balances -n "__fish_balances_needs_command" -f -a "config" -d 'Create, locate or show the config file'
 complete -c balances -n "__fish_balances_needs_command" -f -a "sandbox" -d 'Run the built-in emulator of the provider APIs on loopback'
@@ -65,9 +66,11 @@ complete -c balances -n "__fish_balances_using_subcommand boca; and not __fish_s
 complete -c balances -n "__fish_balances_using_subcommand boca; and not __fish_seen_subcommand_from get-balances get-transactions help" -s q -l quiet -d 'Only errors on stderr'
 complete -c balances -n "__fish_balances_using_subcommand boca; and not __fish_seen_subcommand_from get-balances get-transactions help" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
 complete -c balances -n "__fish_balances_using_subcommand boca; and not __fish_seen_subcommand_from get-balances get-transactions help" -s h -l help -d 'Print help'
-complete -c balances -n "__fish_balances_using_subcommand boca; and not __fish_seen_subcommand_from get-balances get-transactions help" -f -a "get-balances" -d 'Every balance of one user'
+complete -c balances -n "__fish_balances_using_subcommand boca; and not __fish_seen_subcommand_from get-balances get-transactions help" -f -a "get-balances" -d 'Every balance of one user (or of many, with --users-file)'
 complete -c balances -n "__fish_balances_using_subcommand boca; and not __fish_seen_subcommand_from get-balances get-transactions help" -f -a "get-transactions" -d 'A user\'s transactions: one page by default, --all for every page'
 complete -c balances -n "__fish_balances_using_subcommand boca; and not __fish_seen_subcommand_from get-balances get-transactions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-balances" -l users-file -d 'Fetch every user id in FILE (one per line; `#` comments and blank lines skipped; `-` for stdin)' -r
+complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-balances" -l concurrency -d 'How many users to fetch at once (with --users-file)' -r
 complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-balances" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
 complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-balances" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
 complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-balances" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
@@ -108,9 +111,50 @@ complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_
 complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-transactions" -s q -l quiet -d 'Only errors on stderr'
 complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-transactions" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
 complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-transactions" -s h -l help -d 'Print help'
-complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from help" -f -a "get-balances" -d 'Every balance of one user'
+complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from help" -f -a "get-balances" -d 'Every balance of one user (or of many, with --users-file)'
 complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from help" -f -a "get-transactions" -d 'A user\'s transactions: one page by default, --all for every page'
 complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c balances -n "__fish_balances_using_subcommand p100; and not __fish_seen_subcommand_from get-balances help" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
+complete -c balances -n "__fish_balances_using_subcommand p100; and not __fish_seen_subcommand_from get-balances help" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
+complete -c balances -n "__fish_balances_using_subcommand p100; and not __fish_seen_subcommand_from get-balances help" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c balances -n "__fish_balances_using_subcommand p100; and not __fish_seen_subcommand_from get-balances help" -l base-url -d 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]' -r
+complete -c balances -n "__fish_balances_using_subcommand p100; and not __fish_seen_subcommand_from get-balances help" -l timeout -d 'Per-request timeout in seconds' -r
+complete -c balances -n "__fish_balances_using_subcommand p100; and not __fish_seen_subcommand_from get-balances help" -l retries -d 'Retries for GET requests on 429, 5xx, timeouts and connection errors' -r
+complete -c balances -n "__fish_balances_using_subcommand p100; and not __fish_seen_subcommand_from get-balances help" -l color -d 'Colour on stderr (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c balances -n "__fish_balances_using_subcommand p100; and not __fish_seen_subcommand_from get-balances help" -l raw -d 'Print each provider response body on one line, compacted, instead of the unified schema'
+complete -c balances -n "__fish_balances_using_subcommand p100; and not __fish_seen_subcommand_from get-balances help" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+complete -c balances -n "__fish_balances_using_subcommand p100; and not __fish_seen_subcommand_from get-balances help" -s q -l quiet -d 'Only errors on stderr'
+complete -c balances -n "__fish_balances_using_subcommand p100; and not __fish_seen_subcommand_from get-balances help" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
+complete -c balances -n "__fish_balances_using_subcommand p100; and not __fish_seen_subcommand_from get-balances help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c balances -n "__fish_balances_using_subcommand p100; and not __fish_seen_subcommand_from get-balances help" -f -a "get-balances" -d 'Every fiat and crypto balance of one user (or of many, with --users-file)'
+complete -c balances -n "__fish_balances_using_subcommand p100; and not __fish_seen_subcommand_from get-balances help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c balances -n "__fish_balances_using_subcommand p100; and __fish_seen_subcommand_from get-balances" -l users-file -d 'Fetch every user id in FILE (one per line; `#` comments and blank lines skipped; `-` for stdin)' -r
+complete -c balances -n "__fish_balances_using_subcommand p100; and __fish_seen_subcommand_from get-balances" -l concurrency -d 'How many users to fetch at once (with --users-file)' -r
+complete -c balances -n "__fish_balances_using_subcommand p100; and __fish_seen_subcommand_from get-balances" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
+complete -c balances -n "__fish_balances_using_subcommand p100; and __fish_seen_subcommand_from get-balances" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
+complete -c balances -n "__fish_balances_using_subcommand p100; and __fish_seen_subcommand_from get-balances" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c balances -n "__fish_balances_using_subcommand p100; and __fish_seen_subcommand_from get-balances" -l base-url -d 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]' -r
+complete -c balances -n "__fish_balances_using_subcommand p100; and __fish_seen_subcommand_from get-balances" -l timeout -d 'Per-request timeout in seconds' -r
+complete -c balances -n "__fish_balances_using_subcommand p100; and __fish_seen_subcommand_from get-balances" -l retries -d 'Retries for GET requests on 429, 5xx, timeouts and connection errors' -r
+complete -c balances -n "__fish_balances_using_subcommand p100; and __fish_seen_subcommand_from get-balances" -l color -d 'Colour on stderr (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c balances -n "__fish_balances_using_subcommand p100; and __fish_seen_subcommand_from get-balances" -l dry-run -d 'Print the request that would be sent (secrets as ***) and send nothing'
+complete -c balances -n "__fish_balances_using_subcommand p100; and __fish_seen_subcommand_from get-balances" -l raw -d 'Print each provider response body on one line, compacted, instead of the unified schema'
+complete -c balances -n "__fish_balances_using_subcommand p100; and __fish_seen_subcommand_from get-balances" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+complete -c balances -n "__fish_balances_using_subcommand p100; and __fish_seen_subcommand_from get-balances" -s q -l quiet -d 'Only errors on stderr'
+complete -c balances -n "__fish_balances_using_subcommand p100; and __fish_seen_subcommand_from get-balances" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
+complete -c balances -n "__fish_balances_using_subcommand p100; and __fish_seen_subcommand_from get-balances" -s h -l help -d 'Print help'
+complete -c balances -n "__fish_balances_using_subcommand p100; and __fish_seen_subcommand_from help" -f -a "get-balances" -d 'Every fiat and crypto balance of one user (or of many, with --users-file)'
+complete -c balances -n "__fish_balances_using_subcommand p100; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c balances -n "__fish_balances_using_subcommand auth; and not __fish_seen_subcommand_from set delete status help" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
 complete -c balances -n "__fish_balances_using_subcommand auth; and not __fish_seen_subcommand_from set delete status help" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
 complete -c balances -n "__fish_balances_using_subcommand auth; and not __fish_seen_subcommand_from set delete status help" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
@@ -307,14 +351,16 @@ complete -c balances -n "__fish_balances_using_subcommand completions" -s v -l v
 complete -c balances -n "__fish_balances_using_subcommand completions" -s q -l quiet -d 'Only errors on stderr'
 complete -c balances -n "__fish_balances_using_subcommand completions" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
 complete -c balances -n "__fish_balances_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca auth config sandbox completions help" -f -a "boca" -d 'Boca Raton Partner API (HMAC-signed)'
-complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca auth config sandbox completions help" -f -a "auth" -d 'Store, remove or inspect credentials in the OS keyring'
-complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca auth config sandbox completions help" -f -a "config" -d 'Create, locate or show the config file'
-complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca auth config sandbox completions help" -f -a "sandbox" -d 'Run the built-in emulator of the provider APIs on loopback'
-complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca auth config sandbox completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca auth config sandbox completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c balances -n "__fish_balances_using_subcommand help; and __fish_seen_subcommand_from boca" -f -a "get-balances" -d 'Every balance of one user'
+complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca p100 auth config sandbox completions help" -f -a "boca" -d 'Boca Raton Partner API (HMAC-signed)'
+complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca p100 auth config sandbox completions help" -f -a "p100" -d 'P100 Partner API (API key); balances only'
+complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca p100 auth config sandbox completions help" -f -a "auth" -d 'Store, remove or inspect credentials in the OS keyring'
+complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca p100 auth config sandbox completions help" -f -a "config" -d 'Create, locate or show the config file'
+complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca p100 auth config sandbox completions help" -f -a "sandbox" -d 'Run the built-in emulator of the provider APIs on loopback'
+complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca p100 auth config sandbox completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca p100 auth config sandbox completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c balances -n "__fish_balances_using_subcommand help; and __fish_seen_subcommand_from boca" -f -a "get-balances" -d 'Every balance of one user (or of many, with --users-file)'
 complete -c balances -n "__fish_balances_using_subcommand help; and __fish_seen_subcommand_from boca" -f -a "get-transactions" -d 'A user\'s transactions: one page by default, --all for every page'
+complete -c balances -n "__fish_balances_using_subcommand help; and __fish_seen_subcommand_from p100" -f -a "get-balances" -d 'Every fiat and crypto balance of one user (or of many, with --users-file)'
 complete -c balances -n "__fish_balances_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "set" -d 'Store a secret in the OS keyring (read from the terminal without echo, or from stdin)'
 complete -c balances -n "__fish_balances_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "delete" -d 'Remove a secret from the OS keyring'
 complete -c balances -n "__fish_balances_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "status" -d 'Where each credential comes from (never its value)'

@@ -154,6 +154,10 @@ impl fmt::Display for Error {
         if let Some(p) = self.provider {
             write!(f, "{p}: ")?;
         }
+        // `{:#}` names the subject too (many-user runs).
+        if let Some(s) = self.subject.as_deref().filter(|_| f.alternate()) {
+            write!(f, "{s}: ")?;
+        }
         if let Some(status) = self.http_status {
             write!(f, "{} (HTTP {status}): ", self.kind.words())?;
         } else if !matches!(self.kind, Kind::Usage | Kind::Config | Kind::Internal) {

@@ -1,6 +1,6 @@
 //! `balances boca ...`
 
-use super::{Context, listing};
+use super::{Context, listing, many};
 use crate::cli::BocaCommand;
 use crate::error::Result;
 use crate::http::Engine;
@@ -43,22 +43,38 @@ impl Pager for BalancePager<'_> {
 
 pub async fn run(ctx: &Context, cmd: BocaCommand) -> Result<()> {
     let subject = match &cmd {
-        BocaCommand::GetBalances { external_id, .. }
-        | BocaCommand::GetTransactions { external_id, .. } => external_id.clone(),
+        BocaCommand::GetBalances { external_id, .. } => external_id.clone(),
+        BocaCommand::GetTransactions { external_id, .. } => Some(external_id.clone()),
     };
     execute(ctx, cmd)
         .await
-        .map_err(|e| e.with_provider(boca::NAME).with_subject(Some(&subject)))
+        .map_err(|e| e.with_provider(boca::NAME).with_subject(subject.as_deref()))
 }
 
 async fn execute(ctx: &Context, cmd: BocaCommand) -> Result<()> {
     match cmd {
         BocaCommand::GetBalances {
             external_id,
+            many: users,
             dry_run,
         } => {
             let boca = connect(ctx)?;
             let engine = ctx.engine(dry_run.dry_run)?;
+            if let Some(file) = &users.users_file {
+                let ids = many::read_ids(file)?;
+                return many::balances(
+                    ctx,
+                    boca::NAME,
+                    ids,
+                    usize::from(users.concurrency),
+                    |id| {
+                        let (boca, engine) = (&boca, &engine);
+                        async move { boca.balances(engine, &id).await }
+                    },
+                )
+                .await;
+            }
+            let external_id = external_id.unwrap_or_default();
             let mut pager = BalancePager {
                 boca: &boca,
                 engine: &engine,

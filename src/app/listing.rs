@@ -18,14 +18,14 @@ pub async fn run<T: Record, P: Pager<Item = T>>(
     follow: Follow,
 ) -> Result<()> {
     let out: Box<dyn Write> = Box::new(BufWriter::new(std::io::stdout()));
-    let mut writer = output::writer::<T>(ctx.style, out);
+    let mut writer = output::writer::<T>(ctx.style, false, out);
     let mut begun = false;
     let next = paginate::drive(pager, start, follow, |page| {
         if !begun {
             writer.begin(&header)?;
             begun = true;
         }
-        writer.records(&page.items, &page.raw)
+        writer.records(header.subject.as_deref(), &page.items, &page.raw)
     })
     .await?;
     if !begun {

@@ -5,6 +5,8 @@ mod auth;
 mod boca;
 mod config_cmd;
 mod listing;
+mod many;
+mod p100;
 mod sandbox_cmd;
 
 use crate::cli::{Cli, ColorChoice, Command, GlobalArgs};
@@ -135,19 +137,32 @@ fn use_color(choice: ColorChoice) -> bool {
     }
 }
 
-/// Print an error on stderr (text, or one JSON object in JSON modes) and pick the exit code.
+/// Print the error and pick the exit code.
 fn report(e: &Error, format: Format, global: &GlobalArgs) -> ExitCode {
     if let Some(code) = e.quiet_exit {
         return ExitCode::from(code);
     }
+    print_error(e, format, global, false);
+    ExitCode::from(e.exit_code())
+}
+
+/// One error on stderr: text, or one JSON object in JSON modes. Many-user
+/// runs name the subject in the text form (JSON always carries it).
+pub(crate) fn print_error(e: &Error, format: Format, global: &GlobalArgs, name_subject: bool) {
     if format.is_json() && !global.raw {
         eprintln!("{}", e.to_json());
-    } else if use_color(global.color) {
-        eprintln!("\x1b[1;31mbalances:\x1b[0m {e}");
-    } else {
-        eprintln!("balances: {e}");
+        return;
     }
-    ExitCode::from(e.exit_code())
+    let prefix = if use_color(global.color) {
+        "\x1b[1;31mbalances:\x1b[0m"
+    } else {
+        "balances:"
+    };
+    if name_subject {
+        eprintln!("{prefix} {e:#}");
+    } else {
+        eprintln!("{prefix} {e}");
+    }
 }
 
 fn init_logging(g: &GlobalArgs) {
@@ -255,6 +270,7 @@ fn build_context(global: GlobalArgs, command: &Command) -> Result<Context> {
 async fn dispatch(ctx: &Context, command: Command) -> Result<()> {
     match command {
         Command::Boca(cmd) => boca::run(ctx, cmd).await,
+        Command::P100(cmd) => p100::run(ctx, cmd).await,
         Command::Auth(cmd) => auth::run(ctx, cmd),
         Command::Config(cmd) => config_cmd::run(ctx, cmd),
         Command::Sandbox(args) => sandbox_cmd::run(args).await,

@@ -117,6 +117,14 @@ pub enum Command {
     /// Boca Raton Partner API (HMAC-signed)
     #[command(subcommand)]
     Boca(BocaCommand),
+    /// P100 Partner API (API key); balances only
+    #[command(
+        subcommand,
+        long_about = "P100 Partner API (x-api-key).\n\nThere is no get-transactions: P100 lists a transaction-history \
+                      endpoint, but its contract (path, parameters, pagination, response) is not published, and \
+                      balances does not guess at an API that moves money."
+    )]
+    P100(P100Command),
     /// Store, remove or inspect credentials in the OS keyring
     #[command(subcommand)]
     Auth(AuthCommand),
@@ -134,11 +142,17 @@ pub enum Command {
 
 #[derive(Debug, Subcommand)]
 pub enum BocaCommand {
-    /// Every balance of one user
+    /// Every balance of one user (or of many, with --users-file)
     GetBalances {
         /// The partner-owned user id (1 to 128 characters)
-        #[arg(value_name = "EXTERNAL_ID")]
-        external_id: String,
+        #[arg(
+            value_name = "EXTERNAL_ID",
+            required_unless_present = "users_file",
+            conflicts_with = "users_file"
+        )]
+        external_id: Option<String>,
+        #[command(flatten)]
+        many: ManyUsers,
         #[command(flatten)]
         dry_run: DryRun,
     },
@@ -158,6 +172,34 @@ pub enum BocaCommand {
         #[command(flatten)]
         dry_run: DryRun,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum P100Command {
+    /// Every fiat and crypto balance of one user (or of many, with --users-file)
+    GetBalances {
+        /// The partner's id of the user
+        #[arg(
+            value_name = "EXTERNAL_USER_ID",
+            required_unless_present = "users_file",
+            conflicts_with = "users_file"
+        )]
+        external_user_id: Option<String>,
+        #[command(flatten)]
+        many: ManyUsers,
+        #[command(flatten)]
+        dry_run: DryRun,
+    },
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ManyUsers {
+    /// Fetch every user id in FILE (one per line; `#` comments and blank lines skipped; `-` for stdin)
+    #[arg(long, value_name = "FILE")]
+    pub users_file: Option<String>,
+    /// How many users to fetch at once (with --users-file)
+    #[arg(long, value_name = "N", default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub concurrency: u16,
 }
 
 #[derive(Debug, Clone, Copy, Args)]

@@ -38,12 +38,12 @@ impl<T: Record> RecordWriter<T> for CsvWriter<'_> {
         Ok(())
     }
 
-    fn records(&mut self, items: &[T], _raw: &[u8]) -> Result<()> {
+    fn records(&mut self, subject: Option<&str>, items: &[T], _raw: &[u8]) -> Result<()> {
         for item in items {
             let mut line = String::new();
             line.push_str(&field(self.provider));
             line.push(',');
-            line.push_str(&field(self.subject.as_deref().unwrap_or("")));
+            line.push_str(&field(subject.or(self.subject.as_deref()).unwrap_or("")));
             for f in item.csv_fields() {
                 line.push(',');
                 line.push_str(&field(f.unwrap_or("")));

@@ -35,7 +35,7 @@ impl<T: Record> RecordWriter<T> for JsonWriter<'_> {
         Ok(())
     }
 
-    fn records(&mut self, items: &[T], _raw: &[u8]) -> Result<()> {
+    fn records(&mut self, _subject: Option<&str>, items: &[T], _raw: &[u8]) -> Result<()> {
         for item in items {
             let sep = if self.first { "\n  " } else { ",\n  " };
             self.first = false;
@@ -91,11 +91,11 @@ impl<T: Record> RecordWriter<T> for NdjsonWriter<'_> {
         Ok(())
     }
 
-    fn records(&mut self, items: &[T], _raw: &[u8]) -> Result<()> {
+    fn records(&mut self, subject: Option<&str>, items: &[T], _raw: &[u8]) -> Result<()> {
         for record in items {
             let line = to_json(&Tagged {
                 provider: self.provider,
-                subject: self.subject.as_deref(),
+                subject: subject.or(self.subject.as_deref()),
                 record,
             })?;
             self.out.write_all(line.as_bytes())?;
@@ -106,6 +106,53 @@ impl<T: Record> RecordWriter<T> for NdjsonWriter<'_> {
     }
 
     fn finish(&mut self, _next_cursor: Option<&str>) -> Result<()> {
+        self.out.flush()?;
+        Ok(())
+    }
+}
+
+/// `-o json` with many subjects: one JSON array of complete documents, each
+/// written as soon as its subject's records are in.
+pub struct DocArrayWriter<'a> {
+    out: Box<dyn Write + 'a>,
+    header: Option<Header>,
+    first: bool,
+}
+
+impl<'a> DocArrayWriter<'a> {
+    pub fn new(out: Box<dyn Write + 'a>) -> Self {
+        DocArrayWriter {
+            out,
+            header: None,
+            first: true,
+        }
+    }
+}
+
+impl<T: Record> RecordWriter<T> for DocArrayWriter<'_> {
+    fn begin(&mut self, h: &Header) -> Result<()> {
+        self.header = Some(h.clone());
+        self.out.write_all(b"[")?;
+        Ok(())
+    }
+
+    fn records(&mut self, subject: Option<&str>, items: &[T], raw: &[u8]) -> Result<()> {
+        let Some(mut header) = self.header.clone() else {
+            return Ok(());
+        };
+        header.subject = subject.map(str::to_owned);
+        self.out
+            .write_all(if self.first { b"\n" } else { b",\n" })?;
+        self.first = false;
+        let mut doc = JsonWriter::new(Box::new(&mut self.out));
+        RecordWriter::<T>::begin(&mut doc, &header)?;
+        RecordWriter::<T>::records(&mut doc, subject, items, raw)?;
+        RecordWriter::<T>::finish(&mut doc, None)?;
+        Ok(())
+    }
+
+    fn finish(&mut self, _next_cursor: Option<&str>) -> Result<()> {
+        self.out.write_all(b"]\n")?;
         self.out.flush()?;
         Ok(())
     }

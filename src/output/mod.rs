@@ -175,22 +175,28 @@ pub struct Style {
     pub raw: bool,
 }
 
-/// A stream of records of one kind, for one document.
+/// A stream of records of one kind: one document, or (with `--users-file`)
+/// one per subject.
 pub trait RecordWriter<T: Record> {
     fn begin(&mut self, header: &Header) -> Result<()>;
-    fn records(&mut self, items: &[T], raw_body: &[u8]) -> Result<()>;
+    /// Records about `subject`, with the provider body they came from.
+    fn records(&mut self, subject: Option<&str>, items: &[T], raw_body: &[u8]) -> Result<()>;
     /// `next_cursor` is printed only for paged records.
     fn finish(&mut self, next_cursor: Option<&str>) -> Result<()>;
 }
 
+/// The writer for `style`. `many`: results for many subjects in one run,
+/// which in JSON is an array of documents rather than one document.
 pub fn writer<'a, T: Record + 'a>(
     style: Style,
+    many: bool,
     out: Box<dyn Write + 'a>,
 ) -> Box<dyn RecordWriter<T> + 'a> {
     if style.raw {
         return Box::new(raw::RawWriter::new(out));
     }
     match style.format {
+        Format::Json if many => Box::new(json::DocArrayWriter::new(out)),
         Format::Json => Box::new(json::JsonWriter::new(out)),
         Format::Ndjson => Box::new(json::NdjsonWriter::new(out)),
         Format::Csv => Box::new(csv::CsvWriter::new(out)),

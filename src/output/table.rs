@@ -1,5 +1,6 @@
 //! `-o table`: for people. Buffers rows (columns need every width), drops
-//! columns that are empty in every row, right-aligns numbers.
+//! columns that are empty in every row, right-aligns numbers, and adds a
+//! SUBJECT column when the rows are about more than one subject.
 
 use super::{Record, RecordWriter};
 use crate::error::Result;
@@ -7,9 +8,12 @@ use crate::model::Header;
 use comfy_table::{Cell, CellAlignment, Table, presets};
 use std::io::Write;
 
+/// A row's subject and its cells (text, right-aligned).
+type Row = (Option<String>, Vec<(String, bool)>);
+
 pub struct TableWriter<'a> {
     out: Box<dyn Write + 'a>,
-    rows: Vec<Vec<(String, bool)>>,
+    rows: Vec<Row>,
 }
 
 impl<'a> TableWriter<'a> {
@@ -26,34 +30,50 @@ impl<T: Record> RecordWriter<T> for TableWriter<'_> {
         Ok(())
     }
 
-    fn records(&mut self, items: &[T], _raw: &[u8]) -> Result<()> {
-        self.rows.extend(items.iter().map(Record::table_cells));
+    fn records(&mut self, subject: Option<&str>, items: &[T], _raw: &[u8]) -> Result<()> {
+        let subject = subject.map(str::to_owned);
+        self.rows.extend(
+            items
+                .iter()
+                .map(|item| (subject.clone(), item.table_cells())),
+        );
         Ok(())
     }
 
     fn finish(&mut self, _next_cursor: Option<&str>) -> Result<()> {
         if self.rows.is_empty() {
             eprintln!("(no {})", T::COLLECTION);
-        } else {
-            let keep: Vec<usize> = (0..T::TABLE_HEADER.len())
-                .filter(|&i| i == 0 || self.rows.iter().any(|r| !r[i].0.is_empty()))
-                .collect();
-            let mut table = Table::new();
-            table.load_style(presets::UTF8_FULL_CONDENSED);
-            table.set_header(keep.iter().map(|&i| Cell::new(T::TABLE_HEADER[i])));
-            for row in &self.rows {
-                table.add_row(keep.iter().map(|&i| {
-                    let (text, numeric) = &row[i];
-                    let cell = Cell::new(text);
-                    if *numeric {
-                        cell.set_alignment(CellAlignment::Right)
-                    } else {
-                        cell
-                    }
-                }));
-            }
-            writeln!(self.out, "{table}")?;
+            return Ok(());
         }
+        let many = self.rows.iter().any(|(s, _)| *s != self.rows[0].0);
+        let keep: Vec<usize> = (0..T::TABLE_HEADER.len())
+            .filter(|&i| i == 0 || self.rows.iter().any(|(_, r)| !r[i].0.is_empty()))
+            .collect();
+        let mut table = Table::new();
+        table.load_style(presets::UTF8_FULL_CONDENSED);
+        let mut header: Vec<Cell> = Vec::new();
+        if many {
+            header.push(Cell::new("SUBJECT"));
+        }
+        header.extend(keep.iter().map(|&i| Cell::new(T::TABLE_HEADER[i])));
+        table.set_header(header);
+        for (subject, row) in &self.rows {
+            let mut cells: Vec<Cell> = Vec::new();
+            if many {
+                cells.push(Cell::new(subject.as_deref().unwrap_or("")));
+            }
+            cells.extend(keep.iter().map(|&i| {
+                let (text, numeric) = &row[i];
+                let cell = Cell::new(text);
+                if *numeric {
+                    cell.set_alignment(CellAlignment::Right)
+                } else {
+                    cell
+                }
+            }));
+            table.add_row(cells);
+        }
+        writeln!(self.out, "{table}")?;
         self.out.flush()?;
         Ok(())
     }

@@ -7,6 +7,7 @@
 //! [`Pager`]: crate::http::paginate::Pager
 
 pub mod boca;
+pub mod p100;
 pub mod wire;
 
 /// The providers `balances` speaks, with what the rest of the tool needs to

@@ -9,6 +9,7 @@
 
 mod boca;
 mod data;
+mod p100;
 
 use crate::providers::ProviderId;
 use axum::body::Body;
@@ -28,6 +29,7 @@ pub mod demo {
     pub const BOCA_API_KEY: &str = "boca-demo-key";
     /// Also the secret of the signing test vectors in `spec/providers.md`.
     pub const BOCA_API_SECRET: &str = "boca-demo-signing-secret";
+    pub const P100_API_KEY: &str = "p100-demo-key";
 }
 
 /// The demo value of a credential field, for `--sandbox`.
@@ -35,6 +37,7 @@ pub fn demo_credential(p: ProviderId, field: &str) -> Option<&'static str> {
     match (p, field) {
         (ProviderId::Boca, "api_key") => Some(demo::BOCA_API_KEY),
         (ProviderId::Boca, "api_secret") => Some(demo::BOCA_API_SECRET),
+        (ProviderId::P100, "api_key") => Some(demo::P100_API_KEY),
         _ => None,
     }
 }
@@ -206,6 +209,12 @@ async fn handle(State(shared): State<Arc<Shared>>, req: Request) -> Response<Bod
         }
         return boca::handle(&shared, &received, &rest, &rid);
     }
+    if let Some(rest) = received.path.strip_prefix("/p100/") {
+        if let Some(fault) = shared.fault() {
+            return p100::fault(fault);
+        }
+        return p100::handle(&shared, &received, &format!("/{rest}"));
+    }
     json_response(
         404,
         &serde_json::json!({"error": "not_found", "message": format!("no sandbox route for {}", received.path)}),
@@ -318,9 +327,13 @@ impl Drop for Sandbox {
 /// The config snippet `balances sandbox` prints.
 pub fn config_snippet(addr: SocketAddr) -> String {
     format!(
-        "[profiles.sandbox.boca]\nbase_url = \"{}\"\napi_key = \"{}\"\napi_secret = \"{}\"\nusers = [\"partner-user-42\"]\n",
+        "[profiles.sandbox.boca]\nbase_url = \"{}\"\napi_key = \"{}\"\napi_secret = \"{}\"\nusers = [\"partner-user-42\"]\n\n\
+         [profiles.sandbox.p100]\nbase_url = \"{}\"\napi_key = \"{}\"\nusers = [\"{}\"]\n",
         base_url(addr, ProviderId::Boca),
         demo::BOCA_API_KEY,
         demo::BOCA_API_SECRET,
+        base_url(addr, ProviderId::P100),
+        demo::P100_API_KEY,
+        p100::EXAMPLE_USER,
     )
 }

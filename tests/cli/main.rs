@@ -7,3 +7,5 @@ mod support;
 mod boca;
 mod completions;
 mod config;
+mod p100;
+mod users_file;

@@ -1,0 +1,117 @@
+//! `--users-file`: many users' balances in one run, fetched concurrently over
+//! the one connection pool, printed as they complete. A failed user does not
+//! stop the others; the exit code is the first failure's in input order.
+
+use super::Context;
+use crate::error::{Error, Result};
+use crate::http::paginate::Page;
+use crate::model::{Balance, Header};
+use crate::output;
+use futures_util::StreamExt;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::collections::HashSet;
+use std::future::Future;
+use std::io::{BufWriter, Read, Write};
+
+/// User ids from a file (or stdin for `-`): one per line, blank lines and
+/// `#` comments skipped, duplicates dropped (first occurrence kept).
+pub fn read_ids(source: &str) -> Result<Vec<String>> {
+    let text = if source == "-" {
+        let mut s = String::new();
+        std::io::stdin()
+            .read_to_string(&mut s)
+            .map_err(|e| Error::usage(format!("cannot read user ids from stdin: {e}")))?;
+        s
+    } else {
+        std::fs::read_to_string(source)
+            .map_err(|e| Error::usage(format!("cannot read users file {source}: {e}")))?
+    };
+    Ok(parse_ids(&text))
+}
+
+pub fn parse_ids(text: &str) -> Vec<String> {
+    let mut seen = HashSet::new();
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter(|l| seen.insert(l.to_string()))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Fetch every user's balances with at most `concurrency` requests in flight.
+pub async fn balances<F, Fut>(
+    ctx: &Context,
+    provider: &'static str,
+    ids: Vec<String>,
+    concurrency: usize,
+    fetch: F,
+) -> Result<()>
+where
+    F: Fn(String) -> Fut,
+    Fut: Future<Output = Result<Page<Balance>>>,
+{
+    let out: Box<dyn Write> = Box::new(BufWriter::new(std::io::stdout()));
+    let mut writer = output::writer::<Balance>(ctx.style, true, out);
+    writer.begin(&Header {
+        provider,
+        profile: ctx.profile_name.clone(),
+        subject: None,
+    })?;
+    let progress = progress_bar(ids.len(), ctx.global.quiet);
+    let mut results = futures_util::stream::iter(ids.into_iter().enumerate())
+        .map(|(index, id)| {
+            let fetching = fetch(id.clone());
+            async move { (index, id, fetching.await) }
+        })
+        .buffer_unordered(concurrency.max(1));
+    let mut first_failure: Option<(usize, u8)> = None;
+    let mut failed = 0usize;
+    while let Some((index, id, result)) = results.next().await {
+        match result {
+            Ok(page) => writer.records(Some(&id), &page.items, &page.raw)?,
+            Err(e) if e.quiet_exit.is_some() => return Err(e),
+            Err(e) => {
+                let e = e.with_provider(provider).with_subject(Some(&id));
+                progress.suspend(|| super::print_error(&e, ctx.style.format, &ctx.global, true));
+                failed += 1;
+                if first_failure.is_none_or(|(first, _)| index < first) {
+                    first_failure = Some((index, e.exit_code()));
+                }
+            }
+        }
+        progress.inc(1);
+        if failed > 0 {
+            progress.set_message(format!("{failed} failed"));
+        }
+    }
+    progress.finish_and_clear();
+    writer.finish(None)?;
+    match first_failure {
+        Some((_, code)) => Err(Error::quiet(code)),
+        None => Ok(()),
+    }
+}
+
+/// Users done / total and failures, on stderr, only when it is a terminal.
+fn progress_bar(total: usize, quiet: bool) -> ProgressBar {
+    if quiet {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr());
+    if let Ok(style) = ProgressStyle::with_template("{spinner} {pos}/{len} users {msg}") {
+        bar.set_style(style);
+    }
+    bar
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_ids;
+
+    #[test]
+    fn ids_skip_comments_blanks_and_duplicates() {
+        let ids = parse_ids("# header\nu1\n\n  u2  \nu1\n#u3\nu3\n");
+        assert_eq!(ids, ["u1", "u2", "u3"]);
+    }
+}
