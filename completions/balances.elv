@@ -37,6 +37,7 @@ set edit:completion:arg-completer[balances] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand boca 'Boca Raton Partner API (HMAC-signed)'
+            cand noah 'NOAH Business API (ES384/ES256 JWT per request)'
             cand p100 'P100 Partner API (API key); balances only'
             cand auth 'Store, remove or inspect credentials in the OS keyring'
             cand config 'Create, locate or show the config file'
@@ -119,6 +120,82 @@ set edit:completion:arg-completer[balances] = {|@words|
         &'balances;boca;help;get-transactions'= {
         }
         &'balances;boca;help;help'= {
+        }
+        &'balances;noah'= {
+            cand --config 'Config file [default: <config dir>/balances/config.toml]'
+            cand --profile 'Profile in the config file [default: defaults.profile, else "default"]'
+            cand -o 'Output format [default: table on a terminal, else json]'
+            cand --output 'Output format [default: table on a terminal, else json]'
+            cand --base-url 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]'
+            cand --timeout 'Per-request timeout in seconds'
+            cand --retries 'Retries for GET requests on 429, 5xx, timeouts and connection errors'
+            cand --color 'Colour on stderr (NO_COLOR is honoured)'
+            cand --raw 'Print each provider response body on one line, compacted, instead of the unified schema'
+            cand -v 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+            cand --verbose 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand --sandbox 'Start the built-in sandbox in-process and use its demo credentials'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand get-balances 'Every balance of the business account (all pages)'
+            cand get-transactions 'Transactions: one page by default, --all for every page'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'balances;noah;get-balances'= {
+            cand --page-size 'Items per page'
+            cand --config 'Config file [default: <config dir>/balances/config.toml]'
+            cand --profile 'Profile in the config file [default: defaults.profile, else "default"]'
+            cand -o 'Output format [default: table on a terminal, else json]'
+            cand --output 'Output format [default: table on a terminal, else json]'
+            cand --base-url 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]'
+            cand --timeout 'Per-request timeout in seconds'
+            cand --retries 'Retries for GET requests on 429, 5xx, timeouts and connection errors'
+            cand --color 'Colour on stderr (NO_COLOR is honoured)'
+            cand --dry-run 'Print the request that would be sent (secrets as ***) and send nothing'
+            cand --raw 'Print each provider response body on one line, compacted, instead of the unified schema'
+            cand -v 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+            cand --verbose 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand --sandbox 'Start the built-in sandbox in-process and use its demo credentials'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'balances;noah;get-transactions'= {
+            cand --page-size 'Items per page [default: 20]'
+            cand --page-token 'Start at this page token (a previous run''s next_cursor)'
+            cand --sort 'Order by creation time [default: desc]'
+            cand --max-items 'Stop after N items, following pages as needed'
+            cand --config 'Config file [default: <config dir>/balances/config.toml]'
+            cand --profile 'Profile in the config file [default: defaults.profile, else "default"]'
+            cand -o 'Output format [default: table on a terminal, else json]'
+            cand --output 'Output format [default: table on a terminal, else json]'
+            cand --base-url 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]'
+            cand --timeout 'Per-request timeout in seconds'
+            cand --retries 'Retries for GET requests on 429, 5xx, timeouts and connection errors'
+            cand --color 'Colour on stderr (NO_COLOR is honoured)'
+            cand --all 'Follow every page'
+            cand --dry-run 'Print the request that would be sent (secrets as ***) and send nothing'
+            cand --raw 'Print each provider response body on one line, compacted, instead of the unified schema'
+            cand -v 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+            cand --verbose 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand --sandbox 'Start the built-in sandbox in-process and use its demo credentials'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'balances;noah;help'= {
+            cand get-balances 'Every balance of the business account (all pages)'
+            cand get-transactions 'Transactions: one page by default, --all for every page'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'balances;noah;help;get-balances'= {
+        }
+        &'balances;noah;help;get-transactions'= {
+        }
+        &'balances;noah;help;help'= {
         }
         &'balances;p100'= {
             cand --config 'Config file [default: <config dir>/balances/config.toml]'
@@ -397,6 +474,7 @@ set edit:completion:arg-completer[balances] = {|@words|
         }
         &'balances;help'= {
             cand boca 'Boca Raton Partner API (HMAC-signed)'
+            cand noah 'NOAH Business API (ES384/ES256 JWT per request)'
             cand p100 'P100 Partner API (API key); balances only'
             cand auth 'Store, remove or inspect credentials in the OS keyring'
             cand config 'Create, locate or show the config file'
@@ -411,6 +489,14 @@ set edit:completion:arg-completer[balances] = {|@words|
         &'balances;help;boca;get-balances'= {
         }
         &'balances;help;boca;get-transactions'= {
+        }
+        &'balances;help;noah'= {
+            cand get-balances 'Every balance of the business account (all pages)'
+            cand get-transactions 'Transactions: one page by default, --all for every page'
+        }
+        &'balances;help;noah;get-balances'= {
+        }
+        &'balances;help;noah;get-transactions'= {
         }
         &'balances;help;p100'= {
             cand get-balances 'Every fiat and crypto balance of one user (or of many, with --users-file)'

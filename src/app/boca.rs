@@ -86,6 +86,7 @@ async fn execute(ctx: &Context, cmd: BocaCommand) -> Result<()> {
                 &mut pager,
                 None,
                 Follow::All,
+                "",
             )
             .await
         }
@@ -105,7 +106,15 @@ async fn execute(ctx: &Context, cmd: BocaCommand) -> Result<()> {
                 limit: limit.unwrap_or(boca::DEFAULT_LIMIT),
             };
             let follow = listing::follow(follow);
-            listing::run(ctx, header(ctx, &external_id), &mut pager, cursor, follow).await
+            listing::run(
+                ctx,
+                header(ctx, &external_id),
+                &mut pager,
+                cursor,
+                follow,
+                "--cursor",
+            )
+            .await
         }
     }
 }

@@ -10,12 +10,15 @@ use std::io::{BufWriter, Write};
 /// Fetch pages and print records as they arrive. Nothing reaches stdout
 /// before the first page has been fetched and understood, so an early
 /// failure leaves stdout empty.
+/// `resume_flag` is the option that continues from `next_cursor`
+/// (`--cursor`, `--page-token`), named in the hint printed for non-JSON output.
 pub async fn run<T: Record, P: Pager<Item = T>>(
     ctx: &Context,
     header: Header,
     pager: &mut P,
     start: Option<String>,
     follow: Follow,
+    resume_flag: &str,
 ) -> Result<()> {
     let out: Box<dyn Write> = Box::new(BufWriter::new(std::io::stdout()));
     let mut writer = output::writer::<T>(ctx.style, false, out);
@@ -37,7 +40,10 @@ pub async fn run<T: Record, P: Pager<Item = T>>(
         && !ctx.global.quiet
         && (ctx.style.raw || ctx.style.format != crate::output::Format::Json);
     if let Some(next) = next.filter(|_| hint) {
-        eprintln!("more {}: add --cursor {next} (or --all)", T::COLLECTION);
+        eprintln!(
+            "more {}: add {resume_flag} {next} (or --all)",
+            T::COLLECTION
+        );
     }
     Ok(())
 }

@@ -6,6 +6,7 @@ mod boca;
 mod config_cmd;
 mod listing;
 mod many;
+mod noah;
 mod p100;
 mod sandbox_cmd;
 
@@ -271,6 +272,7 @@ async fn dispatch(ctx: &Context, command: Command) -> Result<()> {
     match command {
         Command::Boca(cmd) => boca::run(ctx, cmd).await,
         Command::P100(cmd) => p100::run(ctx, cmd).await,
+        Command::Noah(cmd) => noah::run(ctx, cmd).await,
         Command::Auth(cmd) => auth::run(ctx, cmd),
         Command::Config(cmd) => config_cmd::run(ctx, cmd),
         Command::Sandbox(args) => sandbox_cmd::run(args).await,

@@ -54,7 +54,7 @@ pub async fn run(ctx: &Context, cmd: P100Command) -> Result<()> {
             engine: &engine,
             user: &user,
         };
-        listing::run(ctx, header, &mut pager, None, Follow::All).await
+        listing::run(ctx, header, &mut pager, None, Follow::All, "").await
     }
     .await;
     result.map_err(|e| e.with_provider(p100::NAME).with_subject(subject.as_deref()))

@@ -1,3 +1,4 @@
 //! Authentication schemes as pure functions: no I/O, no clock of their own.
 
 pub mod hmac_signing;
+pub mod jwt;

@@ -117,6 +117,9 @@ pub enum Command {
     /// Boca Raton Partner API (HMAC-signed)
     #[command(subcommand)]
     Boca(BocaCommand),
+    /// NOAH Business API (ES384/ES256 JWT per request)
+    #[command(subcommand)]
+    Noah(NoahCommand),
     /// P100 Partner API (API key); balances only
     #[command(
         subcommand,
@@ -167,6 +170,34 @@ pub enum BocaCommand {
         /// Start at this cursor (a previous run's next_cursor)
         #[arg(long)]
         cursor: Option<String>,
+        #[command(flatten)]
+        follow: FollowArgs,
+        #[command(flatten)]
+        dry_run: DryRun,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NoahCommand {
+    /// Every balance of the business account (all pages)
+    GetBalances {
+        /// Items per page
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=100))]
+        page_size: Option<u32>,
+        #[command(flatten)]
+        dry_run: DryRun,
+    },
+    /// Transactions: one page by default, --all for every page
+    GetTransactions {
+        /// Items per page [default: 20]
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=100))]
+        page_size: Option<u32>,
+        /// Start at this page token (a previous run's next_cursor)
+        #[arg(long, value_name = "T")]
+        page_token: Option<String>,
+        /// Order by creation time [default: desc]
+        #[arg(long, value_enum)]
+        sort: Option<crate::providers::noah::Sort>,
         #[command(flatten)]
         follow: FollowArgs,
         #[command(flatten)]

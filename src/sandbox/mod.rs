@@ -9,6 +9,7 @@
 
 mod boca;
 mod data;
+mod noah;
 mod p100;
 
 use crate::providers::ProviderId;
@@ -30,6 +31,14 @@ pub mod demo {
     /// Also the secret of the signing test vectors in `spec/providers.md`.
     pub const BOCA_API_SECRET: &str = "boca-demo-signing-secret";
     pub const P100_API_KEY: &str = "p100-demo-key";
+    /// A NOAH key registered with the demo public keys: requests must be signed.
+    pub const NOAH_API_KEY: &str = "noah-demo-key";
+    /// A NOAH key registered without a public key: unsigned requests pass.
+    pub const NOAH_UNSIGNED_API_KEY: &str = "noah-demo-unsigned-key";
+    pub const NOAH_ES384_PRIVATE: &str = include_str!("examples/noah-demo-es384.pem");
+    pub const NOAH_ES384_PUBLIC: &str = include_str!("examples/noah-demo-es384.pub.pem");
+    pub const NOAH_ES256_PRIVATE: &str = include_str!("examples/noah-demo-es256.pem");
+    pub const NOAH_ES256_PUBLIC: &str = include_str!("examples/noah-demo-es256.pub.pem");
 }
 
 /// The demo value of a credential field, for `--sandbox`.
@@ -38,6 +47,8 @@ pub fn demo_credential(p: ProviderId, field: &str) -> Option<&'static str> {
         (ProviderId::Boca, "api_key") => Some(demo::BOCA_API_KEY),
         (ProviderId::Boca, "api_secret") => Some(demo::BOCA_API_SECRET),
         (ProviderId::P100, "api_key") => Some(demo::P100_API_KEY),
+        (ProviderId::Noah, "api_key") => Some(demo::NOAH_API_KEY),
+        (ProviderId::Noah, "signing_key") => Some(demo::NOAH_ES384_PRIVATE),
         _ => None,
     }
 }
@@ -208,6 +219,12 @@ async fn handle(State(shared): State<Arc<Shared>>, req: Request) -> Response<Bod
             return boca::fault(fault, &rid);
         }
         return boca::handle(&shared, &received, &rest, &rid);
+    }
+    if let Some(rest) = received.path.strip_prefix("/noah/v1/") {
+        if let Some(fault) = shared.fault() {
+            return noah::fault(fault, &rid);
+        }
+        return noah::handle(&shared, &received, &format!("/{rest}"), &rid);
     }
     if let Some(rest) = received.path.strip_prefix("/p100/") {
         if let Some(fault) = shared.fault() {

@@ -7,5 +7,6 @@ mod support;
 mod boca;
 mod completions;
 mod config;
+mod noah;
 mod p100;
 mod users_file;
