@@ -41,6 +41,7 @@ Register-ArgumentCompleter -Native -CommandName 'balances' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('boca', 'boca', [CompletionResultType]::ParameterValue, 'Boca Raton Partner API (HMAC-signed)')
             [CompletionResult]::new('noah', 'noah', [CompletionResultType]::ParameterValue, 'NOAH Business API (ES384/ES256 JWT per request)')
+            [CompletionResult]::new('ibanera', 'ibanera', [CompletionResultType]::ParameterValue, 'Ibanera Customer API (login + TOTP + bearer token)')
             [CompletionResult]::new('p100', 'p100', [CompletionResultType]::ParameterValue, 'P100 Partner API (API key); balances only')
             [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'Store, remove or inspect credentials in the OS keyring')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Create, locate or show the config file')
@@ -213,6 +214,150 @@ Register-ArgumentCompleter -Native -CommandName 'balances' -ScriptBlock {
             break
         }
         'balances;noah;help;help' {
+            break
+        }
+        'balances;ibanera' {
+            [CompletionResult]::new('--otp', '--otp', [CompletionResultType]::ParameterName, 'A one-time code typed by hand, for a user without the TOTP shared secret (good for one command)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: <config dir>/balances/config.toml]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile in the config file [default: defaults.profile, else "default"]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, else json]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, else json]')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout in seconds')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries for GET requests on 429, 5xx, timeouts and connection errors')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stderr (NO_COLOR is honoured)')
+            [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'Print each provider response body on one line, compacted, instead of the unified schema')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Start the built-in sandbox in-process and use its demo credentials')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('get-balances', 'get-balances', [CompletionResultType]::ParameterValue, 'Every asset account''s balance (all pages)')
+            [CompletionResult]::new('get-card-balances', 'get-card-balances', [CompletionResultType]::ParameterValue, 'Every card''s balance (all pages)')
+            [CompletionResult]::new('get-transactions', 'get-transactions', [CompletionResultType]::ParameterValue, 'An account''s transactions: one page by default, --all for every page')
+            [CompletionResult]::new('get-card-transactions', 'get-card-transactions', [CompletionResultType]::ParameterValue, 'Card transactions, of one card or all: one page by default, --all for every page')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'balances;ibanera;get-balances' {
+            [CompletionResult]::new('--otp', '--otp', [CompletionResultType]::ParameterName, 'A one-time code typed by hand, for a user without the TOTP shared secret (good for one command)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: <config dir>/balances/config.toml]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile in the config file [default: defaults.profile, else "default"]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, else json]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, else json]')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout in seconds')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries for GET requests on 429, 5xx, timeouts and connection errors')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stderr (NO_COLOR is honoured)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the request that would be sent (secrets as ***) and send nothing')
+            [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'Print each provider response body on one line, compacted, instead of the unified schema')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Start the built-in sandbox in-process and use its demo credentials')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'balances;ibanera;get-card-balances' {
+            [CompletionResult]::new('--otp', '--otp', [CompletionResultType]::ParameterName, 'A one-time code typed by hand, for a user without the TOTP shared secret (good for one command)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: <config dir>/balances/config.toml]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile in the config file [default: defaults.profile, else "default"]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, else json]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, else json]')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout in seconds')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries for GET requests on 429, 5xx, timeouts and connection errors')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stderr (NO_COLOR is honoured)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the request that would be sent (secrets as ***) and send nothing')
+            [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'Print each provider response body on one line, compacted, instead of the unified schema')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Start the built-in sandbox in-process and use its demo credentials')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'balances;ibanera;get-transactions' {
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'The asset account id (from get-balances'' account_id)')
+            [CompletionResult]::new('--page-size', '--page-size', [CompletionResultType]::ParameterName, 'Items per page')
+            [CompletionResult]::new('--page', '--page', [CompletionResultType]::ParameterName, 'Start at this page number (a previous run''s next_cursor)')
+            [CompletionResult]::new('--max-items', '--max-items', [CompletionResultType]::ParameterName, 'Stop after N items, following pages as needed')
+            [CompletionResult]::new('--otp', '--otp', [CompletionResultType]::ParameterName, 'A one-time code typed by hand, for a user without the TOTP shared secret (good for one command)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: <config dir>/balances/config.toml]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile in the config file [default: defaults.profile, else "default"]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, else json]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, else json]')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout in seconds')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries for GET requests on 429, 5xx, timeouts and connection errors')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stderr (NO_COLOR is honoured)')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Follow every page')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the request that would be sent (secrets as ***) and send nothing')
+            [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'Print each provider response body on one line, compacted, instead of the unified schema')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Start the built-in sandbox in-process and use its demo credentials')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'balances;ibanera;get-card-transactions' {
+            [CompletionResult]::new('--card', '--card', [CompletionResultType]::ParameterName, 'Only this card (from get-card-balances'' account_id)')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'From this date or time (ISO 8601, UTC), e.g. 2026-03-01')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Up to this date or time (ISO 8601, UTC)')
+            [CompletionResult]::new('--page-size', '--page-size', [CompletionResultType]::ParameterName, 'Items per page')
+            [CompletionResult]::new('--page', '--page', [CompletionResultType]::ParameterName, 'Start at this page number (a previous run''s next_cursor)')
+            [CompletionResult]::new('--max-items', '--max-items', [CompletionResultType]::ParameterName, 'Stop after N items, following pages as needed')
+            [CompletionResult]::new('--otp', '--otp', [CompletionResultType]::ParameterName, 'A one-time code typed by hand, for a user without the TOTP shared secret (good for one command)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: <config dir>/balances/config.toml]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile in the config file [default: defaults.profile, else "default"]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, else json]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, else json]')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout in seconds')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries for GET requests on 429, 5xx, timeouts and connection errors')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stderr (NO_COLOR is honoured)')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Follow every page')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the request that would be sent (secrets as ***) and send nothing')
+            [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'Print each provider response body on one line, compacted, instead of the unified schema')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Start the built-in sandbox in-process and use its demo credentials')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'balances;ibanera;help' {
+            [CompletionResult]::new('get-balances', 'get-balances', [CompletionResultType]::ParameterValue, 'Every asset account''s balance (all pages)')
+            [CompletionResult]::new('get-card-balances', 'get-card-balances', [CompletionResultType]::ParameterValue, 'Every card''s balance (all pages)')
+            [CompletionResult]::new('get-transactions', 'get-transactions', [CompletionResultType]::ParameterValue, 'An account''s transactions: one page by default, --all for every page')
+            [CompletionResult]::new('get-card-transactions', 'get-card-transactions', [CompletionResultType]::ParameterValue, 'Card transactions, of one card or all: one page by default, --all for every page')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'balances;ibanera;help;get-balances' {
+            break
+        }
+        'balances;ibanera;help;get-card-balances' {
+            break
+        }
+        'balances;ibanera;help;get-transactions' {
+            break
+        }
+        'balances;ibanera;help;get-card-transactions' {
+            break
+        }
+        'balances;ibanera;help;help' {
             break
         }
         'balances;p100' {
@@ -518,6 +663,7 @@ Register-ArgumentCompleter -Native -CommandName 'balances' -ScriptBlock {
         'balances;help' {
             [CompletionResult]::new('boca', 'boca', [CompletionResultType]::ParameterValue, 'Boca Raton Partner API (HMAC-signed)')
             [CompletionResult]::new('noah', 'noah', [CompletionResultType]::ParameterValue, 'NOAH Business API (ES384/ES256 JWT per request)')
+            [CompletionResult]::new('ibanera', 'ibanera', [CompletionResultType]::ParameterValue, 'Ibanera Customer API (login + TOTP + bearer token)')
             [CompletionResult]::new('p100', 'p100', [CompletionResultType]::ParameterValue, 'P100 Partner API (API key); balances only')
             [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'Store, remove or inspect credentials in the OS keyring')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Create, locate or show the config file')
@@ -546,6 +692,25 @@ Register-ArgumentCompleter -Native -CommandName 'balances' -ScriptBlock {
             break
         }
         'balances;help;noah;get-transactions' {
+            break
+        }
+        'balances;help;ibanera' {
+            [CompletionResult]::new('get-balances', 'get-balances', [CompletionResultType]::ParameterValue, 'Every asset account''s balance (all pages)')
+            [CompletionResult]::new('get-card-balances', 'get-card-balances', [CompletionResultType]::ParameterValue, 'Every card''s balance (all pages)')
+            [CompletionResult]::new('get-transactions', 'get-transactions', [CompletionResultType]::ParameterValue, 'An account''s transactions: one page by default, --all for every page')
+            [CompletionResult]::new('get-card-transactions', 'get-card-transactions', [CompletionResultType]::ParameterValue, 'Card transactions, of one card or all: one page by default, --all for every page')
+            break
+        }
+        'balances;help;ibanera;get-balances' {
+            break
+        }
+        'balances;help;ibanera;get-card-balances' {
+            break
+        }
+        'balances;help;ibanera;get-transactions' {
+            break
+        }
+        'balances;help;ibanera;get-card-transactions' {
             break
         }
         'balances;help;p100' {

@@ -38,6 +38,7 @@ set edit:completion:arg-completer[balances] = {|@words|
             cand --version 'Print version'
             cand boca 'Boca Raton Partner API (HMAC-signed)'
             cand noah 'NOAH Business API (ES384/ES256 JWT per request)'
+            cand ibanera 'Ibanera Customer API (login + TOTP + bearer token)'
             cand p100 'P100 Partner API (API key); balances only'
             cand auth 'Store, remove or inspect credentials in the OS keyring'
             cand config 'Create, locate or show the config file'
@@ -196,6 +197,139 @@ set edit:completion:arg-completer[balances] = {|@words|
         &'balances;noah;help;get-transactions'= {
         }
         &'balances;noah;help;help'= {
+        }
+        &'balances;ibanera'= {
+            cand --otp 'A one-time code typed by hand, for a user without the TOTP shared secret (good for one command)'
+            cand --config 'Config file [default: <config dir>/balances/config.toml]'
+            cand --profile 'Profile in the config file [default: defaults.profile, else "default"]'
+            cand -o 'Output format [default: table on a terminal, else json]'
+            cand --output 'Output format [default: table on a terminal, else json]'
+            cand --base-url 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]'
+            cand --timeout 'Per-request timeout in seconds'
+            cand --retries 'Retries for GET requests on 429, 5xx, timeouts and connection errors'
+            cand --color 'Colour on stderr (NO_COLOR is honoured)'
+            cand --raw 'Print each provider response body on one line, compacted, instead of the unified schema'
+            cand -v 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+            cand --verbose 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand --sandbox 'Start the built-in sandbox in-process and use its demo credentials'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand get-balances 'Every asset account''s balance (all pages)'
+            cand get-card-balances 'Every card''s balance (all pages)'
+            cand get-transactions 'An account''s transactions: one page by default, --all for every page'
+            cand get-card-transactions 'Card transactions, of one card or all: one page by default, --all for every page'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'balances;ibanera;get-balances'= {
+            cand --otp 'A one-time code typed by hand, for a user without the TOTP shared secret (good for one command)'
+            cand --config 'Config file [default: <config dir>/balances/config.toml]'
+            cand --profile 'Profile in the config file [default: defaults.profile, else "default"]'
+            cand -o 'Output format [default: table on a terminal, else json]'
+            cand --output 'Output format [default: table on a terminal, else json]'
+            cand --base-url 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]'
+            cand --timeout 'Per-request timeout in seconds'
+            cand --retries 'Retries for GET requests on 429, 5xx, timeouts and connection errors'
+            cand --color 'Colour on stderr (NO_COLOR is honoured)'
+            cand --dry-run 'Print the request that would be sent (secrets as ***) and send nothing'
+            cand --raw 'Print each provider response body on one line, compacted, instead of the unified schema'
+            cand -v 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+            cand --verbose 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand --sandbox 'Start the built-in sandbox in-process and use its demo credentials'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'balances;ibanera;get-card-balances'= {
+            cand --otp 'A one-time code typed by hand, for a user without the TOTP shared secret (good for one command)'
+            cand --config 'Config file [default: <config dir>/balances/config.toml]'
+            cand --profile 'Profile in the config file [default: defaults.profile, else "default"]'
+            cand -o 'Output format [default: table on a terminal, else json]'
+            cand --output 'Output format [default: table on a terminal, else json]'
+            cand --base-url 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]'
+            cand --timeout 'Per-request timeout in seconds'
+            cand --retries 'Retries for GET requests on 429, 5xx, timeouts and connection errors'
+            cand --color 'Colour on stderr (NO_COLOR is honoured)'
+            cand --dry-run 'Print the request that would be sent (secrets as ***) and send nothing'
+            cand --raw 'Print each provider response body on one line, compacted, instead of the unified schema'
+            cand -v 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+            cand --verbose 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand --sandbox 'Start the built-in sandbox in-process and use its demo credentials'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'balances;ibanera;get-transactions'= {
+            cand --account 'The asset account id (from get-balances'' account_id)'
+            cand --page-size 'Items per page'
+            cand --page 'Start at this page number (a previous run''s next_cursor)'
+            cand --max-items 'Stop after N items, following pages as needed'
+            cand --otp 'A one-time code typed by hand, for a user without the TOTP shared secret (good for one command)'
+            cand --config 'Config file [default: <config dir>/balances/config.toml]'
+            cand --profile 'Profile in the config file [default: defaults.profile, else "default"]'
+            cand -o 'Output format [default: table on a terminal, else json]'
+            cand --output 'Output format [default: table on a terminal, else json]'
+            cand --base-url 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]'
+            cand --timeout 'Per-request timeout in seconds'
+            cand --retries 'Retries for GET requests on 429, 5xx, timeouts and connection errors'
+            cand --color 'Colour on stderr (NO_COLOR is honoured)'
+            cand --all 'Follow every page'
+            cand --dry-run 'Print the request that would be sent (secrets as ***) and send nothing'
+            cand --raw 'Print each provider response body on one line, compacted, instead of the unified schema'
+            cand -v 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+            cand --verbose 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand --sandbox 'Start the built-in sandbox in-process and use its demo credentials'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'balances;ibanera;get-card-transactions'= {
+            cand --card 'Only this card (from get-card-balances'' account_id)'
+            cand --from 'From this date or time (ISO 8601, UTC), e.g. 2026-03-01'
+            cand --to 'Up to this date or time (ISO 8601, UTC)'
+            cand --page-size 'Items per page'
+            cand --page 'Start at this page number (a previous run''s next_cursor)'
+            cand --max-items 'Stop after N items, following pages as needed'
+            cand --otp 'A one-time code typed by hand, for a user without the TOTP shared secret (good for one command)'
+            cand --config 'Config file [default: <config dir>/balances/config.toml]'
+            cand --profile 'Profile in the config file [default: defaults.profile, else "default"]'
+            cand -o 'Output format [default: table on a terminal, else json]'
+            cand --output 'Output format [default: table on a terminal, else json]'
+            cand --base-url 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]'
+            cand --timeout 'Per-request timeout in seconds'
+            cand --retries 'Retries for GET requests on 429, 5xx, timeouts and connection errors'
+            cand --color 'Colour on stderr (NO_COLOR is honoured)'
+            cand --all 'Follow every page'
+            cand --dry-run 'Print the request that would be sent (secrets as ***) and send nothing'
+            cand --raw 'Print each provider response body on one line, compacted, instead of the unified schema'
+            cand -v 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+            cand --verbose 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand --sandbox 'Start the built-in sandbox in-process and use its demo credentials'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'balances;ibanera;help'= {
+            cand get-balances 'Every asset account''s balance (all pages)'
+            cand get-card-balances 'Every card''s balance (all pages)'
+            cand get-transactions 'An account''s transactions: one page by default, --all for every page'
+            cand get-card-transactions 'Card transactions, of one card or all: one page by default, --all for every page'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'balances;ibanera;help;get-balances'= {
+        }
+        &'balances;ibanera;help;get-card-balances'= {
+        }
+        &'balances;ibanera;help;get-transactions'= {
+        }
+        &'balances;ibanera;help;get-card-transactions'= {
+        }
+        &'balances;ibanera;help;help'= {
         }
         &'balances;p100'= {
             cand --config 'Config file [default: <config dir>/balances/config.toml]'
@@ -475,6 +609,7 @@ set edit:completion:arg-completer[balances] = {|@words|
         &'balances;help'= {
             cand boca 'Boca Raton Partner API (HMAC-signed)'
             cand noah 'NOAH Business API (ES384/ES256 JWT per request)'
+            cand ibanera 'Ibanera Customer API (login + TOTP + bearer token)'
             cand p100 'P100 Partner API (API key); balances only'
             cand auth 'Store, remove or inspect credentials in the OS keyring'
             cand config 'Create, locate or show the config file'
@@ -497,6 +632,20 @@ set edit:completion:arg-completer[balances] = {|@words|
         &'balances;help;noah;get-balances'= {
         }
         &'balances;help;noah;get-transactions'= {
+        }
+        &'balances;help;ibanera'= {
+            cand get-balances 'Every asset account''s balance (all pages)'
+            cand get-card-balances 'Every card''s balance (all pages)'
+            cand get-transactions 'An account''s transactions: one page by default, --all for every page'
+            cand get-card-transactions 'Card transactions, of one card or all: one page by default, --all for every page'
+        }
+        &'balances;help;ibanera;get-balances'= {
+        }
+        &'balances;help;ibanera;get-card-balances'= {
+        }
+        &'balances;help;ibanera;get-transactions'= {
+        }
+        &'balances;help;ibanera;get-card-transactions'= {
         }
         &'balances;help;p100'= {
             cand get-balances 'Every fiat and crypto balance of one user (or of many, with --users-file)'

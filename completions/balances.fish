@@ -44,6 +44,7 @@ complete -c balances -n "__fish_balances_needs_command" -s h -l help -d 'Print h
 complete -c balances -n "__fish_balances_needs_command" -s V -l version -d 'Print version'
 complete -c balances -n "__fish_balances_needs_command" -f -a "boca" -d 'Boca Raton Partner API (HMAC-signed)'
 complete -c balances -n "__fish_balances_needs_command" -f -a "noah" -d 'NOAH Business API (ES384/ES256 JWT per request)'
+complete -c balances -n "__fish_balances_needs_command" -f -a "ibanera" -d 'Ibanera Customer API (login + TOTP + bearer token)'
 complete -c balances -n "__fish_balances_needs_command" -f -a "p100" -d 'P100 Partner API (API key); balances only'
 complete -c balances -n "__fish_balances_needs_command" -f -a "auth" -d 'Store, remove or inspect credentials in the OS keyring'
 complete -c balances -n "__fish_balances_needs_command" -f -a "config" -d 'Create, locate or show the config file'
@@ -181,6 +182,122 @@ complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_
 complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_subcommand_from help" -f -a "get-balances" -d 'Every balance of the business account (all pages)'
 complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_subcommand_from help" -f -a "get-transactions" -d 'Transactions: one page by default, --all for every page'
 complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and not __fish_seen_subcommand_from get-balances get-card-balances get-transactions get-card-transactions help" -l otp -d 'A one-time code typed by hand, for a user without the TOTP shared secret (good for one command)' -r
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and not __fish_seen_subcommand_from get-balances get-card-balances get-transactions get-card-transactions help" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and not __fish_seen_subcommand_from get-balances get-card-balances get-transactions get-card-transactions help" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and not __fish_seen_subcommand_from get-balances get-card-balances get-transactions get-card-transactions help" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and not __fish_seen_subcommand_from get-balances get-card-balances get-transactions get-card-transactions help" -l base-url -d 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]' -r
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and not __fish_seen_subcommand_from get-balances get-card-balances get-transactions get-card-transactions help" -l timeout -d 'Per-request timeout in seconds' -r
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and not __fish_seen_subcommand_from get-balances get-card-balances get-transactions get-card-transactions help" -l retries -d 'Retries for GET requests on 429, 5xx, timeouts and connection errors' -r
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and not __fish_seen_subcommand_from get-balances get-card-balances get-transactions get-card-transactions help" -l color -d 'Colour on stderr (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and not __fish_seen_subcommand_from get-balances get-card-balances get-transactions get-card-transactions help" -l raw -d 'Print each provider response body on one line, compacted, instead of the unified schema'
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and not __fish_seen_subcommand_from get-balances get-card-balances get-transactions get-card-transactions help" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and not __fish_seen_subcommand_from get-balances get-card-balances get-transactions get-card-transactions help" -s q -l quiet -d 'Only errors on stderr'
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and not __fish_seen_subcommand_from get-balances get-card-balances get-transactions get-card-transactions help" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and not __fish_seen_subcommand_from get-balances get-card-balances get-transactions get-card-transactions help" -s h -l help -d 'Print help'
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and not __fish_seen_subcommand_from get-balances get-card-balances get-transactions get-card-transactions help" -f -a "get-balances" -d 'Every asset account\'s balance (all pages)'
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and not __fish_seen_subcommand_from get-balances get-card-balances get-transactions get-card-transactions help" -f -a "get-card-balances" -d 'Every card\'s balance (all pages)'
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and not __fish_seen_subcommand_from get-balances get-card-balances get-transactions get-card-transactions help" -f -a "get-transactions" -d 'An account\'s transactions: one page by default, --all for every page'
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and not __fish_seen_subcommand_from get-balances get-card-balances get-transactions get-card-transactions help" -f -a "get-card-transactions" -d 'Card transactions, of one card or all: one page by default, --all for every page'
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and not __fish_seen_subcommand_from get-balances get-card-balances get-transactions get-card-transactions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-balances" -l otp -d 'A one-time code typed by hand, for a user without the TOTP shared secret (good for one command)' -r
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-balances" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-balances" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-balances" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-balances" -l base-url -d 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]' -r
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-balances" -l timeout -d 'Per-request timeout in seconds' -r
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-balances" -l retries -d 'Retries for GET requests on 429, 5xx, timeouts and connection errors' -r
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-balances" -l color -d 'Colour on stderr (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-balances" -l dry-run -d 'Print the request that would be sent (secrets as ***) and send nothing'
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-balances" -l raw -d 'Print each provider response body on one line, compacted, instead of the unified schema'
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-balances" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-balances" -s q -l quiet -d 'Only errors on stderr'
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-balances" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-balances" -s h -l help -d 'Print help'
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-balances" -l otp -d 'A one-time code typed by hand, for a user without the TOTP shared secret (good for one command)' -r
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-balances" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-balances" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-balances" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-balances" -l base-url -d 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]' -r
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-balances" -l timeout -d 'Per-request timeout in seconds' -r
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-balances" -l retries -d 'Retries for GET requests on 429, 5xx, timeouts and connection errors' -r
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-balances" -l color -d 'Colour on stderr (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-balances" -l dry-run -d 'Print the request that would be sent (secrets as ***) and send nothing'
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-balances" -l raw -d 'Print each provider response body on one line, compacted, instead of the unified schema'
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-balances" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-balances" -s q -l quiet -d 'Only errors on stderr'
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-balances" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-balances" -s h -l help -d 'Print help'
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-transactions" -l account -d 'The asset account id (from get-balances\' account_id)' -r
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-transactions" -l page-size -d 'Items per page' -r
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-transactions" -l page -d 'Start at this page number (a previous run\'s next_cursor)' -r
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-transactions" -l max-items -d 'Stop after N items, following pages as needed' -r
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-transactions" -l otp -d 'A one-time code typed by hand, for a user without the TOTP shared secret (good for one command)' -r
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-transactions" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-transactions" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-transactions" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-transactions" -l base-url -d 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]' -r
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-transactions" -l timeout -d 'Per-request timeout in seconds' -r
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-transactions" -l retries -d 'Retries for GET requests on 429, 5xx, timeouts and connection errors' -r
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-transactions" -l color -d 'Colour on stderr (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-transactions" -l all -d 'Follow every page'
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-transactions" -l dry-run -d 'Print the request that would be sent (secrets as ***) and send nothing'
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-transactions" -l raw -d 'Print each provider response body on one line, compacted, instead of the unified schema'
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-transactions" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-transactions" -s q -l quiet -d 'Only errors on stderr'
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-transactions" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-transactions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-transactions" -l card -d 'Only this card (from get-card-balances\' account_id)' -r
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-transactions" -l from -d 'From this date or time (ISO 8601, UTC), e.g. 2026-03-01' -r
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-transactions" -l to -d 'Up to this date or time (ISO 8601, UTC)' -r
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-transactions" -l page-size -d 'Items per page' -r
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-transactions" -l page -d 'Start at this page number (a previous run\'s next_cursor)' -r
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-transactions" -l max-items -d 'Stop after N items, following pages as needed' -r
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-transactions" -l otp -d 'A one-time code typed by hand, for a user without the TOTP shared secret (good for one command)' -r
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-transactions" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-transactions" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-transactions" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-transactions" -l base-url -d 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]' -r
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-transactions" -l timeout -d 'Per-request timeout in seconds' -r
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-transactions" -l retries -d 'Retries for GET requests on 429, 5xx, timeouts and connection errors' -r
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-transactions" -l color -d 'Colour on stderr (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-transactions" -l all -d 'Follow every page'
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-transactions" -l dry-run -d 'Print the request that would be sent (secrets as ***) and send nothing'
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-transactions" -l raw -d 'Print each provider response body on one line, compacted, instead of the unified schema'
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-transactions" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-transactions" -s q -l quiet -d 'Only errors on stderr'
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-transactions" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-transactions" -s h -l help -d 'Print help'
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from help" -f -a "get-balances" -d 'Every asset account\'s balance (all pages)'
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from help" -f -a "get-card-balances" -d 'Every card\'s balance (all pages)'
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from help" -f -a "get-transactions" -d 'An account\'s transactions: one page by default, --all for every page'
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from help" -f -a "get-card-transactions" -d 'Card transactions, of one card or all: one page by default, --all for every page'
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c balances -n "__fish_balances_using_subcommand p100; and not __fish_seen_subcommand_from get-balances help" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
 complete -c balances -n "__fish_balances_using_subcommand p100; and not __fish_seen_subcommand_from get-balances help" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
 complete -c balances -n "__fish_balances_using_subcommand p100; and not __fish_seen_subcommand_from get-balances help" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
@@ -418,18 +535,23 @@ complete -c balances -n "__fish_balances_using_subcommand completions" -s v -l v
 complete -c balances -n "__fish_balances_using_subcommand completions" -s q -l quiet -d 'Only errors on stderr'
 complete -c balances -n "__fish_balances_using_subcommand completions" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
 complete -c balances -n "__fish_balances_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah p100 auth config sandbox completions help" -f -a "boca" -d 'Boca Raton Partner API (HMAC-signed)'
-complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah p100 auth config sandbox completions help" -f -a "noah" -d 'NOAH Business API (ES384/ES256 JWT per request)'
-complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah p100 auth config sandbox completions help" -f -a "p100" -d 'P100 Partner API (API key); balances only'
-complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah p100 auth config sandbox completions help" -f -a "auth" -d 'Store, remove or inspect credentials in the OS keyring'
-complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah p100 auth config sandbox completions help" -f -a "config" -d 'Create, locate or show the config file'
-complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah p100 auth config sandbox completions help" -f -a "sandbox" -d 'Run the built-in emulator of the provider APIs on loopback'
-complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah p100 auth config sandbox completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah p100 auth config sandbox completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah ibanera p100 auth config sandbox completions help" -f -a "boca" -d 'Boca Raton Partner API (HMAC-signed)'
+complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah ibanera p100 auth config sandbox completions help" -f -a "noah" -d 'NOAH Business API (ES384/ES256 JWT per request)'
+complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah ibanera p100 auth config sandbox completions help" -f -a "ibanera" -d 'Ibanera Customer API (login + TOTP + bearer token)'
+complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah ibanera p100 auth config sandbox completions help" -f -a "p100" -d 'P100 Partner API (API key); balances only'
+complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah ibanera p100 auth config sandbox completions help" -f -a "auth" -d 'Store, remove or inspect credentials in the OS keyring'
+complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah ibanera p100 auth config sandbox completions help" -f -a "config" -d 'Create, locate or show the config file'
+complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah ibanera p100 auth config sandbox completions help" -f -a "sandbox" -d 'Run the built-in emulator of the provider APIs on loopback'
+complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah ibanera p100 auth config sandbox completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah ibanera p100 auth config sandbox completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c balances -n "__fish_balances_using_subcommand help; and __fish_seen_subcommand_from boca" -f -a "get-balances" -d 'Every balance of one user (or of many, with --users-file)'
 complete -c balances -n "__fish_balances_using_subcommand help; and __fish_seen_subcommand_from boca" -f -a "get-transactions" -d 'A user\'s transactions: one page by default, --all for every page'
 complete -c balances -n "__fish_balances_using_subcommand help; and __fish_seen_subcommand_from noah" -f -a "get-balances" -d 'Every balance of the business account (all pages)'
 complete -c balances -n "__fish_balances_using_subcommand help; and __fish_seen_subcommand_from noah" -f -a "get-transactions" -d 'Transactions: one page by default, --all for every page'
+complete -c balances -n "__fish_balances_using_subcommand help; and __fish_seen_subcommand_from ibanera" -f -a "get-balances" -d 'Every asset account\'s balance (all pages)'
+complete -c balances -n "__fish_balances_using_subcommand help; and __fish_seen_subcommand_from ibanera" -f -a "get-card-balances" -d 'Every card\'s balance (all pages)'
+complete -c balances -n "__fish_balances_using_subcommand help; and __fish_seen_subcommand_from ibanera" -f -a "get-transactions" -d 'An account\'s transactions: one page by default, --all for every page'
+complete -c balances -n "__fish_balances_using_subcommand help; and __fish_seen_subcommand_from ibanera" -f -a "get-card-transactions" -d 'Card transactions, of one card or all: one page by default, --all for every page'
 complete -c balances -n "__fish_balances_using_subcommand help; and __fish_seen_subcommand_from p100" -f -a "get-balances" -d 'Every fiat and crypto balance of one user (or of many, with --users-file)'
 complete -c balances -n "__fish_balances_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "set" -d 'Store a secret in the OS keyring (read from the terminal without echo, or from stdin)'
 complete -c balances -n "__fish_balances_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "delete" -d 'Remove a secret from the OS keyring'

@@ -4,6 +4,7 @@
 mod auth;
 mod boca;
 mod config_cmd;
+mod ibanera;
 mod listing;
 mod many;
 mod noah;
@@ -273,6 +274,7 @@ async fn dispatch(ctx: &Context, command: Command) -> Result<()> {
         Command::Boca(cmd) => boca::run(ctx, cmd).await,
         Command::P100(cmd) => p100::run(ctx, cmd).await,
         Command::Noah(cmd) => noah::run(ctx, cmd).await,
+        Command::Ibanera(args) => ibanera::run(ctx, args).await,
         Command::Auth(cmd) => auth::run(ctx, cmd),
         Command::Config(cmd) => config_cmd::run(ctx, cmd),
         Command::Sandbox(args) => sandbox_cmd::run(args).await,

@@ -22,6 +22,7 @@ pub async fn run(args: SandboxArgs) -> Result<()> {
         fail_first: args.fail_first,
         latency: Duration::from_millis(args.latency_ms),
         token_ttl: Duration::from_secs(args.token_ttl),
+        token_max_uses: None,
     };
     {
         let mut out = std::io::stdout().lock();

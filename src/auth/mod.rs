@@ -2,3 +2,4 @@
 
 pub mod hmac_signing;
 pub mod jwt;
+pub mod totp;

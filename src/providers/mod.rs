@@ -7,6 +7,7 @@
 //! [`Pager`]: crate::http::paginate::Pager
 
 pub mod boca;
+pub mod ibanera;
 pub mod noah;
 pub mod p100;
 pub mod wire;

@@ -297,6 +297,7 @@ mod tests {
             failed_first: Default::default(),
             rng: std::sync::Mutex::new(fastrand::Rng::with_seed(1)),
             window: std::sync::Mutex::new((std::time::Instant::now(), 0)),
+            ibanera: Default::default(),
         };
         let t = transaction(&shared, "user-00001", &User::Generated, 5);
         let from: Decimal = t["from"]["amount"].as_str().unwrap().parse().unwrap();

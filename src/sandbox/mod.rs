@@ -9,6 +9,7 @@
 
 mod boca;
 mod data;
+mod ibanera;
 mod noah;
 mod p100;
 
@@ -39,6 +40,11 @@ pub mod demo {
     pub const NOAH_ES384_PUBLIC: &str = include_str!("examples/noah-demo-es384.pub.pem");
     pub const NOAH_ES256_PRIVATE: &str = include_str!("examples/noah-demo-es256.pem");
     pub const NOAH_ES256_PUBLIC: &str = include_str!("examples/noah-demo-es256.pub.pem");
+    pub const IBANERA_USERNAME: &str = "demo@balances.example";
+    pub const IBANERA_PASSWORD: &str = "demo-password";
+    /// Base32 of [`IBANERA_TOTP_KEY`], as an authenticator app would be given it.
+    pub const IBANERA_TOTP_SECRET: &str = "MJQWYYLOMNSXGLLEMVWW6LLUN52HALLL";
+    pub const IBANERA_TOTP_KEY: &[u8] = b"balances-demo-totp-k";
 }
 
 /// The demo value of a credential field, for `--sandbox`.
@@ -49,6 +55,9 @@ pub fn demo_credential(p: ProviderId, field: &str) -> Option<&'static str> {
         (ProviderId::P100, "api_key") => Some(demo::P100_API_KEY),
         (ProviderId::Noah, "api_key") => Some(demo::NOAH_API_KEY),
         (ProviderId::Noah, "signing_key") => Some(demo::NOAH_ES384_PRIVATE),
+        (ProviderId::Ibanera, "username") => Some(demo::IBANERA_USERNAME),
+        (ProviderId::Ibanera, "password") => Some(demo::IBANERA_PASSWORD),
+        (ProviderId::Ibanera, "totp_secret") => Some(demo::IBANERA_TOTP_SECRET),
         _ => None,
     }
 }
@@ -68,8 +77,11 @@ pub struct Options {
     /// Fail this many requests first (deterministic retry tests).
     pub fail_first: u32,
     pub latency: Duration,
-    /// Lifetime of Ibanera access tokens.
+    /// Lifetime of Ibanera access tokens, as announced in `expiresIn`.
     pub token_ttl: Duration,
+    /// When set, a token is refused after this many data requests, whatever
+    /// `expiresIn` said: a deterministic "token expired mid-run".
+    pub token_max_uses: Option<u32>,
 }
 
 impl Default for Options {
@@ -83,6 +95,7 @@ impl Default for Options {
             fail_first: 0,
             latency: Duration::ZERO,
             token_ttl: Duration::from_secs(3600),
+            token_max_uses: None,
         }
     }
 }
@@ -94,6 +107,7 @@ struct Shared {
     failed_first: AtomicU32,
     rng: Mutex<fastrand::Rng>,
     window: Mutex<(Instant, u32)>,
+    ibanera: ibanera::State,
 }
 
 impl Shared {
@@ -226,6 +240,12 @@ async fn handle(State(shared): State<Arc<Shared>>, req: Request) -> Response<Bod
         }
         return noah::handle(&shared, &received, &format!("/{rest}"), &rid);
     }
+    if let Some(rest) = received.path.strip_prefix("/ibanera/") {
+        if let Some(fault) = shared.fault() {
+            return ibanera::fault(fault);
+        }
+        return ibanera::handle(&shared, &received, &format!("/{rest}"));
+    }
     if let Some(rest) = received.path.strip_prefix("/p100/") {
         if let Some(fault) = shared.fault() {
             return p100::fault(fault);
@@ -250,6 +270,7 @@ pub async fn serve(
         requests: AtomicU64::new(0),
         failed_first: AtomicU32::new(0),
         window: Mutex::new((Instant::now(), 0)),
+        ibanera: Default::default(),
     });
     let app = axum::Router::new().fallback(handle).with_state(shared);
     axum::serve(listener, app)

@@ -7,6 +7,7 @@ mod support;
 mod boca;
 mod completions;
 mod config;
+mod ibanera;
 mod noah;
 mod p100;
 mod users_file;

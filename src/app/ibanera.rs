@@ -1,0 +1,131 @@
+//! `balances ibanera ...`
+
+use super::{Context, listing};
+use crate::auth::totp;
+use crate::cli::{IbaneraArgs, IbaneraCommand, PageArgs};
+use crate::error::{Error, Result};
+use crate::http::paginate::Follow;
+use crate::keyring;
+use crate::model::Header;
+use crate::providers::ProviderId;
+use crate::providers::ibanera::{self, Ibanera, List, Otp, PageNumberPager, TokenCache};
+use crate::secret::Secret;
+
+/// Balances come in pages of this many (the lists are short; one request is typical).
+const BALANCE_PAGE_SIZE: u32 = 100;
+
+fn connect<'a>(ctx: &'a Context, otp: Option<String>) -> Result<Ibanera<'a>> {
+    let creds = ctx.resolver();
+    let p = ProviderId::Ibanera;
+    let base = ctx.base_url(p)?;
+    let username = creds.require(p, "username")?.expose().to_owned();
+    let password = creds.require(p, "password")?;
+    let otp = match otp {
+        Some(code) if code.len() == 6 && code.bytes().all(|b| b.is_ascii_digit()) => {
+            Otp::Fixed(Secret::new(code))
+        }
+        Some(_) => {
+            return Err(Error::usage(
+                "--otp takes the 6-digit code from your authenticator",
+            ));
+        }
+        None => {
+            let secret = creds.require(p, "totp_secret").map_err(|mut e| {
+                e.message.push_str("; or pass a code with --otp");
+                e
+            })?;
+            Otp::Secret(
+                totp::decode_base32(secret.expose())
+                    .map_err(|why| Error::config(format!("ibanera totp_secret: {why}")))?,
+            )
+        }
+    };
+    let cache = TokenCache {
+        store: ctx.store.as_ref(),
+        account: keyring::account(&ctx.profile_name, ibanera::NAME, "access_token"),
+    };
+    Ok(Ibanera::new(base, username, password, otp, Some(cache)))
+}
+
+pub async fn run(ctx: &Context, args: IbaneraArgs) -> Result<()> {
+    execute(ctx, args)
+        .await
+        .map_err(|e| e.with_provider(ibanera::NAME))
+}
+
+fn start_and_follow(paging: PageArgs) -> (Option<String>, Follow) {
+    (
+        paging.page.map(|n| n.to_string()),
+        listing::follow(paging.follow),
+    )
+}
+
+async fn execute(ctx: &Context, args: IbaneraArgs) -> Result<()> {
+    let api = connect(ctx, args.otp)?;
+    let header = Header {
+        provider: ibanera::NAME,
+        profile: ctx.profile_name.clone(),
+        subject: None,
+    };
+    let dry_run = match &args.command {
+        IbaneraCommand::GetBalances { dry_run }
+        | IbaneraCommand::GetCardBalances { dry_run }
+        | IbaneraCommand::GetTransactions { dry_run, .. }
+        | IbaneraCommand::GetCardTransactions { dry_run, .. } => dry_run.dry_run,
+    };
+    let engine = ctx.engine(dry_run)?;
+    let result = match args.command {
+        IbaneraCommand::GetBalances { .. } => {
+            let mut pager = PageNumberPager {
+                api: &api,
+                engine: &engine,
+                list: List::AccountBalances,
+                page_size: BALANCE_PAGE_SIZE,
+                map: ibanera::account_balance,
+            };
+            listing::run(ctx, header, &mut pager, None, Follow::All, "").await
+        }
+        IbaneraCommand::GetCardBalances { .. } => {
+            let mut pager = PageNumberPager {
+                api: &api,
+                engine: &engine,
+                list: List::CardBalances,
+                page_size: BALANCE_PAGE_SIZE,
+                map: ibanera::card_balance,
+            };
+            listing::run(ctx, header, &mut pager, None, Follow::All, "").await
+        }
+        IbaneraCommand::GetTransactions {
+            account, paging, ..
+        } => {
+            let (start, follow) = start_and_follow(paging);
+            let mut pager = PageNumberPager {
+                api: &api,
+                engine: &engine,
+                list: List::AccountTransactions { account },
+                page_size: paging.page_size,
+                map: ibanera::transaction,
+            };
+            listing::run(ctx, header, &mut pager, start, follow, "--page").await
+        }
+        IbaneraCommand::GetCardTransactions {
+            card,
+            from,
+            to,
+            paging,
+            ..
+        } => {
+            let (start, follow) = start_and_follow(paging);
+            let mut pager = PageNumberPager {
+                api: &api,
+                engine: &engine,
+                list: List::CardTransactions { card, from, to },
+                page_size: paging.page_size,
+                map: ibanera::transaction,
+            };
+            listing::run(ctx, header, &mut pager, start, follow, "--page").await
+        }
+    };
+    tracing::info!("ibanera: {} login(s) this run", api.logins());
+    result
+}

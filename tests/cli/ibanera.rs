@@ -1,0 +1,279 @@
+use crate::support::{TestEnv, expect};
+use balances::providers::ProviderId;
+use balances::sandbox::{Options, demo};
+
+fn ibanera(env: &TestEnv) -> assert_cmd::Command {
+    let mut cmd = env.cmd();
+    cmd.env(
+        "BALANCES_IBANERA_BASE_URL",
+        env.sandbox.base_url(ProviderId::Ibanera),
+    )
+    .env("BALANCES_IBANERA_USERNAME", demo::IBANERA_USERNAME)
+    .env("BALANCES_IBANERA_PASSWORD", demo::IBANERA_PASSWORD)
+    // Lower case with spaces and no padding: accepted as written in authenticator set-ups.
+    .env(
+        "BALANCES_IBANERA_TOTP_SECRET",
+        "mjqw yylo mnsx glle mvww 6llu n52h alll",
+    );
+    cmd
+}
+
+fn logins(stderr: &str) -> usize {
+    stderr
+        .lines()
+        .filter(|l| l.contains("POST ") && l.contains("/auth/login"))
+        .count()
+}
+
+#[test]
+fn balances_keep_trailing_zeros_and_long_fractions() {
+    let env = TestEnv::new();
+    let r = expect(
+        ibanera(&env).args(["ibanera", "get-balances", "-o", "json"]),
+        0,
+    );
+    let doc = r.json();
+    assert_eq!(doc["subject"], serde_json::Value::Null);
+    let b = doc["balances"].as_array().unwrap();
+    assert_eq!(b.len(), 23);
+    assert_eq!(
+        b[0],
+        serde_json::json!({"currency": "USDC", "available": "95.50", "total": "100.00", "pending": "4.50", "account_id": "1000",
+                           "account_type": null, "status": null, "provider_fields": {"bSuppressed": false}})
+    );
+    assert_eq!(b[1]["pending"], "0.00");
+    assert_eq!(b[2]["pending"], "0");
+    assert_eq!(b[3]["total"], "1234567890.123456789012");
+    assert_eq!(b[3]["pending"], "0.000");
+    let r = expect(
+        ibanera(&env).args(["ibanera", "get-balances", "-o", "csv"]),
+        0,
+    );
+    assert!(
+        r.stdout
+            .contains("ibanera,,USDC,95.50,100.00,4.50,1000,,\n"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn one_login_for_a_multi_page_run() {
+    let env = TestEnv::new();
+    let r = expect(
+        ibanera(&env).args([
+            "-v",
+            "ibanera",
+            "get-transactions",
+            "--account",
+            "1001",
+            "--all",
+            "-o",
+            "ndjson",
+        ]),
+        0,
+    );
+    assert_eq!(r.ndjson().len(), 240);
+    assert_eq!(logins(&r.stderr), 1, "{}", r.stderr);
+    assert!(r.stderr.matches("PageNumber=").count() >= 24);
+    let r = expect(
+        ibanera(&env).args(["-v", "ibanera", "get-card-balances", "-o", "json"]),
+        0,
+    );
+    assert_eq!(r.json()["balances"].as_array().unwrap().len(), 12);
+    assert_eq!(r.json()["balances"][11]["status"], "Frozen");
+}
+
+#[test]
+fn a_token_that_dies_mid_run_is_renewed_once_and_the_output_is_complete() {
+    let env = TestEnv::with(Options {
+        token_max_uses: Some(3),
+        transactions: 60,
+        ..Default::default()
+    });
+    let r = expect(
+        ibanera(&env).args([
+            "-v",
+            "ibanera",
+            "get-transactions",
+            "--account",
+            "1000",
+            "--all",
+            "-o",
+            "ndjson",
+        ]),
+        0,
+    );
+    let ids: std::collections::BTreeSet<String> = r
+        .ndjson()
+        .iter()
+        .map(|t| t["id"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(ids.len(), 60, "complete, no duplicates");
+    assert_eq!(r.ndjson().len(), 60);
+    assert_eq!(logins(&r.stderr), 2, "{}", r.stderr);
+    assert!(r.stderr.contains("logging in again"), "{}", r.stderr);
+}
+
+#[test]
+fn a_rejected_login_exits_77_after_exactly_one_attempt() {
+    let env = TestEnv::new();
+    let r = expect(
+        ibanera(&env)
+            .env("BALANCES_IBANERA_PASSWORD", "wrong")
+            .args([
+                "-v",
+                "--retries",
+                "5",
+                "ibanera",
+                "get-balances",
+                "-o",
+                "json",
+            ]),
+        77,
+    );
+    assert_eq!(logins(&r.stderr), 1, "{}", r.stderr);
+    let e = r.stderr_json();
+    assert_eq!(e["error"]["code"], "Username_Or_Password_Incorrect");
+    assert!(!r.stderr.contains("wrong\""), "the password is never shown");
+
+    let r = expect(
+        ibanera(&env)
+            .env("BALANCES_IBANERA_TOTP_SECRET", "JBSWY3DPEHPK3PXP")
+            .args(["-v", "ibanera", "get-balances", "-o", "table"]),
+        77,
+    );
+    assert_eq!(logins(&r.stderr), 1);
+    assert!(
+        r.stderr.contains("login rejected: otp: Invalid"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn a_code_by_hand_replaces_the_shared_secret() {
+    let env = TestEnv::new();
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64;
+    let code = balances::auth::totp::code(demo::IBANERA_TOTP_KEY, now);
+    let r = expect(
+        ibanera(&env)
+            .env_remove("BALANCES_IBANERA_TOTP_SECRET")
+            .args([
+                "ibanera",
+                "--otp",
+                &code,
+                "get-card-balances",
+                "-o",
+                "ndjson",
+            ]),
+        0,
+    );
+    assert_eq!(r.ndjson().len(), 12);
+    let r = expect(
+        ibanera(&env)
+            .env_remove("BALANCES_IBANERA_TOTP_SECRET")
+            .args(["ibanera", "get-balances"]),
+        78,
+    );
+    assert!(
+        r.stderr.contains("--otp") && r.stderr.contains("BALANCES_IBANERA_TOTP_SECRET"),
+        "{}",
+        r.stderr
+    );
+    expect(
+        ibanera(&env).args(["ibanera", "--otp", "12ab", "get-balances"]),
+        2,
+    );
+}
+
+#[test]
+fn card_transactions_filter_and_page() {
+    let env = TestEnv::new();
+    let r = expect(
+        ibanera(&env).args([
+            "ibanera",
+            "get-card-transactions",
+            "--card",
+            "5002",
+            "-o",
+            "json",
+        ]),
+        0,
+    );
+    let doc = r.json();
+    assert_eq!(doc["transactions"].as_array().unwrap().len(), 10);
+    assert_eq!(doc["next_cursor"], "2", "page numbers are the cursor");
+    let tx = &doc["transactions"][0];
+    assert_eq!(tx["provider_fields"]["cardsId"], 5002);
+    let r = expect(
+        ibanera(&env).args([
+            "ibanera",
+            "get-card-transactions",
+            "--card",
+            "5002",
+            "--from",
+            "2026-03-12",
+            "--to",
+            "2026-03-13T23:59:59Z",
+            "--all",
+            "-o",
+            "ndjson",
+        ]),
+        0,
+    );
+    let lines = r.ndjson();
+    assert!(!lines.is_empty() && lines.len() < 60);
+    assert!(
+        lines
+            .iter()
+            .all(|t| t["created_at"].as_str().unwrap() >= "2026-03-12")
+    );
+    let page2 = expect(
+        ibanera(&env).args([
+            "ibanera",
+            "get-card-transactions",
+            "--card",
+            "5002",
+            "--page",
+            "2",
+            "-o",
+            "json",
+        ]),
+        0,
+    )
+    .json();
+    assert_ne!(page2["transactions"][0]["id"], tx["id"]);
+    expect(
+        ibanera(&env).args(["ibanera", "get-card-transactions", "--from", "yesterday"]),
+        2,
+    );
+    expect(
+        ibanera(&env).args(["ibanera", "get-card-transactions", "--card", "42"]),
+        66,
+    );
+}
+
+#[test]
+fn help_says_the_account_transactions_path_is_unverified() {
+    let env = TestEnv::new();
+    let r = expect(env.cmd().args(["ibanera", "get-transactions", "--help"]), 0);
+    assert!(r.stdout.contains("Unverified"), "{}", r.stdout);
+}
+
+#[test]
+fn secrets_never_leak_at_vv() {
+    let env = TestEnv::new();
+    let r = expect(ibanera(&env).args(["-vv", "ibanera", "get-balances"]), 0);
+    for s in [demo::IBANERA_PASSWORD, "ibn."] {
+        assert!(!r.stdout.contains(s) && !r.stderr.contains(s), "{s} leaked");
+    }
+    assert!(
+        r.stderr.contains("Authorization: ***") && r.stderr.contains("otp: ***"),
+        "{}",
+        r.stderr
+    );
+}
