@@ -8,6 +8,7 @@ mod boca;
 mod completions;
 mod config;
 mod ibanera;
+mod keyring_e2e;
 mod noah;
 mod p100;
 mod users_file;

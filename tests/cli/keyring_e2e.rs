@@ -1,0 +1,160 @@
+//! End to end with a real Secret Service (gnome-keyring on a private D-Bus
+//! session). CI runs the suite under `dbus-run-session` with an unlocked
+//! gnome-keyring and sets BALANCES_REQUIRE_KEYRING_E2E=1, so there these
+//! tests must run; elsewhere, without a session bus, they say so and return.
+
+use crate::support::{TestEnv, expect};
+use balances::providers::ProviderId;
+use balances::sandbox::{Options, demo};
+
+fn keyring_available() -> bool {
+    let bus = std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some();
+    if !bus && std::env::var_os("BALANCES_REQUIRE_KEYRING_E2E").is_some() {
+        panic!("BALANCES_REQUIRE_KEYRING_E2E is set but there is no D-Bus session bus");
+    }
+    if !bus {
+        eprintln!("no D-Bus session bus: keyring end-to-end test not run here (CI runs it)");
+    }
+    bus
+}
+
+/// A command that uses the real keyring under its own profile.
+fn with_keyring(env: &TestEnv, profile: &str) -> assert_cmd::Command {
+    let mut cmd = env.cmd();
+    cmd.env_remove("BALANCES_BOCA_API_KEY")
+        .env_remove("BALANCES_BOCA_API_SECRET")
+        .env("BALANCES_KEYRING", "secret-service")
+        .env("BALANCES_PROFILE", profile);
+    for var in ["DBUS_SESSION_BUS_ADDRESS", "XDG_RUNTIME_DIR"] {
+        if let Some(v) = std::env::var_os(var) {
+            cmd.env(var, v);
+        }
+    }
+    cmd
+}
+
+#[test]
+fn credentials_round_trip_through_the_keyring() {
+    if !keyring_available() {
+        return;
+    }
+    let env = TestEnv::new();
+    let profile = format!("e2e-{}", std::process::id());
+    expect(
+        with_keyring(&env, &profile)
+            .args(["auth", "set", "boca", "api_key"])
+            .write_stdin("boca-demo-key\n"),
+        0,
+    );
+    expect(
+        with_keyring(&env, &profile)
+            .args(["auth", "set", "boca", "api_secret"])
+            .write_stdin("boca-demo-signing-secret"),
+        0,
+    );
+
+    let status = expect(
+        with_keyring(&env, &profile).args(["auth", "status", "-o", "json"]),
+        0,
+    )
+    .json();
+    let source = |field: &str| {
+        status["credentials"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["provider"] == "boca" && c["field"] == field)
+            .unwrap()["source"]
+            .clone()
+    };
+    assert_eq!(source("api_secret"), "keyring");
+    assert!(!status.to_string().contains("boca-demo-signing-secret"));
+
+    let r = expect(
+        with_keyring(&env, &profile).args([
+            "boca",
+            "get-balances",
+            "partner-user-42",
+            "-o",
+            "json",
+        ]),
+        0,
+    );
+    assert_eq!(r.json()["balances"][0]["available"], "1250.00");
+
+    expect(
+        with_keyring(&env, &profile).args(["auth", "delete", "boca", "api_secret"]),
+        0,
+    );
+    expect(
+        with_keyring(&env, &profile).args(["auth", "delete", "boca", "api_key"]),
+        0,
+    );
+    let r = expect(
+        with_keyring(&env, &profile).args([
+            "boca",
+            "get-balances",
+            "partner-user-42",
+            "-o",
+            "table",
+        ]),
+        78,
+    );
+    assert!(
+        r.stderr.contains("balances auth set boca api_key"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn ibanera_tokens_are_cached_between_runs_and_dropped_when_rejected() {
+    if !keyring_available() {
+        return;
+    }
+    let env = TestEnv::with(Options {
+        token_max_uses: Some(1),
+        ..Default::default()
+    });
+    let profile = format!("e2e-ibanera-{}", std::process::id());
+    let run = || {
+        let mut cmd = with_keyring(&env, &profile);
+        cmd.env(
+            "BALANCES_IBANERA_BASE_URL",
+            env.sandbox.base_url(ProviderId::Ibanera),
+        )
+        .env("BALANCES_IBANERA_USERNAME", demo::IBANERA_USERNAME)
+        .env("BALANCES_IBANERA_PASSWORD", demo::IBANERA_PASSWORD)
+        .env("BALANCES_IBANERA_TOTP_SECRET", demo::IBANERA_TOTP_SECRET)
+        .args(["-v", "ibanera", "get-card-balances", "-o", "ndjson"]);
+        expect(&mut cmd, 0)
+    };
+    let logins = |s: &str| {
+        s.lines()
+            .filter(|l| l.contains("POST ") && l.contains("/auth/login"))
+            .count()
+    };
+    // The first run logs in and uses its token once (the one allowed use).
+    let first = run();
+    assert_eq!(logins(&first.stderr), 1, "{}", first.stderr);
+    assert_eq!(first.ndjson().len(), 12);
+    // The second run finds the token in the keyring, the server refuses it
+    // (used up): it is dropped and exactly one fresh login is made.
+    let second = run();
+    assert!(
+        second.stderr.contains("using the cached access token"),
+        "{}",
+        second.stderr
+    );
+    assert!(
+        second.stderr.contains("logging in again"),
+        "{}",
+        second.stderr
+    );
+    assert_eq!(logins(&second.stderr), 1, "{}", second.stderr);
+    assert_eq!(second.ndjson().len(), 12);
+    let mut cleanup = with_keyring(&env, &profile);
+    let _ = cleanup
+        .args(["auth", "delete", "ibanera", "access_token"])
+        .output();
+}
