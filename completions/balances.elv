@@ -40,6 +40,7 @@ set edit:completion:arg-completer[balances] = {|@words|
             cand noah 'NOAH Business API (ES384/ES256 JWT per request)'
             cand ibanera 'Ibanera Customer API (login + TOTP + bearer token)'
             cand p100 'P100 Partner API (API key); balances only'
+            cand summary 'Every balance of every provider configured in the profile (and its `users`)'
             cand auth 'Store, remove or inspect credentials in the OS keyring'
             cand config 'Create, locate or show the config file'
             cand sandbox 'Run the built-in emulator of the provider APIs on loopback'
@@ -380,6 +381,26 @@ set edit:completion:arg-completer[balances] = {|@words|
         }
         &'balances;p100;help;help'= {
         }
+        &'balances;summary'= {
+            cand --provider 'Only these providers (repeatable)'
+            cand --concurrency 'How many lookups to run at once'
+            cand --config 'Config file [default: <config dir>/balances/config.toml]'
+            cand --profile 'Profile in the config file [default: defaults.profile, else "default"]'
+            cand -o 'Output format [default: table on a terminal, else json]'
+            cand --output 'Output format [default: table on a terminal, else json]'
+            cand --base-url 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]'
+            cand --timeout 'Per-request timeout in seconds'
+            cand --retries 'Retries for GET requests on 429, 5xx, timeouts and connection errors'
+            cand --color 'Colour on stderr (NO_COLOR is honoured)'
+            cand --raw 'Print each provider response body on one line, compacted, instead of the unified schema'
+            cand -v 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+            cand --verbose 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand --sandbox 'Start the built-in sandbox in-process and use its demo credentials'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'balances;auth'= {
             cand --config 'Config file [default: <config dir>/balances/config.toml]'
             cand --profile 'Profile in the config file [default: defaults.profile, else "default"]'
@@ -611,6 +632,7 @@ set edit:completion:arg-completer[balances] = {|@words|
             cand noah 'NOAH Business API (ES384/ES256 JWT per request)'
             cand ibanera 'Ibanera Customer API (login + TOTP + bearer token)'
             cand p100 'P100 Partner API (API key); balances only'
+            cand summary 'Every balance of every provider configured in the profile (and its `users`)'
             cand auth 'Store, remove or inspect credentials in the OS keyring'
             cand config 'Create, locate or show the config file'
             cand sandbox 'Run the built-in emulator of the provider APIs on loopback'
@@ -651,6 +673,8 @@ set edit:completion:arg-completer[balances] = {|@words|
             cand get-balances 'Every fiat and crypto balance of one user (or of many, with --users-file)'
         }
         &'balances;help;p100;get-balances'= {
+        }
+        &'balances;help;summary'= {
         }
         &'balances;help;auth'= {
             cand set 'Store a secret in the OS keyring (read from the terminal without echo, or from stdin)'

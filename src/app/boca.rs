@@ -9,7 +9,7 @@ use crate::model::{Balance, Header};
 use crate::providers::ProviderId;
 use crate::providers::boca::{self, Boca, TransactionPager};
 
-fn connect(ctx: &Context) -> Result<Boca> {
+pub(super) fn connect(ctx: &Context) -> Result<Boca> {
     let creds = ctx.resolver();
     let base = ctx.base_url(ProviderId::Boca)?;
     Ok(Boca::new(
@@ -61,17 +61,12 @@ async fn execute(ctx: &Context, cmd: BocaCommand) -> Result<()> {
             let boca = connect(ctx)?;
             let engine = ctx.engine(dry_run.dry_run)?;
             if let Some(file) = &users.users_file {
-                let ids = many::read_ids(file)?;
-                return many::balances(
-                    ctx,
-                    boca::NAME,
-                    ids,
-                    usize::from(users.concurrency),
-                    |id| {
-                        let (boca, engine) = (&boca, &engine);
-                        async move { boca.balances(engine, &id).await }
-                    },
-                )
+                let lookups = many::users(boca::NAME, many::read_ids(file)?);
+                let (boca, engine, list) = (&boca, &engine, &lookups);
+                return many::balances(ctx, list, usize::from(users.concurrency), |i| async move {
+                    let id = list[i].subject.as_deref().unwrap_or_default();
+                    boca.balances(engine, id).await.map(|page| vec![page])
+                })
                 .await;
             }
             let external_id = external_id.unwrap_or_default();

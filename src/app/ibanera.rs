@@ -14,7 +14,7 @@ use crate::secret::Secret;
 /// Balances come in pages of this many (the lists are short; one request is typical).
 const BALANCE_PAGE_SIZE: u32 = 100;
 
-fn connect<'a>(ctx: &'a Context, otp: Option<String>) -> Result<Ibanera<'a>> {
+pub(super) fn connect<'a>(ctx: &'a Context, otp: Option<String>) -> Result<Ibanera<'a>> {
     let creds = ctx.resolver();
     let p = ProviderId::Ibanera;
     let base = ctx.base_url(p)?;

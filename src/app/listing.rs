@@ -28,7 +28,11 @@ pub async fn run<T: Record, P: Pager<Item = T>>(
             writer.begin(&header)?;
             begun = true;
         }
-        writer.records(header.subject.as_deref(), &page.items, &page.raw)
+        let source = output::Source {
+            provider: header.provider,
+            subject: header.subject.as_deref(),
+        };
+        writer.records(source, &page.items, &page.raw)
     })
     .await?;
     if !begun {

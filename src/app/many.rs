@@ -1,12 +1,14 @@
-//! `--users-file`: many users' balances in one run, fetched concurrently over
-//! the one connection pool, printed as they complete. A failed user does not
-//! stop the others; the exit code is the first failure's in input order.
+//! Many balance lookups in one run: `--users-file` (one provider, many
+//! users) and `summary` (every configured provider and user). Lookups run
+//! concurrently over the one connection pool and are printed as they
+//! complete. A failure does not stop the others; the exit code is the first
+//! failure's in input order.
 
 use super::Context;
 use crate::error::{Error, Result};
 use crate::http::paginate::Page;
 use crate::model::{Balance, Header};
-use crate::output;
+use crate::output::{self, Source};
 use futures_util::StreamExt;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::collections::HashSet;
@@ -39,44 +41,72 @@ pub fn parse_ids(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Fetch every user's balances with at most `concurrency` requests in flight.
+/// One lookup per user id, all with the same provider.
+pub fn users(provider: &'static str, ids: Vec<String>) -> Vec<Lookup> {
+    ids.into_iter()
+        .map(|id| Lookup {
+            provider,
+            subject: Some(id),
+        })
+        .collect()
+}
+
+/// One balance lookup: a provider and, where the API has one, a user.
+#[derive(Debug, Clone)]
+pub struct Lookup {
+    pub provider: &'static str,
+    pub subject: Option<String>,
+}
+
+/// Run every lookup with at most `concurrency` in flight. `fetch(i)` fetches
+/// lookup `i`, returning its pages.
 pub async fn balances<F, Fut>(
     ctx: &Context,
-    provider: &'static str,
-    ids: Vec<String>,
+    lookups: &[Lookup],
     concurrency: usize,
     fetch: F,
 ) -> Result<()>
 where
-    F: Fn(String) -> Fut,
-    Fut: Future<Output = Result<Page<Balance>>>,
+    F: Fn(usize) -> Fut,
+    Fut: Future<Output = Result<Vec<Page<Balance>>>>,
 {
     let out: Box<dyn Write> = Box::new(BufWriter::new(std::io::stdout()));
     let mut writer = output::writer::<Balance>(ctx.style, true, out);
     writer.begin(&Header {
-        provider,
+        provider: lookups.first().map_or("", |l| l.provider),
         profile: ctx.profile_name.clone(),
         subject: None,
     })?;
-    let progress = progress_bar(ids.len(), ctx.global.quiet);
-    let mut results = futures_util::stream::iter(ids.into_iter().enumerate())
-        .map(|(index, id)| {
-            let fetching = fetch(id.clone());
-            async move { (index, id, fetching.await) }
+    let progress = progress_bar(lookups.len(), ctx.global.quiet);
+    let mut results = futures_util::stream::iter(0..lookups.len())
+        .map(|i| {
+            let fetching = fetch(i);
+            async move { (i, fetching.await) }
         })
         .buffer_unordered(concurrency.max(1));
     let mut first_failure: Option<(usize, u8)> = None;
     let mut failed = 0usize;
-    while let Some((index, id, result)) = results.next().await {
+    while let Some((i, result)) = results.next().await {
+        let lookup = &lookups[i];
         match result {
-            Ok(page) => writer.records(Some(&id), &page.items, &page.raw)?,
+            Ok(pages) => {
+                let source = Source {
+                    provider: lookup.provider,
+                    subject: lookup.subject.as_deref(),
+                };
+                for page in pages {
+                    writer.records(source, &page.items, &page.raw)?;
+                }
+            }
             Err(e) if e.quiet_exit.is_some() => return Err(e),
             Err(e) => {
-                let e = e.with_provider(provider).with_subject(Some(&id));
+                let e = e
+                    .with_provider(lookup.provider)
+                    .with_subject(lookup.subject.as_deref());
                 progress.suspend(|| super::print_error(&e, ctx.style.format, &ctx.global, true));
                 failed += 1;
-                if first_failure.is_none_or(|(first, _)| index < first) {
-                    first_failure = Some((index, e.exit_code()));
+                if first_failure.is_none_or(|(first, _)| i < first) {
+                    first_failure = Some((i, e.exit_code()));
                 }
             }
         }
@@ -93,13 +123,13 @@ where
     }
 }
 
-/// Users done / total and failures, on stderr, only when it is a terminal.
+/// Lookups done / total and failures, on stderr, only when it is a terminal.
 fn progress_bar(total: usize, quiet: bool) -> ProgressBar {
     if quiet {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr());
-    if let Ok(style) = ProgressStyle::with_template("{spinner} {pos}/{len} users {msg}") {
+    if let Ok(style) = ProgressStyle::with_template("{spinner} {pos}/{len} done {msg}") {
         bar.set_style(style);
     }
     bar

@@ -10,6 +10,7 @@ mod many;
 mod noah;
 mod p100;
 mod sandbox_cmd;
+mod summary;
 
 use crate::cli::{Cli, ColorChoice, Command, GlobalArgs};
 use crate::config::credentials::Resolver;
@@ -275,6 +276,10 @@ async fn dispatch(ctx: &Context, command: Command) -> Result<()> {
         Command::P100(cmd) => p100::run(ctx, cmd).await,
         Command::Noah(cmd) => noah::run(ctx, cmd).await,
         Command::Ibanera(args) => ibanera::run(ctx, args).await,
+        Command::Summary {
+            providers,
+            concurrency,
+        } => summary::run(ctx, providers, usize::from(concurrency)).await,
         Command::Auth(cmd) => auth::run(ctx, cmd),
         Command::Config(cmd) => config_cmd::run(ctx, cmd),
         Command::Sandbox(args) => sandbox_cmd::run(args).await,

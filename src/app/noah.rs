@@ -54,7 +54,7 @@ fn signing_key(ctx: &Context) -> Result<Option<EcKey>> {
     })
 }
 
-fn connect(ctx: &Context) -> Result<Noah> {
+pub(super) fn connect(ctx: &Context) -> Result<Noah> {
     Ok(Noah::new(
         ctx.base_url(ProviderId::Noah)?,
         ctx.resolver().require(ProviderId::Noah, "api_key")?,

@@ -22,6 +22,13 @@ impl Pager for BalancePager<'_> {
     }
 }
 
+pub(super) fn connect(ctx: &Context) -> Result<P100> {
+    Ok(P100::new(
+        ctx.base_url(ProviderId::P100)?,
+        ctx.resolver().require(ProviderId::P100, "api_key")?,
+    ))
+}
+
 pub async fn run(ctx: &Context, cmd: P100Command) -> Result<()> {
     let P100Command::GetBalances {
         external_user_id,
@@ -30,16 +37,14 @@ pub async fn run(ctx: &Context, cmd: P100Command) -> Result<()> {
     } = cmd;
     let subject = external_user_id.clone();
     let result = async {
-        let p100 = P100::new(
-            ctx.base_url(ProviderId::P100)?,
-            ctx.resolver().require(ProviderId::P100, "api_key")?,
-        );
+        let p100 = connect(ctx)?;
         let engine = ctx.engine(dry_run.dry_run)?;
         if let Some(file) = &users.users_file {
-            let ids = many::read_ids(file)?;
-            return many::balances(ctx, p100::NAME, ids, usize::from(users.concurrency), |id| {
-                let (p100, engine) = (&p100, &engine);
-                async move { p100.balances(engine, &id).await }
+            let lookups = many::users(p100::NAME, many::read_ids(file)?);
+            let (p100, engine, list) = (&p100, &engine, &lookups);
+            return many::balances(ctx, list, usize::from(users.concurrency), |i| async move {
+                let id = list[i].subject.as_deref().unwrap_or_default();
+                p100.balances(engine, id).await.map(|page| vec![page])
             })
             .await;
         }

@@ -130,6 +130,15 @@ pub enum Command {
                       balances does not guess at an API that moves money."
     )]
     P100(P100Command),
+    /// Every balance of every provider configured in the profile (and its `users`)
+    Summary {
+        /// Only these providers (repeatable)
+        #[arg(long = "provider", value_enum, value_name = "P")]
+        providers: Vec<ProviderId>,
+        /// How many lookups to run at once
+        #[arg(long, value_name = "N", default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=256))]
+        concurrency: u16,
+    },
     /// Store, remove or inspect credentials in the OS keyring
     #[command(subcommand)]
     Auth(AuthCommand),

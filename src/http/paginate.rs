@@ -88,6 +88,17 @@ pub async fn drive<P: Pager>(
     }
 }
 
+/// Every page, in order (for summaries, where one lookup is one result).
+pub async fn collect<P: Pager>(pager: &mut P) -> Result<Vec<Page<P::Item>>> {
+    let mut pages = Vec::new();
+    drive(pager, None, Follow::All, |page| {
+        pages.push(page);
+        Ok(())
+    })
+    .await?;
+    Ok(pages)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

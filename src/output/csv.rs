@@ -1,23 +1,17 @@
 //! `-o csv`: RFC 4180 quoting, `\n` line endings, nulls as empty fields.
 
-use super::{Record, RecordWriter};
+use super::{Record, RecordWriter, Source};
 use crate::error::Result;
 use crate::model::Header;
 use std::io::Write;
 
 pub struct CsvWriter<'a> {
     out: Box<dyn Write + 'a>,
-    provider: &'static str,
-    subject: Option<String>,
 }
 
 impl<'a> CsvWriter<'a> {
     pub fn new(out: Box<dyn Write + 'a>) -> Self {
-        CsvWriter {
-            out,
-            provider: "",
-            subject: None,
-        }
+        CsvWriter { out }
     }
 }
 
@@ -31,19 +25,17 @@ pub fn field(value: &str) -> std::borrow::Cow<'_, str> {
 }
 
 impl<T: Record> RecordWriter<T> for CsvWriter<'_> {
-    fn begin(&mut self, h: &Header) -> Result<()> {
-        self.provider = h.provider;
-        self.subject = h.subject.clone();
+    fn begin(&mut self, _h: &Header) -> Result<()> {
         writeln!(self.out, "{}", T::CSV_HEADER.join(","))?;
         Ok(())
     }
 
-    fn records(&mut self, subject: Option<&str>, items: &[T], _raw: &[u8]) -> Result<()> {
+    fn records(&mut self, source: Source<'_>, items: &[T], _raw: &[u8]) -> Result<()> {
         for item in items {
             let mut line = String::new();
-            line.push_str(&field(self.provider));
+            line.push_str(&field(source.provider));
             line.push(',');
-            line.push_str(&field(subject.or(self.subject.as_deref()).unwrap_or("")));
+            line.push_str(&field(source.subject.unwrap_or("")));
             for f in item.csv_fields() {
                 line.push(',');
                 line.push_str(&field(f.unwrap_or("")));

@@ -1,6 +1,6 @@
 //! `-o json` (one streamed document) and `-o ndjson` (one record per line).
 
-use super::{Record, RecordWriter};
+use super::{Record, RecordWriter, Source};
 use crate::error::Result;
 use crate::model::Header;
 use serde::Serialize;
@@ -35,7 +35,7 @@ impl<T: Record> RecordWriter<T> for JsonWriter<'_> {
         Ok(())
     }
 
-    fn records(&mut self, _subject: Option<&str>, items: &[T], _raw: &[u8]) -> Result<()> {
+    fn records(&mut self, _source: Source<'_>, items: &[T], _raw: &[u8]) -> Result<()> {
         for item in items {
             let sep = if self.first { "\n  " } else { ",\n  " };
             self.first = false;
@@ -61,17 +61,11 @@ impl<T: Record> RecordWriter<T> for JsonWriter<'_> {
 
 pub struct NdjsonWriter<'a> {
     out: Box<dyn Write + 'a>,
-    provider: &'static str,
-    subject: Option<String>,
 }
 
 impl<'a> NdjsonWriter<'a> {
     pub fn new(out: Box<dyn Write + 'a>) -> Self {
-        NdjsonWriter {
-            out,
-            provider: "",
-            subject: None,
-        }
+        NdjsonWriter { out }
     }
 }
 
@@ -85,17 +79,15 @@ struct Tagged<'a, T> {
 }
 
 impl<T: Record> RecordWriter<T> for NdjsonWriter<'_> {
-    fn begin(&mut self, h: &Header) -> Result<()> {
-        self.provider = h.provider;
-        self.subject = h.subject.clone();
+    fn begin(&mut self, _h: &Header) -> Result<()> {
         Ok(())
     }
 
-    fn records(&mut self, subject: Option<&str>, items: &[T], _raw: &[u8]) -> Result<()> {
+    fn records(&mut self, source: Source<'_>, items: &[T], _raw: &[u8]) -> Result<()> {
         for record in items {
             let line = to_json(&Tagged {
-                provider: self.provider,
-                subject: subject.or(self.subject.as_deref()),
+                provider: source.provider,
+                subject: source.subject,
                 record,
             })?;
             self.out.write_all(line.as_bytes())?;
@@ -136,17 +128,18 @@ impl<T: Record> RecordWriter<T> for DocArrayWriter<'_> {
         Ok(())
     }
 
-    fn records(&mut self, subject: Option<&str>, items: &[T], raw: &[u8]) -> Result<()> {
+    fn records(&mut self, source: Source<'_>, items: &[T], raw: &[u8]) -> Result<()> {
         let Some(mut header) = self.header.clone() else {
             return Ok(());
         };
-        header.subject = subject.map(str::to_owned);
+        header.provider = source.provider;
+        header.subject = source.subject.map(str::to_owned);
         self.out
             .write_all(if self.first { b"\n" } else { b",\n" })?;
         self.first = false;
         let mut doc = JsonWriter::new(Box::new(&mut self.out));
         RecordWriter::<T>::begin(&mut doc, &header)?;
-        RecordWriter::<T>::records(&mut doc, subject, items, raw)?;
+        RecordWriter::<T>::records(&mut doc, source, items, raw)?;
         RecordWriter::<T>::finish(&mut doc, None)?;
         Ok(())
     }

@@ -175,12 +175,19 @@ pub struct Style {
     pub raw: bool,
 }
 
-/// A stream of records of one kind: one document, or (with `--users-file`)
-/// one per subject.
+/// Whose records a batch holds: NDJSON and CSV put both on every record.
+#[derive(Debug, Clone, Copy)]
+pub struct Source<'a> {
+    pub provider: &'static str,
+    pub subject: Option<&'a str>,
+}
+
+/// A stream of records of one kind: one document, or (with `--users-file`
+/// and `summary`) one per provider and subject.
 pub trait RecordWriter<T: Record> {
     fn begin(&mut self, header: &Header) -> Result<()>;
-    /// Records about `subject`, with the provider body they came from.
-    fn records(&mut self, subject: Option<&str>, items: &[T], raw_body: &[u8]) -> Result<()>;
+    /// Records from `source`, with the provider body they came from.
+    fn records(&mut self, source: Source<'_>, items: &[T], raw_body: &[u8]) -> Result<()>;
     /// `next_cursor` is printed only for paged records.
     fn finish(&mut self, next_cursor: Option<&str>) -> Result<()>;
 }

@@ -1,6 +1,6 @@
 //! `--raw`: each provider response body on one line, compacted.
 
-use super::{Record, RecordWriter};
+use super::{Record, RecordWriter, Source};
 use crate::error::Result;
 use crate::model::Header;
 use std::io::Write;
@@ -20,7 +20,7 @@ impl<T: Record> RecordWriter<T> for RawWriter<'_> {
         Ok(())
     }
 
-    fn records(&mut self, _subject: Option<&str>, _items: &[T], raw: &[u8]) -> Result<()> {
+    fn records(&mut self, _source: Source<'_>, _items: &[T], raw: &[u8]) -> Result<()> {
         self.out.write_all(&compact_json(raw))?;
         self.out.write_all(b"\n")?;
         self.out.flush()?;

@@ -1,15 +1,15 @@
 //! `-o table`: for people. Buffers rows (columns need every width), drops
-//! columns that are empty in every row, right-aligns numbers, and adds a
-//! SUBJECT column when the rows are about more than one subject.
+//! columns that are empty in every row, right-aligns numbers, and adds
+//! PROVIDER and SUBJECT columns when the rows come from more than one.
 
-use super::{Record, RecordWriter};
+use super::{Record, RecordWriter, Source};
 use crate::error::Result;
 use crate::model::Header;
 use comfy_table::{Cell, CellAlignment, Table, presets};
 use std::io::Write;
 
-/// A row's subject and its cells (text, right-aligned).
-type Row = (Option<String>, Vec<(String, bool)>);
+/// A row's provider and subject, and its cells (text, right-aligned).
+type Row = ((&'static str, Option<String>), Vec<(String, bool)>);
 
 pub struct TableWriter<'a> {
     out: Box<dyn Write + 'a>,
@@ -30,13 +30,10 @@ impl<T: Record> RecordWriter<T> for TableWriter<'_> {
         Ok(())
     }
 
-    fn records(&mut self, subject: Option<&str>, items: &[T], _raw: &[u8]) -> Result<()> {
-        let subject = subject.map(str::to_owned);
-        self.rows.extend(
-            items
-                .iter()
-                .map(|item| (subject.clone(), item.table_cells())),
-        );
+    fn records(&mut self, source: Source<'_>, items: &[T], _raw: &[u8]) -> Result<()> {
+        let whose = (source.provider, source.subject.map(str::to_owned));
+        self.rows
+            .extend(items.iter().map(|item| (whose.clone(), item.table_cells())));
         Ok(())
     }
 
@@ -45,21 +42,29 @@ impl<T: Record> RecordWriter<T> for TableWriter<'_> {
             eprintln!("(no {})", T::COLLECTION);
             return Ok(());
         }
-        let many = self.rows.iter().any(|(s, _)| *s != self.rows[0].0);
+        let first = &self.rows[0].0;
+        let providers = self.rows.iter().any(|((p, _), _)| *p != first.0);
+        let subjects = self.rows.iter().any(|((_, s), _)| *s != first.1);
         let keep: Vec<usize> = (0..T::TABLE_HEADER.len())
             .filter(|&i| i == 0 || self.rows.iter().any(|(_, r)| !r[i].0.is_empty()))
             .collect();
         let mut table = Table::new();
         table.load_style(presets::UTF8_FULL_CONDENSED);
         let mut header: Vec<Cell> = Vec::new();
-        if many {
+        if providers {
+            header.push(Cell::new("PROVIDER"));
+        }
+        if subjects {
             header.push(Cell::new("SUBJECT"));
         }
         header.extend(keep.iter().map(|&i| Cell::new(T::TABLE_HEADER[i])));
         table.set_header(header);
-        for (subject, row) in &self.rows {
+        for ((provider, subject), row) in &self.rows {
             let mut cells: Vec<Cell> = Vec::new();
-            if many {
+            if providers {
+                cells.push(Cell::new(provider));
+            }
+            if subjects {
                 cells.push(Cell::new(subject.as_deref().unwrap_or("")));
             }
             cells.extend(keep.iter().map(|&i| {

@@ -45,6 +45,9 @@ pub mod demo {
     /// Base32 of [`IBANERA_TOTP_KEY`], as an authenticator app would be given it.
     pub const IBANERA_TOTP_SECRET: &str = "MJQWYYLOMNSXGLLEMVWW6LLUN52HALLL";
     pub const IBANERA_TOTP_KEY: &[u8] = b"balances-demo-totp-k";
+    /// The seeds' example users, the ones `balances --sandbox summary` shows.
+    pub const BOCA_USER: &str = super::boca::EXAMPLE_USER;
+    pub const P100_USER: &str = super::p100::EXAMPLE_USER;
 }
 
 /// The demo value of a credential field, for `--sandbox`.

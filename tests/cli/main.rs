@@ -11,4 +11,5 @@ mod ibanera;
 mod keyring_e2e;
 mod noah;
 mod p100;
+mod summary;
 mod users_file;

@@ -1,0 +1,130 @@
+//! `balances summary`: every balance of every provider configured in the
+//! profile, one lookup per listed user (Boca, P100) or per account (NOAH,
+//! Ibanera), run concurrently like `--users-file`.
+
+use super::{Context, many};
+use crate::error::{Error, Result};
+use crate::http::paginate::{self, Page};
+use crate::model::Balance;
+use crate::providers::{ProviderId, boca, ibanera, noah, p100};
+use crate::sandbox::demo;
+
+/// Which providers to look at: those asked for, else those with a section
+/// in the profile (under `--sandbox`: all four, with the seeds' example users).
+fn selected(ctx: &Context, asked: Vec<ProviderId>) -> Result<Vec<ProviderId>> {
+    if !asked.is_empty() {
+        let mut asked = asked;
+        asked.sort();
+        asked.dedup();
+        return Ok(asked);
+    }
+    if ctx.sandbox.is_some() {
+        return Ok(ProviderId::ALL.to_vec());
+    }
+    let configured: Vec<ProviderId> = ProviderId::ALL
+        .into_iter()
+        .filter(|&p| ctx.profile().is_some_and(|prof| prof.has(p)))
+        .collect();
+    if configured.is_empty() {
+        return Err(Error::config(format!(
+            "profile {:?} configures no provider in {}: add a [profiles.{}.<provider>] section, or pass --provider",
+            ctx.profile_name,
+            ctx.loaded.path.display(),
+            ctx.profile_name
+        )));
+    }
+    Ok(configured)
+}
+
+fn users(ctx: &Context, p: ProviderId) -> Vec<String> {
+    if ctx.sandbox.is_some() {
+        return vec![
+            if p == ProviderId::Boca {
+                demo::BOCA_USER
+            } else {
+                demo::P100_USER
+            }
+            .to_owned(),
+        ];
+    }
+    ctx.profile()
+        .map(|prof| prof.users(p).to_vec())
+        .unwrap_or_default()
+}
+
+/// The connected client, or the error that kept it from connecting.
+fn client<T>(c: &Option<Result<T>>) -> Result<&T> {
+    match c {
+        Some(Ok(client)) => Ok(client),
+        Some(Err(e)) => Err(e.clone()),
+        None => Err(Error::internal("provider not connected")),
+    }
+}
+
+pub async fn run(ctx: &Context, asked: Vec<ProviderId>, concurrency: usize) -> Result<()> {
+    let providers = selected(ctx, asked)?;
+    let mut lookups = Vec::new();
+    // A provider that needs users but lists none is reported as a failure of its own.
+    let mut no_users = Vec::new();
+    for &p in &providers {
+        match p {
+            ProviderId::Boca | ProviderId::P100 => {
+                let list = users(ctx, p);
+                if list.is_empty() {
+                    no_users.push(lookups.len());
+                    lookups.push(many::Lookup {
+                        provider: p.name(),
+                        subject: None,
+                    });
+                }
+                lookups.extend(many::users(p.name(), list));
+            }
+            ProviderId::Noah | ProviderId::Ibanera => lookups.push(many::Lookup {
+                provider: p.name(),
+                subject: None,
+            }),
+        }
+    }
+    let wants = |p: ProviderId| providers.contains(&p);
+    // Connect once per provider; a provider that cannot connect fails each of its lookups.
+    let boca = wants(ProviderId::Boca).then(|| super::boca::connect(ctx));
+    let p100 = wants(ProviderId::P100).then(|| super::p100::connect(ctx));
+    let noah = wants(ProviderId::Noah).then(|| super::noah::connect(ctx));
+    let ibanera = wants(ProviderId::Ibanera).then(|| super::ibanera::connect(ctx, None));
+    let engine = ctx.engine(false)?;
+    let (engine, list, no_users) = (&engine, &lookups, &no_users);
+    let (boca, p100, noah, ibanera) = (&boca, &p100, &noah, &ibanera);
+    many::balances(ctx, list, concurrency, |i| async move {
+        if no_users.contains(&i) {
+            return Err(Error::config(format!(
+                "no users listed: add `users = [...]` under [profiles.{}.{}]",
+                ctx.profile_name, list[i].provider
+            )));
+        }
+        let subject = list[i].subject.as_deref().unwrap_or_default();
+        let pages: Vec<Page<Balance>> = match list[i].provider {
+            boca::NAME => vec![client(boca)?.balances(engine, subject).await?],
+            p100::NAME => vec![client(p100)?.balances(engine, subject).await?],
+            noah::NAME => {
+                let mut pager = noah::BalancePager {
+                    noah: client(noah)?,
+                    engine,
+                    page_size: None,
+                };
+                paginate::collect(&mut pager).await?
+            }
+            _ => {
+                let mut pager = ibanera::PageNumberPager {
+                    api: client(ibanera)?,
+                    engine,
+                    list: ibanera::List::AccountBalances,
+                    page_size: 100,
+                    map: ibanera::account_balance,
+                };
+                paginate::collect(&mut pager).await?
+            }
+        };
+        Ok(pages)
+    })
+    .await
+}
