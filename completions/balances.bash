@@ -654,7 +654,7 @@ _balances() {
             return 0
             ;;
         balances__subcmd__boca__subcmd__get__subcmd__transactions)
-            opts="-o -v -q -h --limit --cursor --all --max-items --dry-run --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
+            opts="-o -v -q -h --limit --cursor --all --max-items --state-file --dry-run --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -669,6 +669,10 @@ _balances() {
                     return 0
                     ;;
                 --max-items)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1582,7 +1586,7 @@ _balances() {
             return 0
             ;;
         balances__subcmd__ibanera__subcmd__get__subcmd__card__subcmd__transactions)
-            opts="-o -v -q -h --card --from --to --page-size --page --all --max-items --dry-run --otp --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
+            opts="-o -v -q -h --card --from --to --page-size --page --all --max-items --state-file --dry-run --otp --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1609,6 +1613,10 @@ _balances() {
                     return 0
                     ;;
                 --max-items)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1656,7 +1664,7 @@ _balances() {
             return 0
             ;;
         balances__subcmd__ibanera__subcmd__get__subcmd__transactions)
-            opts="-o -v -q -h --account --page-size --page --all --max-items --dry-run --otp --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
+            opts="-o -v -q -h --account --page-size --page --all --max-items --state-file --dry-run --otp --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1675,6 +1683,10 @@ _balances() {
                     return 0
                     ;;
                 --max-items)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1902,7 +1914,7 @@ _balances() {
             return 0
             ;;
         balances__subcmd__noah__subcmd__get__subcmd__transactions)
-            opts="-o -v -q -h --page-size --page-token --sort --all --max-items --dry-run --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
+            opts="-o -v -q -h --page-size --page-token --sort --all --max-items --state-file --dry-run --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1921,6 +1933,10 @@ _balances() {
                     return 0
                     ;;
                 --max-items)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -95,6 +95,7 @@ complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_
 complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-transactions" -l limit -d 'Items per page (1 to 100) [default: 25]' -r
 complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-transactions" -l cursor -d 'Start at this cursor (a previous run\'s next_cursor)' -r
 complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-transactions" -l max-items -d 'Stop after N items, following pages as needed' -r
+complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-transactions" -l state-file -d 'Export only what is new since the last successful run with this file (created if missing)' -r -F
 complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-transactions" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
 complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-transactions" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
 complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-transactions" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
@@ -161,6 +162,7 @@ complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_
 complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_subcommand_from get-transactions" -l sort -d 'Order by creation time [default: desc]' -r -f -a "asc\t''
 desc\t''"
 complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_subcommand_from get-transactions" -l max-items -d 'Stop after N items, following pages as needed' -r
+complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_subcommand_from get-transactions" -l state-file -d 'Export only what is new since the last successful run with this file (created if missing)' -r -F
 complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_subcommand_from get-transactions" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
 complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_subcommand_from get-transactions" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
 complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_subcommand_from get-transactions" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
@@ -248,6 +250,7 @@ complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_se
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-transactions" -l page-size -d 'Items per page' -r
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-transactions" -l page -d 'Start at this page number (a previous run\'s next_cursor)' -r
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-transactions" -l max-items -d 'Stop after N items, following pages as needed' -r
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-transactions" -l state-file -d 'Export only what is new since the last successful run with this file (created if missing)' -r -F
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-transactions" -l otp -d 'A one-time code typed by hand, for a user without the TOTP shared secret (good for one command)' -r
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-transactions" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-transactions" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
@@ -274,6 +277,7 @@ complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_se
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-transactions" -l page-size -d 'Items per page' -r
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-transactions" -l page -d 'Start at this page number (a previous run\'s next_cursor)' -r
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-transactions" -l max-items -d 'Stop after N items, following pages as needed' -r
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-transactions" -l state-file -d 'Export only what is new since the last successful run with this file (created if missing)' -r -F
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-transactions" -l otp -d 'A one-time code typed by hand, for a user without the TOTP shared secret (good for one command)' -r
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-transactions" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-transactions" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r

@@ -100,14 +100,15 @@ async fn execute(ctx: &Context, cmd: BocaCommand) -> Result<()> {
                 external_id: &external_id,
                 limit: limit.unwrap_or(boca::DEFAULT_LIMIT),
             };
-            let follow = listing::follow(follow);
-            listing::run(
+            let key = serde_json::json!({"provider": boca::NAME, "profile": ctx.profile_name, "subject": external_id});
+            listing::transactions(
                 ctx,
                 header(ctx, &external_id),
                 &mut pager,
                 cursor,
-                follow,
+                &follow,
                 "--cursor",
+                key,
             )
             .await
         }

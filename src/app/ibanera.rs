@@ -2,7 +2,7 @@
 
 use super::{Context, listing};
 use crate::auth::totp;
-use crate::cli::{IbaneraArgs, IbaneraCommand, PageArgs};
+use crate::cli::{IbaneraArgs, IbaneraCommand};
 use crate::error::{Error, Result};
 use crate::http::paginate::Follow;
 use crate::keyring;
@@ -10,6 +10,7 @@ use crate::model::Header;
 use crate::providers::ProviderId;
 use crate::providers::ibanera::{self, Ibanera, List, Otp, PageNumberPager, TokenCache};
 use crate::secret::Secret;
+use serde_json::json;
 
 /// Balances come in pages of this many (the lists are short; one request is typical).
 const BALANCE_PAGE_SIZE: u32 = 100;
@@ -53,13 +54,6 @@ pub async fn run(ctx: &Context, args: IbaneraArgs) -> Result<()> {
         .map_err(|e| e.with_provider(ibanera::NAME))
 }
 
-fn start_and_follow(paging: PageArgs) -> (Option<String>, Follow) {
-    (
-        paging.page.map(|n| n.to_string()),
-        listing::follow(paging.follow),
-    )
-}
-
 async fn execute(ctx: &Context, args: IbaneraArgs) -> Result<()> {
     let api = connect(ctx, args.otp)?;
     let header = Header {
@@ -98,7 +92,8 @@ async fn execute(ctx: &Context, args: IbaneraArgs) -> Result<()> {
         IbaneraCommand::GetTransactions {
             account, paging, ..
         } => {
-            let (start, follow) = start_and_follow(paging);
+            let key =
+                json!({"provider": ibanera::NAME, "profile": ctx.profile_name, "account": account});
             let mut pager = PageNumberPager {
                 api: &api,
                 engine: &engine,
@@ -106,7 +101,17 @@ async fn execute(ctx: &Context, args: IbaneraArgs) -> Result<()> {
                 page_size: paging.page_size,
                 map: ibanera::transaction,
             };
-            listing::run(ctx, header, &mut pager, start, follow, "--page").await
+            let start = paging.page.map(|n| n.to_string());
+            listing::transactions(
+                ctx,
+                header,
+                &mut pager,
+                start,
+                &paging.follow,
+                "--page",
+                key,
+            )
+            .await
         }
         IbaneraCommand::GetCardTransactions {
             card,
@@ -115,7 +120,7 @@ async fn execute(ctx: &Context, args: IbaneraArgs) -> Result<()> {
             paging,
             ..
         } => {
-            let (start, follow) = start_and_follow(paging);
+            let key = json!({"provider": ibanera::NAME, "profile": ctx.profile_name, "card": card, "from": from, "to": to});
             let mut pager = PageNumberPager {
                 api: &api,
                 engine: &engine,
@@ -123,7 +128,17 @@ async fn execute(ctx: &Context, args: IbaneraArgs) -> Result<()> {
                 page_size: paging.page_size,
                 map: ibanera::transaction,
             };
-            listing::run(ctx, header, &mut pager, start, follow, "--page").await
+            let start = paging.page.map(|n| n.to_string());
+            listing::transactions(
+                ctx,
+                header,
+                &mut pager,
+                start,
+                &paging.follow,
+                "--page",
+                key,
+            )
+            .await
         }
     };
     tracing::info!("ibanera: {} login(s) this run", api.logins());

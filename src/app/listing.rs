@@ -1,9 +1,12 @@
 //! Streaming a paged listing from a provider to the chosen renderer.
 
 use super::Context;
+use super::state::{SincePager, StateFile};
+use crate::cli::FollowArgs;
+use crate::error::Error;
 use crate::error::Result;
 use crate::http::paginate::{self, Follow, Pager};
-use crate::model::Header;
+use crate::model::{Header, Transaction};
 use crate::output::{self, Record};
 use std::io::{BufWriter, Write};
 
@@ -52,8 +55,42 @@ pub async fn run<T: Record, P: Pager<Item = T>>(
     Ok(())
 }
 
+/// A transaction listing: from `start` as `--all`/`--max-items` say, or,
+/// with `--state-file`, everything since the last successful run, newest
+/// first, the new mark written only once the output is flushed. `listing`
+/// identifies the list in the state file.
+pub async fn transactions<P: Pager<Item = Transaction>>(
+    ctx: &Context,
+    header: Header,
+    pager: &mut P,
+    start: Option<String>,
+    args: &FollowArgs,
+    resume_flag: &str,
+    listing: serde_json::Value,
+) -> Result<()> {
+    let Some(path) = &args.state_file else {
+        return run(ctx, header, pager, start, follow(args), resume_flag).await;
+    };
+    if start.is_some() {
+        return Err(Error::usage(
+            "--state-file starts from the newest transaction: it cannot be combined with a cursor, token or page",
+        ));
+    }
+    let state = StateFile::load(path, listing)?;
+    let mut since = SincePager {
+        inner: pager,
+        previous: state.previous.clone(),
+        newest: None,
+    };
+    run(ctx, header, &mut since, None, Follow::All, resume_flag).await?;
+    match since.newest.or_else(|| state.previous.clone()) {
+        Some(mark) => state.save(&mark),
+        None => Ok(()),
+    }
+}
+
 /// `--all` / `--max-items` / neither, as a [`Follow`].
-pub fn follow(args: crate::cli::FollowArgs) -> Follow {
+fn follow(args: &FollowArgs) -> Follow {
     match (args.max_items, args.all) {
         (Some(n), _) => Follow::Max(usize::try_from(n).unwrap_or(usize::MAX)),
         (None, true) => Follow::All,

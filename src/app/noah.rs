@@ -100,8 +100,22 @@ async fn execute(ctx: &Context, cmd: NoahCommand) -> Result<()> {
                 page_size,
                 sort,
             };
-            let follow = listing::follow(follow);
-            listing::run(ctx, header, &mut pager, page_token, follow, "--page-token").await
+            if sort == Some(noah::Sort::Asc) && follow.state_file.is_some() {
+                return Err(Error::usage(
+                    "--state-file reads newest first: it cannot be combined with --sort asc",
+                ));
+            }
+            let key = serde_json::json!({"provider": noah::NAME, "profile": ctx.profile_name, "list": "transactions"});
+            listing::transactions(
+                ctx,
+                header,
+                &mut pager,
+                page_token,
+                &follow,
+                "--page-token",
+                key,
+            )
+            .await
         }
     }
 }

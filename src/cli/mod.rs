@@ -271,7 +271,7 @@ pub enum IbaneraCommand {
 }
 
 /// Page-number paging for Ibanera's transaction lists.
-#[derive(Debug, Clone, Copy, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct PageArgs {
     /// Items per page
     #[arg(long, value_name = "N", default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=500))]
@@ -325,7 +325,7 @@ pub struct ManyUsers {
     pub concurrency: u16,
 }
 
-#[derive(Debug, Clone, Copy, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct FollowArgs {
     /// Follow every page
     #[arg(long)]
@@ -333,6 +333,9 @@ pub struct FollowArgs {
     /// Stop after N items, following pages as needed
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     pub max_items: Option<u64>,
+    /// Export only what is new since the last successful run with this file (created if missing)
+    #[arg(long, value_name = "PATH", conflicts_with_all = ["all", "max_items"])]
+    pub state_file: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, Args)]

@@ -11,5 +11,6 @@ mod ibanera;
 mod keyring_e2e;
 mod noah;
 mod p100;
+mod state_file;
 mod summary;
 mod users_file;
