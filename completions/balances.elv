@@ -41,6 +41,7 @@ set edit:completion:arg-completer[balances] = {|@words|
             cand ibanera 'Ibanera Customer API (login + TOTP + bearer token)'
             cand p100 'P100 Partner API (API key); balances only'
             cand summary 'Every balance of every provider configured in the profile (and its `users`)'
+            cand doctor 'Check config, credentials'' sources, keyring, TLS and clock skew'
             cand auth 'Store, remove or inspect credentials in the OS keyring'
             cand config 'Create, locate or show the config file'
             cand sandbox 'Run the built-in emulator of the provider APIs on loopback'
@@ -405,6 +406,25 @@ set edit:completion:arg-completer[balances] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'balances;doctor'= {
+            cand --provider 'Only these providers (repeatable) [default: those configured in the profile]'
+            cand --config 'Config file [default: <config dir>/balances/config.toml]'
+            cand --profile 'Profile in the config file [default: defaults.profile, else "default"]'
+            cand -o 'Output format [default: table on a terminal, else json]'
+            cand --output 'Output format [default: table on a terminal, else json]'
+            cand --base-url 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]'
+            cand --timeout 'Per-request timeout in seconds'
+            cand --retries 'Retries for GET requests on 429, 5xx, timeouts and connection errors'
+            cand --color 'Colour on stderr (NO_COLOR is honoured)'
+            cand --raw 'Print each provider response body on one line, compacted, instead of the unified schema'
+            cand -v 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+            cand --verbose 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand --sandbox 'Start the built-in sandbox in-process and use its demo credentials'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'balances;auth'= {
             cand --config 'Config file [default: <config dir>/balances/config.toml]'
             cand --profile 'Profile in the config file [default: defaults.profile, else "default"]'
@@ -637,6 +657,7 @@ set edit:completion:arg-completer[balances] = {|@words|
             cand ibanera 'Ibanera Customer API (login + TOTP + bearer token)'
             cand p100 'P100 Partner API (API key); balances only'
             cand summary 'Every balance of every provider configured in the profile (and its `users`)'
+            cand doctor 'Check config, credentials'' sources, keyring, TLS and clock skew'
             cand auth 'Store, remove or inspect credentials in the OS keyring'
             cand config 'Create, locate or show the config file'
             cand sandbox 'Run the built-in emulator of the provider APIs on loopback'
@@ -679,6 +700,8 @@ set edit:completion:arg-completer[balances] = {|@words|
         &'balances;help;p100;get-balances'= {
         }
         &'balances;help;summary'= {
+        }
+        &'balances;help;doctor'= {
         }
         &'balances;help;auth'= {
             cand set 'Store a secret in the OS keyring (read from the terminal without echo, or from stdin)'

@@ -8,7 +8,9 @@ use crate::error::Result;
 use crate::http::paginate::{self, Follow, Pager};
 use crate::model::{Header, Transaction};
 use crate::output::{self, Record};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::{BufWriter, Write};
+use std::time::{Duration, Instant};
 
 /// Fetch pages and print records as they arrive. Nothing reaches stdout
 /// before the first page has been fetched and understood, so an early
@@ -26,7 +28,9 @@ pub async fn run<T: Record, P: Pager<Item = T>>(
     let out: Box<dyn Write> = Box::new(BufWriter::new(std::io::stdout()));
     let mut writer = output::writer::<T>(ctx.style, false, out);
     let mut begun = false;
+    let mut progress = Progress::new(ctx.global.quiet);
     let next = paginate::drive(pager, start, follow, |page| {
+        progress.page(page.items.len(), T::COLLECTION);
         if !begun {
             writer.begin(&header)?;
             begun = true;
@@ -38,6 +42,7 @@ pub async fn run<T: Record, P: Pager<Item = T>>(
         writer.records(source, &page.items, &page.raw)
     })
     .await?;
+    progress.done();
     if !begun {
         writer.begin(&header)?;
     }
@@ -95,5 +100,51 @@ fn follow(args: &FollowArgs) -> Follow {
         (Some(n), _) => Follow::Max(usize::try_from(n).unwrap_or(usize::MAX)),
         (None, true) => Follow::All,
         (None, false) => Follow::One,
+    }
+}
+
+/// Pages and items so far, on stderr, once a listing has taken more than a
+/// moment, and only when stderr is a terminal (indicatif draws nothing otherwise).
+struct Progress {
+    bar: Option<ProgressBar>,
+    started: Instant,
+    pages: usize,
+    items: usize,
+    quiet: bool,
+}
+
+impl Progress {
+    const AFTER: Duration = Duration::from_millis(700);
+
+    fn new(quiet: bool) -> Self {
+        Progress {
+            bar: None,
+            started: Instant::now(),
+            pages: 0,
+            items: 0,
+            quiet,
+        }
+    }
+
+    fn page(&mut self, items: usize, what: &str) {
+        self.pages += 1;
+        self.items += items;
+        if self.bar.is_none() && !self.quiet && self.started.elapsed() > Self::AFTER {
+            let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+            if let Ok(style) = ProgressStyle::with_template("{spinner} {msg}") {
+                bar.set_style(style);
+            }
+            bar.enable_steady_tick(Duration::from_millis(120));
+            self.bar = Some(bar);
+        }
+        if let Some(bar) = &self.bar {
+            bar.set_message(format!("{} pages, {} {what}", self.pages, self.items));
+        }
+    }
+
+    fn done(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
     }
 }

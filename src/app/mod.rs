@@ -4,6 +4,7 @@
 mod auth;
 mod boca;
 mod config_cmd;
+mod doctor;
 mod ibanera;
 mod listing;
 mod many;
@@ -277,6 +278,7 @@ async fn dispatch(ctx: &Context, command: Command) -> Result<()> {
         Command::P100(cmd) => p100::run(ctx, cmd).await,
         Command::Noah(cmd) => noah::run(ctx, cmd).await,
         Command::Ibanera(args) => ibanera::run(ctx, args).await,
+        Command::Doctor { providers } => doctor::run(ctx, providers).await,
         Command::Summary {
             providers,
             concurrency,

@@ -139,6 +139,12 @@ pub enum Command {
         #[arg(long, value_name = "N", default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=256))]
         concurrency: u16,
     },
+    /// Check config, credentials' sources, keyring, TLS and clock skew
+    Doctor {
+        /// Only these providers (repeatable) [default: those configured in the profile]
+        #[arg(long = "provider", value_enum, value_name = "P")]
+        providers: Vec<ProviderId>,
+    },
     /// Store, remove or inspect credentials in the OS keyring
     #[command(subcommand)]
     Auth(AuthCommand),

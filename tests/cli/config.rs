@@ -213,3 +213,42 @@ fn auth_set_without_a_keyring_says_what_to_do() {
     );
     assert!(r.stderr.contains("api_key, api_secret"), "{}", r.stderr);
 }
+
+#[test]
+fn doctor_reports_sources_connection_and_skew() {
+    let env = TestEnv::new();
+    let r = expect(
+        env.cmd()
+            .args(["doctor", "--provider", "boca", "-o", "json"]),
+        0,
+    );
+    let doc = r.json();
+    let checks = doc["checks"].as_array().unwrap();
+    let find = |name: &str| checks.iter().find(|c| c["check"] == name).unwrap().clone();
+    assert_eq!(find("boca api_secret")["status"], "ok");
+    assert!(
+        find("boca api_secret")["detail"]
+            .as_str()
+            .unwrap()
+            .contains("BALANCES_BOCA_API_SECRET")
+    );
+    assert_eq!(find("boca connection")["status"], "ok");
+    assert!(!r.stdout.contains("boca-demo-signing-secret"));
+
+    // A missing credential and a skewed clock are failures, with the config exit code.
+    let ahead = (std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+        + 300)
+        .to_string();
+    let r = expect(
+        env.cmd()
+            .env("BALANCES_NOW", ahead)
+            .env_remove("BALANCES_BOCA_API_KEY")
+            .args(["doctor", "--provider", "boca", "-o", "table"]),
+        78,
+    );
+    assert!(r.stdout.contains("fail  boca api_key"), "{}", r.stdout);
+    assert!(r.stdout.contains("ahead of the server"), "{}", r.stdout);
+}

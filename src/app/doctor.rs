@@ -1,0 +1,245 @@
+//! `balances doctor`: what would stop a run, found before a cron job does:
+//! the config file, each provider's base URL and credentials (their sources,
+//! never their values), the keyring, and for each provider a round trip
+//! that proves TLS and shows the clock skew from the server's `Date`.
+
+use super::Context;
+use crate::config::credentials::{Lookup, Source};
+use crate::error::{Error, Kind, Result};
+use crate::providers::ProviderId;
+use serde_json::json;
+use std::io::Write;
+use std::time::{Duration, SystemTime};
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Status {
+    Ok,
+    Warn,
+    Fail(Kind),
+}
+
+struct Check {
+    name: String,
+    status: Status,
+    detail: String,
+}
+
+fn check(name: impl Into<String>, status: Status, detail: impl Into<String>) -> Check {
+    Check {
+        name: name.into(),
+        status,
+        detail: detail.into(),
+    }
+}
+
+pub async fn run(ctx: &Context, asked: Vec<ProviderId>) -> Result<()> {
+    let mut checks = Vec::new();
+    let file = &ctx.loaded;
+    checks.push(if ctx.sandbox.is_some() {
+        check("config", Status::Ok, "not used with --sandbox")
+    } else if file.exists {
+        let n = file.file.profiles.len();
+        check(
+            "config",
+            Status::Ok,
+            format!(
+                "{} ({n} profile(s)), profile {:?}",
+                file.path.display(),
+                ctx.profile_name
+            ),
+        )
+    } else {
+        check(
+            "config",
+            Status::Warn,
+            format!(
+                "{} not found: settings come from the environment only",
+                file.path.display()
+            ),
+        )
+    });
+    let probe = ctx.store.get(&crate::keyring::account(
+        &ctx.profile_name,
+        "doctor",
+        "probe",
+    ));
+    checks.push(match probe {
+        Ok(_) => check("keyring", Status::Ok, ctx.store.describe()),
+        Err(e) => check(
+            "keyring",
+            Status::Warn,
+            format!("{e}: credentials must come from the environment or the file"),
+        ),
+    });
+    let providers: Vec<ProviderId> = if !asked.is_empty() {
+        asked
+    } else if ctx.sandbox.is_some() {
+        ProviderId::ALL.to_vec()
+    } else {
+        ProviderId::ALL
+            .into_iter()
+            .filter(|&p| ctx.profile().is_some_and(|prof| prof.has(p)))
+            .collect()
+    };
+    let resolver = ctx.resolver();
+    let engine = reqwest::Client::builder()
+        .timeout(ctx.global.timeout.min(Duration::from_secs(10)))
+        .build()
+        .map_err(|e| Error::internal(format!("cannot build the HTTP client: {e}")))?;
+    for p in providers {
+        let name = p.name();
+        let base = match ctx.base_url(p) {
+            Ok(url) => {
+                checks.push(check(format!("{name} base_url"), Status::Ok, url.as_str()));
+                Some(url)
+            }
+            Err(e) => {
+                checks.push(check(
+                    format!("{name} base_url"),
+                    Status::Fail(e.kind),
+                    e.message,
+                ));
+                None
+            }
+        };
+        for field in p.credential_fields() {
+            let optional = (p == ProviderId::Noah && field.name == "signing_key")
+                || field.name == "totp_secret";
+            let c = match resolver.lookup(p, field.name) {
+                Lookup::Found(_, source) => check(
+                    format!("{name} {}", field.name),
+                    Status::Ok,
+                    describe(&source),
+                ),
+                Lookup::Missing { .. }
+                    if p == ProviderId::Noah
+                        && field.name == "signing_key"
+                        && has_key_file(ctx) =>
+                {
+                    check(
+                        format!("{name} {}", field.name),
+                        Status::Ok,
+                        "signing_key_file in the config file",
+                    )
+                }
+                Lookup::Missing { keyring } => {
+                    let why = format!("not set ({})", p.env_var(field.name))
+                        + &keyring.map(|e| format!("; {e}")).unwrap_or_default();
+                    let status = if optional {
+                        Status::Warn
+                    } else {
+                        Status::Fail(Kind::Config)
+                    };
+                    check(format!("{name} {}", field.name), status, why)
+                }
+            };
+            checks.push(c);
+        }
+        if let Some(base) = base {
+            checks.push(round_trip(&engine, name, base).await);
+        }
+    }
+    print(ctx, &checks)?;
+    match checks.iter().find_map(|c| match c.status {
+        Status::Fail(kind) => Some(kind),
+        _ => None,
+    }) {
+        Some(kind) => Err(Error::quiet(kind.exit_code())),
+        None => Ok(()),
+    }
+}
+
+fn has_key_file(ctx: &Context) -> bool {
+    ctx.profile()
+        .and_then(|p| p.noah.as_ref())
+        .is_some_and(|n| n.signing_key_file.is_some())
+}
+
+fn describe(source: &Source) -> String {
+    source.to_string()
+}
+
+/// One unauthenticated GET of the base URL: any HTTP answer proves DNS, TCP
+/// and TLS; its `Date` header gives the clock skew signed requests care about.
+async fn round_trip(client: &reqwest::Client, name: &str, base: reqwest::Url) -> Check {
+    let label = format!("{name} connection");
+    match client.get(base.clone()).send().await {
+        Err(e) => {
+            let kind = if e.is_timeout() {
+                Kind::Timeout
+            } else {
+                Kind::Unavailable
+            };
+            check(label, Status::Fail(kind), format!("{base}: {e}"))
+        }
+        Ok(resp) => {
+            let date = resp
+                .headers()
+                .get("date")
+                .and_then(|d| d.to_str().ok())
+                .and_then(|d| httpdate::parse_http_date(d).ok());
+            let skew = date.map(|server| {
+                let local = crate::clock::now().unix_timestamp();
+                let server = server
+                    .duration_since(SystemTime::UNIX_EPOCH)
+                    .map_or(0, |d| d.as_secs() as i64);
+                local - server
+            });
+            let tls = if base.scheme() == "https" {
+                "TLS ok, "
+            } else {
+                ""
+            };
+            match skew {
+                Some(s) if s.abs() > 60 => check(
+                    label,
+                    Status::Fail(Kind::Config),
+                    format!(
+                        "{tls}HTTP {}, but the local clock is {} s {} the server's: signed requests will be rejected",
+                        resp.status().as_u16(),
+                        s.abs(),
+                        if s > 0 { "ahead of" } else { "behind" }
+                    ),
+                ),
+                Some(s) => check(
+                    label,
+                    Status::Ok,
+                    format!("{tls}HTTP {}, clock skew {s} s", resp.status().as_u16()),
+                ),
+                None => check(
+                    label,
+                    Status::Ok,
+                    format!(
+                        "{tls}HTTP {}, no Date header to check the clock",
+                        resp.status().as_u16()
+                    ),
+                ),
+            }
+        }
+    }
+}
+
+fn print(ctx: &Context, checks: &[Check]) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    let word = |s: Status| match s {
+        Status::Ok => "ok",
+        Status::Warn => "warn",
+        Status::Fail(_) => "fail",
+    };
+    if ctx.style.format.is_json() {
+        let list: Vec<_> = checks
+            .iter()
+            .map(|c| json!({"check": c.name, "status": word(c.status), "detail": c.detail}))
+            .collect();
+        writeln!(
+            out,
+            "{}",
+            json!({"profile": ctx.profile_name, "checks": list})
+        )?;
+    } else {
+        for c in checks {
+            writeln!(out, "{:<5} {:<22} {}", word(c.status), c.name, c.detail)?;
+        }
+    }
+    Ok(())
+}
