@@ -246,6 +246,7 @@ Register-ArgumentCompleter -Native -CommandName 'balances' -ScriptBlock {
             break
         }
         'balances;ibanera;get-balances' {
+            [CompletionResult]::new('--page-size', '--page-size', [CompletionResultType]::ParameterName, 'Items per page (every page is followed)')
             [CompletionResult]::new('--otp', '--otp', [CompletionResultType]::ParameterName, 'A one-time code typed by hand, for a user without the TOTP shared secret (good for one command)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: <config dir>/balances/config.toml]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile in the config file [default: defaults.profile, else "default"]')
@@ -267,6 +268,7 @@ Register-ArgumentCompleter -Native -CommandName 'balances' -ScriptBlock {
             break
         }
         'balances;ibanera;get-card-balances' {
+            [CompletionResult]::new('--page-size', '--page-size', [CompletionResultType]::ParameterName, 'Items per page (every page is followed)')
             [CompletionResult]::new('--otp', '--otp', [CompletionResultType]::ParameterName, 'A one-time code typed by hand, for a user without the TOTP shared secret (good for one command)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: <config dir>/balances/config.toml]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile in the config file [default: defaults.profile, else "default"]')

@@ -1556,12 +1556,16 @@ _balances() {
             return 0
             ;;
         balances__subcmd__ibanera__subcmd__get__subcmd__balances)
-            opts="-o -v -q -h --dry-run --otp --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
+            opts="-o -v -q -h --page-size --dry-run --otp --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --page-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --otp)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1606,12 +1610,16 @@ _balances() {
             return 0
             ;;
         balances__subcmd__ibanera__subcmd__get__subcmd__card__subcmd__balances)
-            opts="-o -v -q -h --dry-run --otp --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
+            opts="-o -v -q -h --page-size --dry-run --otp --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --page-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --otp)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

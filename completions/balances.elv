@@ -227,6 +227,7 @@ set edit:completion:arg-completer[balances] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'balances;ibanera;get-balances'= {
+            cand --page-size 'Items per page (every page is followed)'
             cand --otp 'A one-time code typed by hand, for a user without the TOTP shared secret (good for one command)'
             cand --config 'Config file [default: <config dir>/balances/config.toml]'
             cand --profile 'Profile in the config file [default: defaults.profile, else "default"]'
@@ -247,6 +248,7 @@ set edit:completion:arg-completer[balances] = {|@words|
             cand --help 'Print help'
         }
         &'balances;ibanera;get-card-balances'= {
+            cand --page-size 'Items per page (every page is followed)'
             cand --otp 'A one-time code typed by hand, for a user without the TOTP shared secret (good for one command)'
             cand --config 'Config file [default: <config dir>/balances/config.toml]'
             cand --profile 'Profile in the config file [default: defaults.profile, else "default"]'

@@ -209,6 +209,7 @@ complete -c balances -n "__fish_balances_using_subcommand ibanera; and not __fis
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and not __fish_seen_subcommand_from get-balances get-card-balances get-transactions get-card-transactions help" -f -a "get-transactions" -d 'An account\'s transactions: one page by default, --all for every page'
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and not __fish_seen_subcommand_from get-balances get-card-balances get-transactions get-card-transactions help" -f -a "get-card-transactions" -d 'Card transactions, of one card or all: one page by default, --all for every page'
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and not __fish_seen_subcommand_from get-balances get-card-balances get-transactions get-card-transactions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-balances" -l page-size -d 'Items per page (every page is followed)' -r
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-balances" -l otp -d 'A one-time code typed by hand, for a user without the TOTP shared secret (good for one command)' -r
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-balances" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-balances" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
@@ -228,6 +229,7 @@ complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_se
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-balances" -s q -l quiet -d 'Only errors on stderr'
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-balances" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-balances" -s h -l help -d 'Print help'
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-balances" -l page-size -d 'Items per page (every page is followed)' -r
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-balances" -l otp -d 'A one-time code typed by hand, for a user without the TOTP shared secret (good for one command)' -r
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-balances" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-balances" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r

@@ -12,9 +12,6 @@ use crate::providers::ibanera::{self, Ibanera, List, Otp, PageNumberPager, Token
 use crate::secret::Secret;
 use serde_json::json;
 
-/// Balances come in pages of this many (the lists are short; one request is typical).
-const BALANCE_PAGE_SIZE: u32 = 100;
-
 pub(super) fn connect<'a>(ctx: &'a Context, otp: Option<String>) -> Result<Ibanera<'a>> {
     let creds = ctx.resolver();
     let p = ProviderId::Ibanera;
@@ -62,29 +59,29 @@ async fn execute(ctx: &Context, args: IbaneraArgs) -> Result<()> {
         subject: None,
     };
     let dry_run = match &args.command {
-        IbaneraCommand::GetBalances { dry_run }
-        | IbaneraCommand::GetCardBalances { dry_run }
+        IbaneraCommand::GetBalances { dry_run, .. }
+        | IbaneraCommand::GetCardBalances { dry_run, .. }
         | IbaneraCommand::GetTransactions { dry_run, .. }
         | IbaneraCommand::GetCardTransactions { dry_run, .. } => dry_run.dry_run,
     };
     let engine = ctx.engine(dry_run)?;
     let result = match args.command {
-        IbaneraCommand::GetBalances { .. } => {
+        IbaneraCommand::GetBalances { page_size, .. } => {
             let mut pager = PageNumberPager {
                 api: &api,
                 engine: &engine,
                 list: List::AccountBalances,
-                page_size: BALANCE_PAGE_SIZE,
+                page_size,
                 map: ibanera::account_balance,
             };
             listing::run(ctx, header, &mut pager, None, Follow::All, "").await
         }
-        IbaneraCommand::GetCardBalances { .. } => {
+        IbaneraCommand::GetCardBalances { page_size, .. } => {
             let mut pager = PageNumberPager {
                 api: &api,
                 engine: &engine,
                 list: List::CardBalances,
-                page_size: BALANCE_PAGE_SIZE,
+                page_size,
                 map: ibanera::card_balance,
             };
             listing::run(ctx, header, &mut pager, None, Follow::All, "").await

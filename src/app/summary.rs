@@ -118,7 +118,7 @@ pub async fn run(ctx: &Context, asked: Vec<ProviderId>, concurrency: usize) -> R
                     api: client(ibanera)?,
                     engine,
                     list: ibanera::List::AccountBalances,
-                    page_size: 100,
+                    page_size: 100, // the default of `ibanera get-balances`
                     map: ibanera::account_balance,
                 };
                 paginate::collect(&mut pager).await?

@@ -235,11 +235,17 @@ pub struct IbaneraArgs {
 pub enum IbaneraCommand {
     /// Every asset account's balance (all pages)
     GetBalances {
+        /// Items per page (every page is followed)
+        #[arg(long, value_name = "N", default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..=500))]
+        page_size: u32,
         #[command(flatten)]
         dry_run: DryRun,
     },
     /// Every card's balance (all pages)
     GetCardBalances {
+        /// Items per page (every page is followed)
+        #[arg(long, value_name = "N", default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..=500))]
+        page_size: u32,
         #[command(flatten)]
         dry_run: DryRun,
     },

@@ -304,6 +304,58 @@ mod tests {
     }
 
     #[test]
+    fn query_params_claim_matches_the_url_byte_for_byte() {
+        use base64::Engine as _;
+        let key = EcKey::from_pem(crate::sandbox::demo::NOAH_ES384_PRIVATE).unwrap();
+        let n = Noah::new(
+            Url::parse("https://api.noah.com/v1").unwrap(),
+            Secret::new("k"),
+            Some(key),
+        );
+        let pairs = page_pairs(Some(20), Some("a+b=/c d"));
+        let url = http::url::join(&n.base, "/transactions", &http::url::query(&pairs)).unwrap();
+        let mut req = Outgoing::get(url);
+        n.authorize(&mut req).unwrap();
+        assert_eq!(req.wire_query(), "PageSize=20&PageToken=a%2Bb%3D%2Fc%20d");
+        let jwt = match &req
+            .headers
+            .iter()
+            .find(|(name, _)| *name == "Api-Signature")
+            .unwrap()
+            .1
+        {
+            http::HeaderValue::Secret(s) => s.expose().to_owned(),
+            http::HeaderValue::Plain(_) => panic!("the JWT must be a secret header"),
+        };
+        let claims = jwt.split('.').nth(1).unwrap();
+        let claims: Value = serde_json::from_slice(
+            &base64::engine::general_purpose::URL_SAFE_NO_PAD
+                .decode(claims)
+                .unwrap(),
+        )
+        .unwrap();
+        assert_eq!(claims["path"], "/v1/transactions");
+        assert_eq!(claims["method"], "GET");
+        assert_eq!(
+            claims["queryParams"],
+            serde_json::json!({"PageSize": "20", "PageToken": "a+b=/c d"})
+        );
+        // Re-encoding the claim's pairs gives back the wire query exactly.
+        let back: Vec<(&str, String)> = claims["queryParams"]
+            .as_object()
+            .unwrap()
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str().unwrap().to_owned()))
+            .collect();
+        assert_eq!(http::url::query(&back), req.wire_query());
+        assert!(claims.get("bodyHash").is_none());
+        assert_eq!(
+            claims["exp"].as_i64().unwrap() - claims["iat"].as_i64().unwrap(),
+            300
+        );
+    }
+
+    #[test]
     fn error_envelope() {
         let n = Noah::new(Url::parse("https://x").unwrap(), Secret::new("k"), None);
         let body = br#"{"Type":"InvalidMessage","Instance":"inst-1","Action":"GetBalances","Detail":"PageSize too large","Extensions":{"Request":{"PageSize":"must be <= 100"},"Features":{}}}"#;

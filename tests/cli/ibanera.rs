@@ -45,6 +45,22 @@ fn balances_keep_trailing_zeros_and_long_fractions() {
     assert_eq!(b[2]["pending"], "0");
     assert_eq!(b[3]["total"], "1234567890.123456789012");
     assert_eq!(b[3]["pending"], "0.000");
+    // Five pages of five give the same list, one login for all of them.
+    let r = expect(
+        ibanera(&env).args([
+            "-v",
+            "ibanera",
+            "get-balances",
+            "--page-size",
+            "5",
+            "-o",
+            "json",
+        ]),
+        0,
+    );
+    assert_eq!(r.json(), doc);
+    assert_eq!(r.stderr.matches("pageNumber=").count(), 5, "{}", r.stderr);
+    assert_eq!(logins(&r.stderr), 1);
     let r = expect(
         ibanera(&env).args(["ibanera", "get-balances", "-o", "csv"]),
         0,
@@ -77,10 +93,19 @@ fn one_login_for_a_multi_page_run() {
     assert_eq!(logins(&r.stderr), 1, "{}", r.stderr);
     assert!(r.stderr.matches("PageNumber=").count() >= 24);
     let r = expect(
-        ibanera(&env).args(["-v", "ibanera", "get-card-balances", "-o", "json"]),
+        ibanera(&env).args([
+            "-v",
+            "ibanera",
+            "get-card-balances",
+            "--page-size",
+            "5",
+            "-o",
+            "json",
+        ]),
         0,
     );
     assert_eq!(r.json()["balances"].as_array().unwrap().len(), 12);
+    assert_eq!(r.stderr.matches("PageNumber=").count(), 3, "{}", r.stderr);
     assert_eq!(r.json()["balances"][11]["status"], "Frozen");
 }
 
