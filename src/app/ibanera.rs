@@ -2,8 +2,9 @@
 
 use super::{Context, listing};
 use crate::auth::totp;
-use crate::cli::{IbaneraArgs, IbaneraCommand};
+use crate::cli::{IbaneraArgs, IbaneraCommand, PageArgs};
 use crate::error::{Error, Result};
+use crate::http::Engine;
 use crate::http::paginate::Follow;
 use crate::keyring;
 use crate::model::Header;
@@ -91,21 +92,13 @@ async fn execute(ctx: &Context, args: IbaneraArgs) -> Result<()> {
         } => {
             let key =
                 json!({"provider": ibanera::NAME, "profile": ctx.profile_name, "account": account});
-            let mut pager = PageNumberPager {
-                api: &api,
-                engine: &engine,
-                list: List::AccountTransactions { account },
-                page_size: paging.page_size,
-                map: ibanera::transaction,
-            };
-            let start = paging.page.map(|n| n.to_string());
-            listing::transactions(
+            transactions(
                 ctx,
                 header,
-                &mut pager,
-                start,
-                &paging.follow,
-                "--page",
+                &api,
+                &engine,
+                List::AccountTransactions { account },
+                paging,
                 key,
             )
             .await
@@ -118,21 +111,13 @@ async fn execute(ctx: &Context, args: IbaneraArgs) -> Result<()> {
             ..
         } => {
             let key = json!({"provider": ibanera::NAME, "profile": ctx.profile_name, "card": card, "from": from, "to": to});
-            let mut pager = PageNumberPager {
-                api: &api,
-                engine: &engine,
-                list: List::CardTransactions { card, from, to },
-                page_size: paging.page_size,
-                map: ibanera::transaction,
-            };
-            let start = paging.page.map(|n| n.to_string());
-            listing::transactions(
+            transactions(
                 ctx,
                 header,
-                &mut pager,
-                start,
-                &paging.follow,
-                "--page",
+                &api,
+                &engine,
+                List::CardTransactions { card, from, to },
+                paging,
                 key,
             )
             .await
@@ -140,4 +125,34 @@ async fn execute(ctx: &Context, args: IbaneraArgs) -> Result<()> {
     };
     tracing::info!("ibanera: {} login(s) this run", api.logins());
     result
+}
+
+/// Account or card transactions: page-numbered, one page unless told otherwise.
+async fn transactions(
+    ctx: &Context,
+    header: Header,
+    api: &Ibanera<'_>,
+    engine: &Engine,
+    list: List,
+    paging: PageArgs,
+    key: serde_json::Value,
+) -> Result<()> {
+    let mut pager = PageNumberPager {
+        api,
+        engine,
+        list,
+        page_size: paging.page_size,
+        map: ibanera::transaction,
+    };
+    let start = paging.page.map(|n| n.to_string());
+    listing::transactions(
+        ctx,
+        header,
+        &mut pager,
+        start,
+        &paging.follow,
+        "--page",
+        key,
+    )
+    .await
 }

@@ -135,6 +135,22 @@ pub fn default_retry_class(resp: &Incoming) -> Option<RetryClass> {
     }
 }
 
+/// A provider's error body as a JSON object, or, when the body is not one,
+/// the error a bare status implies (`provider` names the envelope expected).
+pub fn error_body(
+    resp: &Incoming,
+    provider: &str,
+) -> std::result::Result<serde_json::Map<String, serde_json::Value>, Error> {
+    match serde_json::from_slice::<serde_json::Value>(&resp.body) {
+        Ok(serde_json::Value::Object(body)) => Ok(body),
+        _ => Err(Error::new(
+            kind_for_status(resp.status),
+            format!("HTTP {} without a {provider} error body", resp.status),
+        )
+        .with_status(resp.status)),
+    }
+}
+
 /// The error kind a bare HTTP status implies, for envelopes that don't say more.
 pub fn kind_for_status(status: u16) -> Kind {
     match status {

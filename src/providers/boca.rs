@@ -193,11 +193,9 @@ impl Protocol for Boca {
     }
 
     fn error_from(&self, resp: &Incoming) -> Error {
-        let Ok(Value::Object(body)) = serde_json::from_slice::<Value>(&resp.body) else {
-            return Error::new(
-                http::kind_for_status(resp.status),
-                format!("HTTP {} without a Boca error body", resp.status),
-            );
+        let body = match http::error_body(resp, "Boca") {
+            Ok(body) => body,
+            Err(e) => return e,
         };
         let text = |k: &str| body.get(k).and_then(Value::as_str).map(str::to_owned);
         let code = text("error");
