@@ -275,19 +275,24 @@ impl SecretStore for MemoryStore {
         Ok(self
             .0
             .lock()
-            .expect("lock")
+            .unwrap_or_else(|p| p.into_inner())
             .get(account)
             .map(|v| Secret::new(v.clone())))
     }
     fn set(&self, account: &str, value: &Secret) -> Result<(), StoreError> {
         self.0
             .lock()
-            .expect("lock")
+            .unwrap_or_else(|p| p.into_inner())
             .insert(account.into(), value.expose().into());
         Ok(())
     }
     fn delete(&self, account: &str) -> Result<bool, StoreError> {
-        Ok(self.0.lock().expect("lock").remove(account).is_some())
+        Ok(self
+            .0
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .remove(account)
+            .is_some())
     }
     fn describe(&self) -> String {
         "memory".into()

@@ -572,7 +572,7 @@ mod tests {
 
     #[test]
     fn transactions_by_sign() {
-        // Parsed from text: the json! macro would pass numbers through f64.
+        // Parsed from text: the json! macro would pass numbers through binary floating point.
         let parse = |s: &str| serde_json::from_str::<Value>(s).unwrap();
         let t = transaction(parse(r#"{"id": 7, "transactionDate": "2026-03-01T10:00:00Z", "amount": -12.50, "currency": "eur", "merchant": "Cafe"}"#)).unwrap();
         assert_eq!(t.id, "7");
