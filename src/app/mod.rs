@@ -154,7 +154,7 @@ fn report(e: &Error, format: Format, global: &GlobalArgs) -> ExitCode {
 /// One error on stderr: text, or one JSON object in JSON modes. Many-user
 /// runs name the subject in the text form (JSON always carries it).
 pub(crate) fn print_error(e: &Error, format: Format, global: &GlobalArgs, name_subject: bool) {
-    if format.is_json() && !global.raw {
+    if format.is_json() {
         eprintln!("{}", e.to_json());
         return;
     }
