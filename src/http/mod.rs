@@ -314,7 +314,13 @@ impl Engine {
         let status = resp.status().as_u16();
         let headers = resp.headers().clone();
         for (k, v) in &headers {
-            debug!("  < {k}: {}", v.to_str().unwrap_or("<binary>"));
+            // Session cookies are credentials too.
+            let shown = if matches!(k.as_str(), "set-cookie" | "authorization") {
+                "***"
+            } else {
+                v.to_str().unwrap_or("<binary>")
+            };
+            debug!("  < {k}: {shown}");
         }
         if resp
             .content_length()
