@@ -365,16 +365,51 @@ impl Drop for Sandbox {
     }
 }
 
-/// The config snippet `balances sandbox` prints.
+/// The config snippet `balances sandbox` prints: a `sandbox` profile with
+/// every provider's base URL and demo credentials (they protect nothing).
 pub fn config_snippet(addr: SocketAddr) -> String {
+    let url = |p| base_url(addr, p);
     format!(
-        "[profiles.sandbox.boca]\nbase_url = \"{}\"\napi_key = \"{}\"\napi_secret = \"{}\"\nusers = [\"partner-user-42\"]\n\n\
-         [profiles.sandbox.p100]\nbase_url = \"{}\"\napi_key = \"{}\"\nusers = [\"{}\"]\n",
-        base_url(addr, ProviderId::Boca),
+        "[profiles.sandbox.boca]\nbase_url = \"{}\"\napi_key = \"{}\"\napi_secret = \"{}\"\nusers = [\"{}\"]\n\n\
+         [profiles.sandbox.noah]\nbase_url = \"{}\"\napi_key = \"{}\"\nsigning_key = \"\"\"\n{}\"\"\"\n\n\
+         [profiles.sandbox.p100]\nbase_url = \"{}\"\napi_key = \"{}\"\nusers = [\"{}\"]\n\n\
+         [profiles.sandbox.ibanera]\nbase_url = \"{}\"\nusername = \"{}\"\npassword = \"{}\"\ntotp_secret = \"{}\"\n",
+        url(ProviderId::Boca),
         demo::BOCA_API_KEY,
         demo::BOCA_API_SECRET,
-        base_url(addr, ProviderId::P100),
+        demo::BOCA_USER,
+        url(ProviderId::Noah),
+        demo::NOAH_API_KEY,
+        demo::NOAH_ES384_PRIVATE.trim_end(),
+        url(ProviderId::P100),
         demo::P100_API_KEY,
-        p100::EXAMPLE_USER,
+        demo::P100_USER,
+        url(ProviderId::Ibanera),
+        demo::IBANERA_USERNAME,
+        demo::IBANERA_PASSWORD,
+        demo::IBANERA_TOTP_SECRET,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_config_snippet_is_a_valid_config_with_every_provider() {
+        let addr: SocketAddr = "127.0.0.1:7878".parse().unwrap();
+        let file = crate::config::parse(&config_snippet(addr)).unwrap();
+        let profile = &file.profiles["sandbox"];
+        for p in ProviderId::ALL {
+            assert_eq!(profile.base_url(p), Some(base_url(addr, p).as_str()));
+            for f in p.credential_fields() {
+                assert_eq!(
+                    profile.credential(p, f.name).map(|s| s.expose().trim()),
+                    demo_credential(p, f.name).map(str::trim),
+                    "{p:?} {}",
+                    f.name
+                );
+            }
+        }
+    }
 }

@@ -10,6 +10,8 @@ use serde_json::{Value, json};
 
 /// The external user id of the seed's curl example; it gets the seed's response verbatim.
 pub const EXAMPLE_USER: &str = "660a95b2-a486-4406-a90b-e3bcf7c74ecc";
+/// The `userId` inside that response: served the same body, for whoever reads the example that way.
+const EXAMPLE_USER_ID: &str = "5f8d1243-105f-43a2-bf9e-bfc7e97bac41";
 const EXAMPLE_BODY: &str = include_str!("examples/p100-balances.json");
 /// A user that exists but has not passed KYC (`P459`).
 pub const UNVERIFIED_USER: &str = "scenario-unverified";
@@ -56,7 +58,7 @@ pub(super) fn handle(shared: &Shared, r: &Received, path: &str) -> Response<Body
         return error(404, "P404", None, "Not found");
     };
     let id = data::percent_decode(raw_id);
-    if id == EXAMPLE_USER {
+    if id == EXAMPLE_USER || id == EXAMPLE_USER_ID {
         return raw_response(200, EXAMPLE_BODY.as_bytes().to_vec());
     }
     if id == UNVERIFIED_USER {

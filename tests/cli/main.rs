@@ -11,6 +11,7 @@ mod ibanera;
 mod keyring_e2e;
 mod noah;
 mod p100;
+mod sandbox_cmd;
 mod state_file;
 mod summary;
 mod users_file;
