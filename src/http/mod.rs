@@ -180,10 +180,27 @@ pub struct Engine {
     pause_until: Mutex<Option<Instant>>,
 }
 
+/// Why an attempt produced no response.
 enum Failure {
-    Timeout(String),
-    Connect(String),
+    /// Timeouts and connection errors: worth another attempt.
+    Transport(Kind, String),
+    /// Not worth retrying (a body over the size limit).
     Fatal(Error),
+}
+
+/// An attempt that did not succeed: an error status, or no response at all.
+enum Failed {
+    Status(Incoming),
+    Transport(Kind, String),
+}
+
+/// "… (after 3 attempts)" when there was more than one.
+fn with_attempts(message: String, tries: u32) -> String {
+    if tries > 1 {
+        format!("{message} (after {tries} attempts)")
+    } else {
+        message
+    }
 }
 
 impl Engine {
@@ -228,7 +245,7 @@ impl Engine {
             let started = Instant::now();
             let outcome = self.execute(&req).await;
             let elapsed = started.elapsed().as_millis();
-            let (class, last) = match outcome {
+            let failed = match outcome {
                 Ok(resp) => {
                     info!(
                         "{} {} -> {} ({elapsed} ms)",
@@ -237,58 +254,50 @@ impl Engine {
                     if (200..300).contains(&resp.status) {
                         return Ok(resp);
                     }
-                    let class = proto.retry_class(&resp);
-                    (class, Err(resp))
+                    Failed::Status(resp)
                 }
                 Err(Failure::Fatal(e)) => return Err(e.with_provider(name)),
-                Err(Failure::Timeout(msg)) => {
-                    info!("{} {} -> timeout ({elapsed} ms)", req.method, req.url);
-                    (Some(RetryClass::Transient), Ok((Kind::Timeout, msg)))
-                }
-                Err(Failure::Connect(msg)) => {
+                Err(Failure::Transport(kind, msg)) => {
                     info!("{} {} -> {msg} ({elapsed} ms)", req.method, req.url);
-                    (Some(RetryClass::Transient), Ok((Kind::Unavailable, msg)))
+                    Failed::Transport(kind, msg)
                 }
             };
-            match class {
-                Some(class) if retryable_method && attempt < self.opts.retries => {
-                    let wait = match class {
-                        RetryClass::RateLimited(after) => {
-                            let wait = after.unwrap_or_else(|| retry::backoff(attempt));
-                            self.set_gate(wait);
-                            wait
-                        }
-                        RetryClass::Transient => retry::backoff(attempt),
-                    };
-                    attempt += 1;
-                    warn!(
-                        "{name}: retrying in {} ms (attempt {} of {})",
-                        wait.as_millis(),
-                        attempt,
-                        self.opts.retries
-                    );
-                    tokio::time::sleep(wait).await;
+            let class = match &failed {
+                Failed::Status(resp) => proto.retry_class(resp),
+                Failed::Transport(..) => Some(RetryClass::Transient),
+            };
+            let Some(class) = class.filter(|_| retryable_method && attempt < self.opts.retries)
+            else {
+                let tries = attempt + 1;
+                return Err(match failed {
+                    Failed::Status(resp) => self.final_error(proto, &resp, tries),
+                    Failed::Transport(kind, msg) => {
+                        Error::new(kind, with_attempts(msg, tries)).with_provider(name)
+                    }
+                });
+            };
+            let wait = match class {
+                RetryClass::RateLimited(after) => {
+                    let wait = after.unwrap_or_else(|| retry::backoff(attempt));
+                    self.set_gate(wait);
+                    wait
                 }
-                _ => {
-                    let tries = attempt + 1;
-                    return Err(match last {
-                        Err(resp) => self.final_error(proto, &resp, tries),
-                        Ok((kind, msg)) => {
-                            Error::new(kind, format!("{msg} (after {tries} attempt(s))"))
-                                .with_provider(name)
-                        }
-                    });
-                }
-            }
+                RetryClass::Transient => retry::backoff(attempt),
+            };
+            attempt += 1;
+            warn!(
+                "{name}: retrying in {} ms (attempt {attempt} of {})",
+                wait.as_millis(),
+                self.opts.retries
+            );
+            tokio::time::sleep(wait).await;
         }
     }
 
     fn final_error<P: Protocol + ?Sized>(&self, proto: &P, resp: &Incoming, tries: u32) -> Error {
         let mut err = proto.error_from(resp).with_provider(proto.name());
         err.http_status.get_or_insert(resp.status);
-        if tries > 1 {
-            err.message.push_str(&format!(" (after {tries} attempts)"));
-        }
+        err.message = with_attempts(std::mem::take(&mut err.message), tries);
         if let Some(hint) = (err.kind == Kind::Unauthorized && proto.is_time_signed())
             .then(|| skew_hint(resp))
             .flatten()
@@ -386,9 +395,9 @@ fn classify_reqwest(e: reqwest::Error) -> Failure {
     // reqwest's Display names the URL but never our headers, so it is safe to show.
     let msg = error_chain(&e);
     if e.is_timeout() {
-        Failure::Timeout(format!("request timed out: {msg}"))
+        Failure::Transport(Kind::Timeout, format!("request timed out: {msg}"))
     } else if e.is_connect() || e.is_request() || e.is_body() || e.is_decode() {
-        Failure::Connect(format!("network error: {msg}"))
+        Failure::Transport(Kind::Unavailable, format!("network error: {msg}"))
     } else {
         Failure::Fatal(Error::new(Kind::Unavailable, format!("HTTP error: {msg}")))
     }
