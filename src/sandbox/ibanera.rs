@@ -34,7 +34,7 @@ fn envelope(status: u16, field: &str, code: &str) -> Response<Body> {
     )
 }
 
-pub(super) fn fault(fault: Fault) -> Response<Body> {
+pub(super) fn fault(fault: Fault, _rid: &str) -> Response<Body> {
     match fault {
         Fault::RateLimited(secs) => {
             let mut r = envelope(429, "", "Too_Many_Requests");
@@ -83,7 +83,7 @@ fn number(text: &str) -> Value {
     serde_json::from_str(text).unwrap_or(Value::Null)
 }
 
-pub(super) fn handle(shared: &Shared, r: &Received, path: &str) -> Response<Body> {
+pub(super) fn handle(shared: &Shared, r: &Received, path: &str, _rid: &str) -> Response<Body> {
     if path == "/api/v1/public/auth/login" && r.method == "POST" {
         return login(shared, r);
     }

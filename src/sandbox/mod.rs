@@ -162,6 +162,19 @@ enum Fault {
     Unavailable,
 }
 
+/// Serves one provider's API: the request, the path below its prefix, the request id.
+type Handler = fn(&Shared, &Received, &str, &str) -> Response<Body>;
+/// One provider's answer to an injected fault.
+type FaultHandler = fn(Fault, &str) -> Response<Body>;
+
+/// Each provider's emulator, under its prefix.
+const EMULATORS: [(ProviderId, Handler, FaultHandler); 4] = [
+    (ProviderId::Boca, boca::handle, boca::fault),
+    (ProviderId::Noah, noah::handle, noah::fault),
+    (ProviderId::P100, p100::handle, p100::fault),
+    (ProviderId::Ibanera, ibanera::handle, ibanera::fault),
+];
+
 /// A request as received: method, raw (still percent-encoded) path and query.
 pub(crate) struct Received {
     pub method: String,
@@ -230,30 +243,19 @@ async fn handle(State(shared): State<Arc<Shared>>, req: Request) -> Response<Bod
         body,
     };
     let rid = shared.request_id();
-    if let Some(rest) = received.path.strip_prefix("/boca/") {
-        let rest = format!("/{rest}");
-        if let Some(fault) = shared.fault() {
-            return boca::fault(fault, &rid);
+    for (p, handle, fault) in EMULATORS {
+        // The prefix without its trailing slash, so "/boca" + "/v1/..." splits cleanly.
+        let Some(rest) = received
+            .path
+            .strip_prefix(p.sandbox_prefix())
+            .filter(|r| r.starts_with('/'))
+        else {
+            continue;
+        };
+        if let Some(f) = shared.fault() {
+            return fault(f, &rid);
         }
-        return boca::handle(&shared, &received, &rest, &rid);
-    }
-    if let Some(rest) = received.path.strip_prefix("/noah/v1/") {
-        if let Some(fault) = shared.fault() {
-            return noah::fault(fault, &rid);
-        }
-        return noah::handle(&shared, &received, &format!("/{rest}"), &rid);
-    }
-    if let Some(rest) = received.path.strip_prefix("/ibanera/") {
-        if let Some(fault) = shared.fault() {
-            return ibanera::fault(fault);
-        }
-        return ibanera::handle(&shared, &received, &format!("/{rest}"));
-    }
-    if let Some(rest) = received.path.strip_prefix("/p100/") {
-        if let Some(fault) = shared.fault() {
-            return p100::fault(fault);
-        }
-        return p100::handle(&shared, &received, &format!("/{rest}"));
+        return handle(&shared, &received, rest, &rid);
     }
     json_response(
         404,

@@ -25,7 +25,7 @@ fn error(status: u16, code: &str, name: Option<&str>, message: &str) -> Response
     json_response(status, &body)
 }
 
-pub(super) fn fault(fault: Fault) -> Response<Body> {
+pub(super) fn fault(fault: Fault, _rid: &str) -> Response<Body> {
     match fault {
         Fault::RateLimited(secs) => {
             let mut r = json_response(429, &json!({"message": "Too Many Requests"}));
@@ -42,7 +42,7 @@ pub(super) fn fault(fault: Fault) -> Response<Body> {
     }
 }
 
-pub(super) fn handle(shared: &Shared, r: &Received, path: &str) -> Response<Body> {
+pub(super) fn handle(shared: &Shared, r: &Received, path: &str, _rid: &str) -> Response<Body> {
     match r.header("x-api-key") {
         None => return json_response(401, &json!({"message": "Access Denied. xo1"})),
         Some(k) if k != demo::P100_API_KEY => {
