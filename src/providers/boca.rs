@@ -219,9 +219,7 @@ impl Protocol for Boca {
                     )
                 })
                 .collect();
-            if !details.is_empty() {
-                message = format!("{message} ({})", details.join("; "));
-            }
+            message = super::wire::with_details(message, details);
         }
         Error::new(kind, message)
             .with_status(resp.status)

@@ -110,6 +110,15 @@ impl Fields {
     }
 }
 
+/// `message (a; b; c)`: an error message with the provider's per-field details.
+pub fn with_details(message: String, details: Vec<String>) -> String {
+    if details.is_empty() {
+        message
+    } else {
+        format!("{message} ({})", details.join("; "))
+    }
+}
+
 fn type_name(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
