@@ -158,3 +158,61 @@ fn ibanera_tokens_are_cached_between_runs_and_dropped_when_rejected() {
         .args(["auth", "delete", "ibanera", "access_token"])
         .output();
 }
+
+/// A session bus that accepts connections and never answers (as a wedged
+/// keyring daemon would): every keyring call must give up within its 3 s
+/// bound, and the run must go on with the environment's credentials.
+#[cfg(unix)]
+#[test]
+fn a_keyring_that_never_answers_does_not_hang_the_run() {
+    use std::os::unix::net::UnixListener;
+    let env = TestEnv::new();
+    let socket = env.home.path().join("silent-bus");
+    let listener = UnixListener::bind(&socket).unwrap();
+    std::thread::spawn(move || {
+        let mut held = Vec::new();
+        for conn in listener.incoming().flatten() {
+            held.push(conn); // accepted, never read or written
+        }
+    });
+    let started = std::time::Instant::now();
+    let r = expect(
+        env.cmd()
+            .env("BALANCES_KEYRING", "secret-service")
+            .env(
+                "DBUS_SESSION_BUS_ADDRESS",
+                format!("unix:path={}", socket.display()),
+            )
+            .args(["auth", "status", "-o", "json"]),
+        0,
+    );
+    let took = started.elapsed();
+    assert!(took < std::time::Duration::from_secs(10), "took {took:?}");
+    let doc = r.json();
+    let p100 = doc["credentials"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["provider"] == "p100")
+        .unwrap()
+        .clone();
+    assert_eq!(p100["source"], "missing");
+    assert!(
+        p100["detail"]
+            .as_str()
+            .unwrap()
+            .contains("no answer within 3 s"),
+        "{p100}"
+    );
+    // Data commands with credentials in the environment are not held up at all.
+    expect(
+        env.cmd()
+            .env("BALANCES_KEYRING", "secret-service")
+            .env(
+                "DBUS_SESSION_BUS_ADDRESS",
+                format!("unix:path={}", socket.display()),
+            )
+            .args(["boca", "get-balances", "partner-user-42"]),
+        0,
+    );
+}
