@@ -852,3 +852,55 @@ fn usage_errors_exit_2() {
     assert!(r.stderr.contains("cursor"), "{}", r.stderr);
     let _ = run(env.cmd().arg("--help"));
 }
+
+/// The table is for people: a snapshot of exactly what they see, numbers right-aligned
+/// and columns that would be empty (pending, account, status) left out.
+#[test]
+fn table_snapshot() {
+    let env = TestEnv::new();
+    let r = expect(
+        env.cmd()
+            .args(["boca", "get-balances", "partner-user-42", "-o", "table"]),
+        0,
+    );
+    assert_eq!(
+        r.stdout,
+        "\
+┌──────────┬────────────┬────────────┐
+│ CURRENCY ┆ AVAILABLE  ┆ TOTAL      │
+╞══════════╪════════════╪════════════╡
+│ CAD      ┆    1250.00 ┆    1250.00 │
+│ BTC      ┆ 0.01500000 ┆ 0.01500000 │
+└──────────┴────────────┴────────────┘
+"
+    );
+    let r = expect(
+        env.cmd().args([
+            "boca",
+            "get-transactions",
+            "partner-user-42",
+            "--limit",
+            "3",
+            "-o",
+            "table",
+        ]),
+        0,
+    );
+    assert_eq!(
+        r.stdout,
+        "\
+┌──────────────────────┬──────────────────────┬────────────┬─────────────┬────────────────┬──────────┐
+│ ID                   ┆ CREATED              ┆ TYPE       ┆ FROM        ┆ TO             ┆ RATE     │
+╞══════════════════════╪══════════════════════╪════════════╪═════════════╪════════════════╪══════════╡
+│ conv-abc-123         ┆ 2026-03-13T14:22:00Z ┆ conversion ┆ 1000.00 CAD ┆ 0.01176471 BTC ┆ 85000.00 │
+│ conv-75539f4b-000001 ┆ 2026-03-13T13:19:28Z ┆ conversion ┆ 3827.52 CAD ┆ 0.04712406 BTC ┆ 81222.21 │
+│ conv-8aa88862-000002 ┆ 2026-03-13T11:58:35Z ┆ conversion ┆  358.05 CAD ┆ 0.00397956 BTC ┆ 89972.29 │
+└──────────────────────┴──────────────────────┴────────────┴─────────────┴────────────────┴──────────┘
+"
+    );
+    assert!(
+        r.stderr.starts_with("more transactions: add --cursor "),
+        "{}",
+        r.stderr
+    );
+}
