@@ -266,6 +266,16 @@ impl Engine {
                 Failed::Status(resp) => proto.retry_class(resp),
                 Failed::Transport(..) => Some(RetryClass::Transient),
             };
+            // A 429 pauses every request of the run, whether or not this one
+            // is retried: the limit is the account's, not this worker's.
+            let rate_limit_wait = match class {
+                Some(RetryClass::RateLimited(after)) => {
+                    let wait = after.unwrap_or_else(|| retry::backoff(attempt));
+                    self.set_gate(wait);
+                    Some(wait)
+                }
+                _ => None,
+            };
             let Some(class) = class.filter(|_| retryable_method && attempt < self.opts.retries)
             else {
                 let tries = attempt + 1;
@@ -277,11 +287,7 @@ impl Engine {
                 });
             };
             let wait = match class {
-                RetryClass::RateLimited(after) => {
-                    let wait = after.unwrap_or_else(|| retry::backoff(attempt));
-                    self.set_gate(wait);
-                    wait
-                }
+                RetryClass::RateLimited(_) => rate_limit_wait.unwrap_or_default(),
                 RetryClass::Transient => retry::backoff(attempt),
             };
             attempt += 1;
@@ -431,4 +437,67 @@ fn skew_hint(resp: &Incoming) -> Option<String> {
             skew.abs()
         )
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::providers::ProviderId;
+    use crate::providers::boca::Boca;
+    use crate::sandbox::{Options, Sandbox, demo};
+    use std::time::Instant;
+
+    /// One worker's 429 holds back the next request of another worker until
+    /// `Retry-After` has passed, so that request is not refused in turn.
+    #[test]
+    fn a_429_pauses_the_whole_run() {
+        let sandbox = Sandbox::start(Options {
+            rate_limit: Some(1),
+            ..Default::default()
+        })
+        .unwrap();
+        let boca = Boca::new(
+            url::parse_base(&sandbox.base_url(ProviderId::Boca)).unwrap(),
+            Secret::new(demo::BOCA_API_KEY),
+            Secret::new(demo::BOCA_API_SECRET),
+        );
+        let engine = Engine::new(HttpOptions {
+            timeout: Duration::from_secs(10),
+            retries: 0,
+            dry_run: false,
+        })
+        .unwrap();
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        rt.block_on(async {
+            // Two requests in one second: the second is refused (no retries here)...
+            boca.balances(&engine, "partner-user-42").await.unwrap();
+            let refused = boca.balances(&engine, "partner-user-42").await.unwrap_err();
+            assert_eq!(refused.exit_code(), 75);
+            // ...and the next one waits out Retry-After (1 s) instead of being refused too.
+            let started = Instant::now();
+            boca.balances(&engine, "partner-user-42").await.unwrap();
+            assert!(
+                started.elapsed() >= Duration::from_millis(900),
+                "{:?}",
+                started.elapsed()
+            );
+        });
+    }
+
+    #[test]
+    fn the_gate_only_moves_later() {
+        let engine = Engine::new(HttpOptions {
+            timeout: Duration::from_secs(1),
+            retries: 0,
+            dry_run: false,
+        })
+        .unwrap();
+        engine.set_gate(Duration::from_millis(300));
+        let first = engine.pause_until.lock().unwrap().unwrap();
+        engine.set_gate(Duration::from_millis(10));
+        assert_eq!(engine.pause_until.lock().unwrap().unwrap(), first);
+    }
 }

@@ -10,6 +10,7 @@ use std::collections::HashSet;
 use std::future::Future;
 
 /// One page of items, with the raw body for `--raw`.
+#[derive(Debug)]
 pub struct Page<T> {
     pub items: Vec<T>,
     /// Where the next page starts; `None` (or empty) on the last page.
