@@ -16,3 +16,24 @@ pub mod output;
 pub mod providers;
 pub mod sandbox;
 pub mod secret;
+
+/// Helpers for the unit tests: fixture files and canned responses.
+#[cfg(test)]
+pub(crate) mod test_support {
+    use crate::http::Incoming;
+
+    /// A file of `tests/fixtures/`.
+    pub fn fixture(name: &str) -> Vec<u8> {
+        let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+        std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+    }
+
+    /// A response with this status and body, as the engine would hand it over.
+    pub fn response(status: u16, body: impl Into<Vec<u8>>) -> Incoming {
+        Incoming {
+            status,
+            headers: Default::default(),
+            body: body.into(),
+        }
+    }
+}

@@ -235,14 +235,7 @@ impl Protocol for Boca {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn fixture(name: &str) -> Vec<u8> {
-        std::fs::read(format!(
-            "{}/tests/fixtures/{name}",
-            env!("CARGO_MANIFEST_DIR")
-        ))
-        .expect("fixture")
-    }
+    use crate::test_support::{fixture, response};
 
     #[test]
     fn maps_the_seed_balances_exactly() {
@@ -311,11 +304,7 @@ mod tests {
             Secret::new("s"),
         );
         for (file, status, code, message) in cases {
-            let resp = Incoming {
-                status,
-                headers: Default::default(),
-                body: fixture(file),
-            };
+            let resp = response(status, fixture(file));
             let e = boca.error_from(&resp);
             assert_eq!(e.exit_code(), code, "{file}");
             assert_eq!(e.message, message);

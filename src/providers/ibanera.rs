@@ -509,6 +509,7 @@ pub fn transaction(v: Value) -> Result<Transaction> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::{fixture, response};
 
     #[test]
     fn renewal_keeps_a_margin() {
@@ -523,16 +524,7 @@ mod tests {
 
     #[test]
     fn seed_balances_keep_their_digits() {
-        let body = std::fs::read(format!(
-            "{}/tests/fixtures/ibanera-balances-200.json",
-            env!("CARGO_MANIFEST_DIR")
-        ))
-        .unwrap();
-        let resp = Incoming {
-            status: 200,
-            headers: Default::default(),
-            body,
-        };
+        let resp = response(200, fixture("ibanera-balances-200.json"));
         let Value::Array(items) = envelope_details(&resp).unwrap() else {
             panic!()
         };
@@ -553,17 +545,8 @@ mod tests {
 
     #[test]
     fn status_zero_is_an_error_even_on_200() {
-        let body = std::fs::read(format!(
-            "{}/tests/fixtures/ibanera-error-400.json",
-            env!("CARGO_MANIFEST_DIR")
-        ))
-        .unwrap();
-        let e = envelope_details(&Incoming {
-            status: 200,
-            headers: Default::default(),
-            body: body.clone(),
-        })
-        .unwrap_err();
+        let body = fixture("ibanera-error-400.json");
+        let e = envelope_details(&response(200, body.clone())).unwrap_err();
         assert_eq!(e.code.as_deref(), Some("Username_Or_Password_Incorrect"));
         assert_eq!(e.message, "username: Username_Or_Password_Incorrect");
         let e = envelope_error(&serde_json::from_slice(&body).unwrap(), 401);

@@ -262,19 +262,11 @@ impl Protocol for Noah {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::{fixture, response};
 
     #[test]
     fn maps_the_seed_balance() {
-        let body = std::fs::read(format!(
-            "{}/tests/fixtures/noah-balances-200.json",
-            env!("CARGO_MANIFEST_DIR")
-        ))
-        .unwrap();
-        let resp = Incoming {
-            status: 200,
-            headers: Default::default(),
-            body,
-        };
+        let resp = response(200, fixture("noah-balances-200.json"));
         let (items, token) = items_and_token(&resp).unwrap();
         assert_eq!(token.as_deref(), Some("string"));
         let b = balance(items.into_iter().next().unwrap()).unwrap();
@@ -355,20 +347,15 @@ mod tests {
     fn error_envelope() {
         let n = Noah::new(Url::parse("https://x").unwrap(), Secret::new("k"), None);
         let body = br#"{"Type":"InvalidMessage","Instance":"inst-1","Action":"GetBalances","Detail":"PageSize too large","Extensions":{"Request":{"PageSize":"must be <= 100"},"Features":{}}}"#;
-        let e = n.error_from(&Incoming {
-            status: 400,
-            headers: Default::default(),
-            body: body.to_vec(),
-        });
+        let e = n.error_from(&response(400, body.to_vec()));
         assert_eq!(e.exit_code(), 2);
         assert_eq!(e.message, "PageSize too large (PageSize: must be <= 100)");
         assert_eq!(e.request_id.as_deref(), Some("inst-1"));
         assert_eq!(e.code.as_deref(), Some("InvalidMessage"));
-        let e = n.error_from(&Incoming {
-            status: 401,
-            headers: Default::default(),
-            body: br#"{"Type":"Unauthorized","Detail":"bad signature"}"#.to_vec(),
-        });
+        let e = n.error_from(&response(
+            401,
+            br#"{"Type":"Unauthorized","Detail":"bad signature"}"#.to_vec(),
+        ));
         assert_eq!(e.exit_code(), 77);
     }
 }

@@ -133,14 +133,11 @@ impl Protocol for P100 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::{fixture, response};
 
     #[test]
     fn seed_balances_keep_every_digit() {
-        let body = std::fs::read(format!(
-            "{}/tests/fixtures/p100-balances-200.json",
-            env!("CARGO_MANIFEST_DIR")
-        ))
-        .unwrap();
+        let body = fixture("p100-balances-200.json");
         let mut doc = Fields::new("doc", serde_json::from_slice(&body).unwrap()).unwrap();
         let crypto: Vec<Balance> = doc
             .array("cryptoBalances")
@@ -169,11 +166,7 @@ mod tests {
     #[test]
     fn errors_are_classified_by_code() {
         let p = P100::new(Url::parse("https://x").unwrap(), Secret::new("k"));
-        let resp = |status, body: &str| Incoming {
-            status,
-            headers: Default::default(),
-            body: body.as_bytes().to_vec(),
-        };
+        let resp = |status, body: &str| response(status, body);
         let cases = [
             (
                 404,
