@@ -1,4 +1,4 @@
-use crate::support::{TestEnv, expect, run};
+use crate::support::{TestEnv, expect, free_port, run};
 use balances::sandbox::Options;
 
 #[test]
@@ -718,12 +718,7 @@ fn rate_limited_past_retries_exits_75_and_retry_after_is_honoured() {
 #[test]
 fn unreachable_server_exits_69_after_retries() {
     let env = TestEnv::new();
-    // A port nobody listens on: bind one, then free it.
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = free_port();
     let r = expect(
         env.cmd().args([
             "--base-url",

@@ -1,7 +1,7 @@
 //! `balances sandbox` as a user runs it: a process on a loopback port whose
 //! printed config snippet is a working config for every provider.
 
-use crate::support::{TestEnv, expect};
+use crate::support::{TestEnv, expect, free_port};
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 
@@ -17,11 +17,7 @@ impl Drop for Child {
 #[test]
 fn the_printed_snippet_is_a_working_config() {
     let env = TestEnv::new();
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = free_port();
     let mut child = Child(
         Command::new(assert_cmd::cargo::cargo_bin!("balances"))
             .args([

@@ -86,3 +86,11 @@ pub fn expect(cmd: &mut Command, code: i32) -> Run {
     );
     r
 }
+
+/// A loopback port nobody listens on (bound, then freed).
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free loopback port")
+        .port()
+}
