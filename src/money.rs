@@ -61,13 +61,6 @@ impl Amount {
         }
     }
 
-    pub fn from_decimal(value: Decimal) -> Amount {
-        Amount {
-            literal: value.to_string(),
-            value,
-        }
-    }
-
     pub fn as_str(&self) -> &str {
         &self.literal
     }
