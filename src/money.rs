@@ -84,6 +84,12 @@ impl Serialize for Amount {
     }
 }
 
+impl AsRef<str> for Amount {
+    fn as_ref(&self) -> &str {
+        &self.literal
+    }
+}
+
 impl std::fmt::Display for Amount {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.literal)

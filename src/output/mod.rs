@@ -51,12 +51,6 @@ fn opt<T: AsRef<str>>(v: &Option<T>) -> Option<&str> {
     v.as_ref().map(AsRef::as_ref)
 }
 
-impl AsRef<str> for crate::money::Amount {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
 impl Record for Balance {
     const COLLECTION: &'static str = "balances";
     const PAGED: bool = false;
