@@ -21,6 +21,63 @@ fn parse_instant(v: &str) -> Option<OffsetDateTime> {
     OffsetDateTime::parse(v.trim(), &Rfc3339).ok()
 }
 
+/// The forms a provider documents for its timestamps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// RFC 3339: any fraction of a second, `Z` or any offset (Boca, NOAH).
+    Rfc3339,
+    /// ISO 8601 in UTC (Ibanera): RFC 3339, or the same without an offset
+    /// (read as UTC), or a bare date (midnight UTC).
+    Iso8601Utc,
+}
+
+/// A point in time, to the nanosecond: what timestamps are compared as, so
+/// `…14:22:00.500Z` is after `…14:22:00Z` and `20:00:00-05:00` after `23:00:00Z`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Instant(i128);
+
+/// Why a provider's timestamp was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("not a timestamp: {0}")]
+pub struct TimestampError(String);
+
+impl Instant {
+    pub fn parse(text: &str, form: Form) -> Result<Instant, TimestampError> {
+        let refuse = || TimestampError(crate::text::clip(text));
+        let rfc = |t: &str| OffsetDateTime::parse(t, &Rfc3339).ok();
+        let parsed = match form {
+            Form::Rfc3339 => rfc(text),
+            Form::Iso8601Utc => rfc(text)
+                .or_else(|| rfc(&format!("{text}Z")))
+                .or_else(|| rfc(&format!("{text}T00:00:00Z")).filter(|_| text.len() == 10)),
+        };
+        parsed.map(Instant::from).ok_or_else(refuse)
+    }
+
+    pub fn now() -> Instant {
+        Instant::from(now())
+    }
+
+    /// This instant moved by `secs` seconds.
+    pub fn plus_seconds(self, secs: i64) -> Instant {
+        Instant(self.0 + i128::from(secs) * 1_000_000_000)
+    }
+
+    /// RFC 3339 in UTC with nanoseconds: one spelling per instant.
+    pub fn to_rfc3339(self) -> String {
+        OffsetDateTime::from_unix_timestamp_nanos(self.0)
+            .ok()
+            .and_then(|t| t.format(&Rfc3339).ok())
+            .unwrap_or_default()
+    }
+}
+
+impl From<OffsetDateTime> for Instant {
+    fn from(t: OffsetDateTime) -> Instant {
+        Instant(t.unix_timestamp_nanos())
+    }
+}
+
 /// `YYYY-MM-DDTHH:MM:SSZ`, the exact form Boca's `X-Request-Timestamp` wants.
 pub fn rfc3339_seconds(t: OffsetDateTime) -> String {
     let t = t.to_offset(time::UtcOffset::UTC);
@@ -45,5 +102,41 @@ mod tests {
         assert_eq!(rfc3339_seconds(t), "2026-03-13T12:00:00Z");
         assert_eq!(parse_instant("2026-03-13T12:00:00Z"), Some(t));
         assert_eq!(parse_instant("1773403200"), Some(t));
+    }
+
+    #[test]
+    fn instants_compare_as_time_not_text() {
+        let at = |s: &str| Instant::parse(s, Form::Rfc3339).unwrap();
+        assert!(at("2026-03-13T14:22:00.500Z") > at("2026-03-13T14:22:00Z"));
+        assert!(at("2026-03-13T20:00:00-05:00") > at("2026-03-13T23:00:00Z"));
+        assert_eq!(at("2026-03-13T23:00:00+01:00"), at("2026-03-13T22:00:00Z"));
+        assert_eq!(at("2026-03-13T22:00:00.000000001Z").0 % 1000, 1);
+        let round = at("2026-03-13T20:00:00.25-05:00").to_rfc3339();
+        assert_eq!(at(&round), at("2026-03-13T20:00:00.25-05:00"));
+    }
+
+    #[test]
+    fn what_is_not_a_timestamp_is_refused() {
+        for bad in [
+            "",
+            "pending",
+            "2026-03-13",
+            "2026-13-01T00:00:00Z",
+            "2026-03-13T14:22:00",
+            "1773403200",
+        ] {
+            assert!(Instant::parse(bad, Form::Rfc3339).is_err(), "{bad:?}");
+        }
+        let iso = |s: &str| Instant::parse(s, Form::Iso8601Utc);
+        assert_eq!(
+            iso("2026-03-13T14:22:00").unwrap(),
+            iso("2026-03-13T14:22:00Z").unwrap()
+        );
+        assert_eq!(
+            iso("2026-03-13").unwrap(),
+            iso("2026-03-13T00:00:00Z").unwrap()
+        );
+        assert!(iso("2026-03-13T14:22:00ZZ").is_err());
+        assert!(iso("pending").is_err());
     }
 }

@@ -140,7 +140,7 @@ impl Error {
             "exit_code": self.exit_code(),
             "http_status": self.http_status,
             "code": self.code,
-            "message": self.message,
+            "message": crate::text::cap(&self.message),
             "request_id": self.request_id,
         }})
     }
@@ -156,14 +156,15 @@ impl fmt::Display for Error {
         }
         // `{:#}` names the subject too (many-user runs).
         if let Some(s) = self.subject.as_deref().filter(|_| f.alternate()) {
-            write!(f, "{s}: ")?;
+            write!(f, "{}: ", crate::text::printable(&crate::text::cap(s)))?;
         }
         if let Some(status) = self.http_status {
             write!(f, "{} (HTTP {status}): ", self.kind.words())?;
         } else if !matches!(self.kind, Kind::Usage | Kind::Config | Kind::Internal) {
             write!(f, "{}: ", self.kind.words())?;
         }
-        f.write_str(&self.message)?;
+        // The message may quote a provider: no control character reaches the terminal.
+        f.write_str(&crate::text::printable(&crate::text::cap(&self.message)))?;
         if let Some(id) = &self.request_id {
             write!(f, " [request {id}]")?;
         }

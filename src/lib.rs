@@ -10,12 +10,14 @@ pub mod config;
 pub mod error;
 pub mod http;
 pub mod keyring;
+pub mod local;
 pub mod model;
 pub mod money;
 pub mod output;
 pub mod providers;
 pub mod sandbox;
 pub mod secret;
+pub mod text;
 
 /// Helpers for the unit tests: fixture files and canned responses.
 #[cfg(test)]

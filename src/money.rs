@@ -1,78 +1,239 @@
-//! Exact amounts: the provider's literal digits plus a checked `Decimal`.
+//! Exact amounts: the provider's literal digits, validated, never rounded.
 //!
 //! Amounts reach us as JSON strings (Boca, NOAH) or JSON numbers (p100 rates,
 //! Ibanera balances). With serde_json's `arbitrary_precision` a number keeps its
-//! literal text, so neither form ever passes through binary floating point.
-//! We print the literal back (`100.00` stays `100.00`) and keep the `Decimal`
-//! to prove the text is a number and for arithmetic (the sandbox uses it).
+//! literal digits, so neither form ever passes through binary floating point.
+//! We check the text against a decimal grammar and print it back as it came
+//! (`100.00` stays `100.00`): no fixed-size decimal type limits how many digits
+//! a provider may send (NOAH allows 38 characters, an 18-decimal token a
+//! trillion units). Comparisons ([`Amount::cmp_value`]) work on the digits
+//! themselves, so they cannot overflow or round.
 
-use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
+use std::cmp::Ordering;
 use std::str::FromStr;
+
+/// How far a JSON number's exponent may move the point when it is written out
+/// in plain digits; beyond this the number is refused rather than printed as
+/// thousands of zeros. No amount any provider documents comes close.
+const MAX_EXPONENT: i64 = 400;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Amount {
     literal: String,
-    value: Decimal,
+}
+
+/// Why a text is not an amount. The text itself is not kept: it may be long.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AmountError {
+    #[error("not a decimal number: {0}")]
+    Syntax(String),
+    #[error("expected a decimal, found {0}")]
+    NotANumber(&'static str),
+    #[error("exponent too large to write out exactly: {0}")]
+    Exponent(String),
+}
+
+/// The parts of a decimal literal: `[+-] digits [. digits] [e [+-] digits]`.
+struct Parts<'a> {
+    negative: bool,
+    int: &'a str,
+    frac: &'a str,
+    exp: Option<&'a str>,
+}
+
+/// Split `text` by the grammar `[+-]? (D+ (. D*)? | . D+) ([eE] [+-]? D+)?`:
+/// ASCII digits only (no `_`, spaces, `NaN` or hex), nothing around it.
+fn parts(text: &str) -> Option<Parts<'_>> {
+    let (negative, rest) = match text.as_bytes().first()? {
+        b'-' => (true, &text[1..]),
+        b'+' => (false, &text[1..]),
+        _ => (false, text),
+    };
+    let (mantissa, exp) = match rest.find(['e', 'E']) {
+        Some(i) => (&rest[..i], Some(&rest[i + 1..])),
+        None => (rest, None),
+    };
+    let (int, frac) = match mantissa.split_once('.') {
+        Some((i, f)) => (i, f),
+        None => (mantissa, ""),
+    };
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let exp_ok = exp.is_none_or(|e| {
+        let e = e.strip_prefix(['+', '-']).unwrap_or(e);
+        !e.is_empty() && digits(e)
+    });
+    (digits(int) && digits(frac) && !(int.is_empty() && frac.is_empty()) && exp_ok).then_some(
+        Parts {
+            negative,
+            int,
+            frac,
+            exp,
+        },
+    )
 }
 
 impl Amount {
-    /// Parse decimal text exactly. Accepts an optional sign, `.5` and `5.`
-    /// (NOAH's documented pattern) and exponents; rejects anything that
-    /// `Decimal` could only hold by rounding (more than 28 significant digits).
-    pub fn parse(text: &str) -> Result<Amount, String> {
-        let t = text.trim();
-        if t.is_empty() || t != text {
-            return Err(format!("not a decimal: {text:?}"));
+    /// Parse decimal text exactly as the provider wrote it. Accepts an optional
+    /// sign, `.5` and `5.` (NOAH's documented pattern) and an exponent; refuses
+    /// anything else (`1_000`, ` 1`, `1,5`, `NaN`, `0x10`).
+    pub fn parse(text: &str) -> Result<Amount, AmountError> {
+        let p = parts(text).ok_or_else(|| AmountError::Syntax(crate::text::clip(text)))?;
+        if p.exp.is_some() {
+            exponent(text, p.exp)?;
         }
-        let unsigned = t.strip_prefix(['+', '-']).unwrap_or(t);
-        let plain = unsigned.bytes().all(|b| b.is_ascii_digit() || b == b'.')
-            && unsigned.bytes().filter(|&b| b == b'.').count() <= 1
-            && unsigned.bytes().any(|b| b.is_ascii_digit());
-        let value = if plain {
-            // `Decimal` wants a digit on both sides of the point.
-            let mut norm = String::with_capacity(t.len() + 2);
-            if t.starts_with('-') {
-                norm.push('-');
-            }
-            if unsigned.starts_with('.') {
-                norm.push('0');
-            }
-            norm.push_str(unsigned.strip_suffix('.').unwrap_or(unsigned));
-            Decimal::from_str_exact(&norm)
-        } else if unsigned.contains(['e', 'E']) {
-            Decimal::from_scientific(t)
-        } else {
-            return Err(format!("not a decimal: {text:?}"));
-        };
-        let value = value.map_err(|e| format!("not an exact decimal: {text:?} ({e})"))?;
         Ok(Amount {
             literal: text.to_owned(),
-            value,
         })
     }
 
-    /// Build from a JSON value: a string or a number, both kept as written.
-    pub fn from_json(v: &serde_json::Value) -> Result<Amount, String> {
+    /// Build from a JSON value: a string is kept as written; a number keeps its
+    /// digits, and one with an exponent is written out in plain digits
+    /// (`1e5` → `100000`, `2500.10E-3` → `2.50010`), because serde_json
+    /// re-spells exponents (`1e+5`) and a re-spelling is not the provider's text.
+    pub fn from_json(v: &serde_json::Value) -> Result<Amount, AmountError> {
+        use serde_json::Value;
         match v {
-            serde_json::Value::String(s) => Amount::parse(s),
-            serde_json::Value::Number(n) => Amount::parse(n.as_str()),
-            other => Err(format!("expected a decimal, found {other}")),
+            Value::String(s) => Amount::parse(s),
+            Value::Number(n) => Amount::from_number_text(n.as_str()),
+            Value::Null => Err(AmountError::NotANumber("null")),
+            Value::Bool(_) => Err(AmountError::NotANumber("a boolean")),
+            Value::Array(_) => Err(AmountError::NotANumber("an array")),
+            Value::Object(_) => Err(AmountError::NotANumber("an object")),
         }
+    }
+
+    /// A JSON number's text: plain digits stay as they are; an exponent is
+    /// applied exactly.
+    pub fn from_number_text(text: &str) -> Result<Amount, AmountError> {
+        let p = parts(text).ok_or_else(|| AmountError::Syntax(crate::text::clip(text)))?;
+        let Some(exp) = p.exp else {
+            return Amount::parse(text);
+        };
+        let shift = exponent(text, Some(exp))?;
+        Ok(Amount {
+            literal: plain(p.negative, p.int, p.frac, shift),
+        })
     }
 
     pub fn as_str(&self) -> &str {
         &self.literal
     }
 
-    pub fn value(&self) -> Decimal {
-        self.value
+    /// The same amount without its sign, for a leg whose direction the sign
+    /// gave (`-12.50` out → `12.50`).
+    pub fn magnitude(&self) -> (bool, Amount) {
+        match self.literal.strip_prefix(['-', '+']) {
+            Some(abs) => (
+                self.literal.starts_with('-'),
+                Amount {
+                    literal: abs.to_owned(),
+                },
+            ),
+            None => (false, self.clone()),
+        }
+    }
+
+    /// Numeric comparison, exact for any number of digits (`1.50` equals `1.5`).
+    pub fn cmp_value(&self, other: &Amount) -> Ordering {
+        let (a, b) = (Normal::of(self), Normal::of(other));
+        match (a.negative, b.negative) {
+            (false, true) => Ordering::Greater,
+            (true, false) => Ordering::Less,
+            (false, false) => a.cmp_magnitude(&b),
+            (true, true) => b.cmp_magnitude(&a),
+        }
+    }
+}
+
+/// The exponent's value, refused beyond [`MAX_EXPONENT`].
+fn exponent(text: &str, exp: Option<&str>) -> Result<i64, AmountError> {
+    exp.and_then(|e| e.parse::<i64>().ok())
+        .filter(|e| e.abs() <= MAX_EXPONENT)
+        .ok_or_else(|| AmountError::Exponent(crate::text::clip(text)))
+}
+
+/// `int.frac × 10^shift` in plain digits, keeping every written digit
+/// (trailing fraction zeros included) and dropping only leading zeros.
+fn plain(negative: bool, int: &str, frac: &str, shift: i64) -> String {
+    let digits: String = [int, frac].concat();
+    // Position of the point within `digits`, after the shift.
+    let point = int.len() as i64 + shift;
+    let (whole, fraction) = if point <= 0 {
+        (
+            String::from("0"),
+            "0".repeat(point.unsigned_abs() as usize) + &digits,
+        )
+    } else if point as usize >= digits.len() {
+        (
+            digits.clone() + &"0".repeat(point as usize - digits.len()),
+            String::new(),
+        )
+    } else {
+        let (w, f) = digits.split_at(point as usize);
+        (w.to_owned(), f.to_owned())
+    };
+    let whole = match whole.trim_start_matches('0') {
+        "" => "0",
+        w => w,
+    };
+    let mut out = String::with_capacity(whole.len() + fraction.len() + 2);
+    if negative {
+        out.push('-');
+    }
+    out.push_str(whole);
+    if !fraction.is_empty() {
+        out.push('.');
+        out.push_str(&fraction);
+    }
+    out
+}
+
+/// A value as sign, integer digits and fraction digits without padding
+/// zeros, so two values compare digit by digit.
+struct Normal {
+    negative: bool,
+    int: String,
+    frac: String,
+}
+
+impl Normal {
+    fn of(a: &Amount) -> Normal {
+        // The literal passed the grammar; an exponent is applied first.
+        let text = match parts(&a.literal).and_then(|p| p.exp) {
+            Some(_) => Amount::from_number_text(&a.literal)
+                .map(|x| x.literal)
+                .unwrap_or_else(|_| a.literal.clone()),
+            None => a.literal.clone(),
+        };
+        let p = parts(&text).unwrap_or(Parts {
+            negative: false,
+            int: "0",
+            frac: "",
+            exp: None,
+        });
+        let int = p.int.trim_start_matches('0').to_owned();
+        let frac = p.frac.trim_end_matches('0').to_owned();
+        let zero = int.is_empty() && frac.is_empty();
+        Normal {
+            negative: p.negative && !zero,
+            int,
+            frac,
+        }
+    }
+
+    fn cmp_magnitude(&self, other: &Normal) -> Ordering {
+        self.int
+            .len()
+            .cmp(&other.int.len())
+            .then_with(|| self.int.cmp(&other.int))
+            .then_with(|| self.frac.cmp(&other.frac))
     }
 }
 
 impl FromStr for Amount {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
+    type Err = AmountError;
+    fn from_str(s: &str) -> Result<Self, AmountError> {
         Amount::parse(s)
     }
 }
@@ -100,50 +261,66 @@ impl std::fmt::Display for Amount {
 mod tests {
     use super::*;
 
+    fn number(text: &str) -> Result<Amount, AmountError> {
+        // Through serde_json, as a provider body would come.
+        let v: serde_json::Value = serde_json::from_str(text).unwrap();
+        Amount::from_json(&v)
+    }
+
     #[test]
     fn keeps_every_digit_of_strings_and_numbers() {
-        let v: serde_json::Value = serde_json::from_str(
-            r#"[100.00, "0.01500000", 1234567890.123456789012, 0.09872368, 1e-7]"#,
-        )
-        .unwrap();
-        let got: Vec<String> = v
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|x| Amount::from_json(x).unwrap().as_str().to_owned())
-            .collect();
-        assert_eq!(
-            got,
-            [
-                "100.00",
-                "0.01500000",
-                "1234567890.123456789012",
-                "0.09872368",
-                "1e-7"
-            ]
-        );
-        let tiny = Amount::from_json(&v[4]).unwrap();
-        assert_eq!(tiny.value(), Decimal::from_str("0.0000001").unwrap());
-        assert_eq!(Amount::parse("100.00").unwrap().value().scale(), 2);
+        for text in [
+            "100.00",
+            "1234567890.123456789012",
+            "0.09872368",
+            "0",
+            "-0.25",
+        ] {
+            assert_eq!(number(text).unwrap().as_str(), text);
+        }
+        assert_eq!(number(r#""0.01500000""#).unwrap().as_str(), "0.01500000");
+    }
+
+    #[test]
+    fn digits_beyond_any_fixed_size_decimal_are_kept() {
+        for text in [
+            "1000000000000.000000000000000000",
+            "12345678901234567890.1234567890123456",
+            "99999999999999999999999999999999",
+            "123456789012.123456789012345678",
+        ] {
+            assert_eq!(Amount::parse(text).unwrap().as_str(), text);
+            assert_eq!(number(text).unwrap().as_str(), text);
+        }
+    }
+
+    #[test]
+    fn exponents_of_json_numbers_are_written_out_exactly() {
+        for (text, plain) in [
+            ("1e5", "100000"),
+            ("1E5", "100000"),
+            ("2500.10E-3", "2.50010"),
+            ("1e-7", "0.0000001"),
+            ("-1.5e1", "-15"),
+            ("0.5e1", "5"),
+            ("12.34e+1", "123.4"),
+            ("0e0", "0"),
+        ] {
+            assert_eq!(number(text).unwrap().as_str(), plain, "{text}");
+        }
+        assert!(matches!(number("1e401"), Err(AmountError::Exponent(_))));
+        assert!(matches!(number("1e-99999999999999999999"), Err(_)));
     }
 
     #[test]
     fn accepts_noah_forms() {
-        assert_eq!(Amount::parse(".5").unwrap().value(), Decimal::new(5, 1));
-        assert_eq!(Amount::parse("5.").unwrap().value(), Decimal::new(5, 0));
-        assert_eq!(
-            Amount::parse("+10.1").unwrap().value(),
-            Decimal::new(101, 1)
-        );
-        assert_eq!(Amount::parse("+10.1").unwrap().as_str(), "+10.1");
-        assert_eq!(
-            Amount::parse("-0.25").unwrap().value(),
-            Decimal::new(-25, 2)
-        );
+        for text in [".5", "5.", "+10.1", "-0.25", "1e5", "1.5E-3"] {
+            assert_eq!(Amount::parse(text).unwrap().as_str(), text);
+        }
     }
 
     #[test]
-    fn rejects_what_is_not_exact() {
+    fn rejects_what_is_not_a_decimal() {
         for bad in [
             "",
             " 1",
@@ -152,16 +329,45 @@ mod tests {
             "1.2.3",
             ".",
             "+",
+            "-",
             "1,5",
             "NaN",
+            "inf",
             "0x10",
-            "123456789012.123456789012345678", // 30 significant digits: would round
-            "99999999999999999999999999999999", // beyond 2^96
+            "1_000",
+            "1_000e0",
+            "1__0.5_0E2",
+            "1e",
+            "1e+",
+            "e5",
+            ".e5",
+            "1.5e1.5",
+            "++1",
+            "--1",
+            "+-1",
+            "١٢",
+            "1\u{0}",
         ] {
             assert!(Amount::parse(bad).is_err(), "{bad:?} should be rejected");
         }
         assert!(Amount::from_json(&serde_json::json!(true)).is_err());
         assert!(Amount::from_json(&serde_json::Value::Null).is_err());
+    }
+
+    #[test]
+    fn compares_by_value_exactly() {
+        let a = |s: &str| Amount::parse(s).unwrap();
+        assert_eq!(a("1.50").cmp_value(&a("1.5")), Ordering::Equal);
+        assert_eq!(a("-0").cmp_value(&a("0.00")), Ordering::Equal);
+        assert_eq!(a("999.99").cmp_value(&a("1000")), Ordering::Less);
+        assert_eq!(a("-2").cmp_value(&a("-10")), Ordering::Greater);
+        assert_eq!(a(".5").cmp_value(&a("0.49999")), Ordering::Greater);
+        assert_eq!(a("1e3").cmp_value(&a("999")), Ordering::Greater);
+        assert_eq!(
+            a("100000000000000000000000000000000.000000000000000000000001")
+                .cmp_value(&a("100000000000000000000000000000000")),
+            Ordering::Greater
+        );
     }
 
     #[test]

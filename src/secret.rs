@@ -5,6 +5,7 @@
 //! The only way to the bytes is `expose()`, which is greppable.
 
 use std::fmt;
+use zeroize::Zeroize;
 
 #[derive(Clone, PartialEq, Eq)]
 pub struct Secret(String);
@@ -38,10 +39,44 @@ impl fmt::Display for Secret {
 
 impl Drop for Secret {
     fn drop(&mut self) {
-        // Best effort: overwrite the buffer so a freed secret does not linger in
-        // memory that a later allocation (or a core dump) could expose.
-        // SAFETY: writing zero bytes keeps the String valid UTF-8.
-        unsafe { self.0.as_bytes_mut().fill(0) };
+        // Overwrite the buffer (volatile writes the optimiser may not remove),
+        // so a freed secret does not linger in memory that a later allocation
+        // or a core dump could expose.
+        self.0.zeroize();
+    }
+}
+
+/// Secret bytes (a login body, a TOTP key): unprintable, zeroed when dropped.
+#[derive(Clone, PartialEq, Eq)]
+pub struct SecretBytes(Vec<u8>);
+
+impl SecretBytes {
+    pub fn new(bytes: Vec<u8>) -> Self {
+        SecretBytes(bytes)
+    }
+
+    /// The raw bytes. Call only where they are put on the wire or used as a key.
+    pub fn expose(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for SecretBytes {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+impl fmt::Debug for SecretBytes {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "*** ({} bytes)", self.0.len())
+    }
+}
+
+impl Drop for SecretBytes {
+    fn drop(&mut self) {
+        self.0.zeroize();
     }
 }
 
@@ -62,5 +97,8 @@ mod tests {
         assert_eq!(format!("{s:?}"), "***");
         assert_eq!(format!("{:?}", Some(&s)), "Some(***)");
         assert_eq!(s.expose(), "canary-123");
+        let b = SecretBytes::new(b"canary-456".to_vec());
+        assert_eq!(format!("{b:?}"), "*** (10 bytes)");
+        assert_eq!(b.expose(), b"canary-456");
     }
 }

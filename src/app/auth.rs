@@ -7,7 +7,7 @@ use crate::error::{Error, Result};
 use crate::keyring::{self, StoreError};
 use crate::providers::{Field, ProviderId};
 use crate::secret::Secret;
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 
 fn field(p: ProviderId, name: &str) -> Result<Field> {
     p.field(name).ok_or_else(|| {
@@ -30,15 +30,22 @@ fn store_error(e: StoreError, p: ProviderId, field: &str) -> Error {
 
 /// Read a secret from the terminal without echo, or all of stdin when piped.
 fn read_secret(p: ProviderId, field: &str) -> Result<Secret> {
+    // Every copy of the value we own is zeroed when dropped.
     let value = if std::io::stdin().is_terminal() {
-        rpassword::prompt_password(format!("{} {field}: ", p.name()))
-            .map_err(|e| Error::usage(format!("cannot read from the terminal: {e}")))?
+        zeroize::Zeroizing::new(
+            rpassword::prompt_password(format!("{} {field}: ", p.name()))
+                .map_err(|e| Error::usage(format!("cannot read from the terminal: {e}")))?,
+        )
     } else {
-        let mut s = String::new();
-        std::io::stdin()
-            .read_to_string(&mut s)
-            .map_err(|e| Error::usage(format!("cannot read stdin: {e}")))?;
-        s
+        crate::local::read_capped(
+            std::io::stdin(),
+            crate::local::SMALL_FILE,
+            "the secret on stdin",
+        )
+        .map_err(|e| match e {
+            crate::local::ReadError::TooLarge(why) => Error::usage(why),
+            crate::local::ReadError::Io(e) => Error::usage(format!("cannot read stdin: {e}")),
+        })?
     };
     // Trailing newlines come from `echo` or the Enter key; PEM keys keep their inner lines.
     let value = Secret::new(value.trim_end_matches(['\r', '\n']));

@@ -100,7 +100,7 @@ async fn execute(ctx: &Context, cmd: BocaCommand) -> Result<()> {
                 external_id: &external_id,
                 limit: limit.unwrap_or(boca::DEFAULT_LIMIT),
             };
-            let key = serde_json::json!({"provider": boca::NAME, "profile": ctx.profile_name, "subject": external_id});
+            let key = serde_json::json!({"provider": boca::NAME, "profile": ctx.profile_name, "base_url": ctx.base_url(ProviderId::Boca)?.as_str(), "subject": external_id});
             listing::transactions(
                 ctx,
                 header(ctx, &external_id),
@@ -109,6 +109,7 @@ async fn execute(ctx: &Context, cmd: BocaCommand) -> Result<()> {
                 &follow,
                 "--cursor",
                 key,
+                crate::clock::Form::Rfc3339,
             )
             .await
         }

@@ -21,7 +21,7 @@ pub(super) fn connect<'a>(ctx: &'a Context, otp: Option<String>) -> Result<Ibane
     let password = creds.require(p, "password")?;
     let otp = match otp {
         Some(code) if code.len() == 6 && code.bytes().all(|b| b.is_ascii_digit()) => {
-            Otp::Fixed(Secret::new(code))
+            Otp::fixed(Secret::new(code))
         }
         Some(_) => {
             return Err(Error::usage(
@@ -90,8 +90,7 @@ async fn execute(ctx: &Context, args: IbaneraArgs) -> Result<()> {
         IbaneraCommand::GetTransactions {
             account, paging, ..
         } => {
-            let key =
-                json!({"provider": ibanera::NAME, "profile": ctx.profile_name, "account": account});
+            let key = json!({"provider": ibanera::NAME, "profile": ctx.profile_name, "base_url": ctx.base_url(ProviderId::Ibanera)?.as_str(), "account": account});
             transactions(
                 ctx,
                 header,
@@ -110,7 +109,7 @@ async fn execute(ctx: &Context, args: IbaneraArgs) -> Result<()> {
             paging,
             ..
         } => {
-            let key = json!({"provider": ibanera::NAME, "profile": ctx.profile_name, "card": card, "from": from, "to": to});
+            let key = json!({"provider": ibanera::NAME, "profile": ctx.profile_name, "base_url": ctx.base_url(ProviderId::Ibanera)?.as_str(), "card": card, "from": from, "to": to});
             transactions(
                 ctx,
                 header,
@@ -153,6 +152,7 @@ async fn transactions(
         &paging.follow,
         "--page",
         key,
+        crate::clock::Form::Iso8601Utc,
     )
     .await
 }

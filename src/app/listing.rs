@@ -72,6 +72,7 @@ pub async fn transactions<P: Pager<Item = Transaction>>(
     args: &FollowArgs,
     resume_flag: &str,
     listing: serde_json::Value,
+    form: crate::clock::Form,
 ) -> Result<()> {
     let Some(path) = &args.state_file else {
         return run(ctx, header, pager, start, follow(args), resume_flag).await;
@@ -82,13 +83,22 @@ pub async fn transactions<P: Pager<Item = Transaction>>(
         ));
     }
     let state = StateFile::load(path, listing)?;
-    let mut since = SincePager {
-        inner: pager,
-        previous: state.previous.clone(),
-        newest: None,
-    };
+    let mut since = SincePager::new(pager, state.previous.clone(), form);
     run(ctx, header, &mut since, None, Follow::All, resume_flag).await?;
-    match since.newest.or_else(|| state.previous.clone()) {
+    if let (Some(new), Some(old)) = (&since.newest, &state.previous)
+        && new.at < old.at
+    {
+        // The newest transaction now is older than one exported before: the
+        // history lost items, or is not what the last run read.
+        return Err(Error::bad_response(format!(
+            "the newest transaction ({}) is older than the last run's mark ({}): the history changed; \
+             check it, then delete {} to export everything again",
+            crate::text::clip(&new.created_at),
+            crate::text::clip(&old.created_at),
+            path.display()
+        )));
+    }
+    match since.next_mark() {
         Some(mark) => state.save(&mark),
         None => Ok(()),
     }

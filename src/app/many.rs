@@ -13,22 +13,29 @@ use futures_util::StreamExt;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::collections::HashSet;
 use std::future::Future;
-use std::io::{BufWriter, Read, Write};
+use std::io::{BufWriter, Write};
 
 /// User ids from a file (or stdin for `-`): one per line, blank lines and
 /// `#` comments skipped, duplicates dropped (first occurrence kept).
 pub fn read_ids(source: &str) -> Result<Vec<String>> {
-    let text = if source == "-" {
-        let mut s = String::new();
-        std::io::stdin()
-            .read_to_string(&mut s)
-            .map_err(|e| Error::usage(format!("cannot read user ids from stdin: {e}")))?;
-        s
+    use crate::local::{self, ReadError};
+    let (text, what) = if source == "-" {
+        (
+            local::read_capped(std::io::stdin(), local::USERS_FILE, "the user ids on stdin"),
+            "user ids from stdin".to_owned(),
+        )
     } else {
-        std::fs::read_to_string(source)
-            .map_err(|e| Error::usage(format!("cannot read users file {source}: {e}")))?
+        let what = format!("users file {source}");
+        match std::fs::File::open(source) {
+            Ok(f) => (local::read_capped(f, local::USERS_FILE, &what), what),
+            Err(e) => return Err(Error::usage(format!("cannot read {what}: {e}"))),
+        }
     };
-    Ok(parse_ids(&text))
+    match text {
+        Ok(text) => Ok(parse_ids(&text)),
+        Err(ReadError::TooLarge(why)) => Err(Error::usage(why)),
+        Err(ReadError::Io(e)) => Err(Error::usage(format!("cannot read {what}: {e}"))),
+    }
 }
 
 pub fn parse_ids(text: &str) -> Vec<String> {

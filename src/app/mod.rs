@@ -78,6 +78,7 @@ impl Context {
             timeout: self.global.timeout,
             retries: self.global.retries,
             dry_run,
+            no_proxy: self.sandbox.is_some(),
         })
     }
 }
@@ -181,12 +182,16 @@ fn init_logging(g: &GlobalArgs) {
             .filter(|v| !v.is_empty())
             .unwrap_or_else(|| "warn".into())
     };
-    // Only our own crate logs above warn: dependencies' debug output may show
-    // request internals we cannot redact.
+    // Only our own crate speaks by default: what matters of a dependency's
+    // failure reaches the user as our error (a TLS library's ERROR line per
+    // handshake would be noise, and its debug output may show request
+    // internals we cannot redact). `-vv` and more add dependencies' warnings.
     let directive = if level.contains('=') {
         level
-    } else {
+    } else if g.verbose >= 2 {
         format!("warn,balances={level}")
+    } else {
+        format!("off,balances={level}")
     };
     let filter = tracing_subscriber::EnvFilter::try_new(&directive)
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
@@ -200,6 +205,16 @@ fn init_logging(g: &GlobalArgs) {
 }
 
 fn build_context(global: GlobalArgs, command: &Command) -> Result<Context> {
+    if global.base_url.is_some()
+        && matches!(command, Command::Summary { .. } | Command::Doctor { .. })
+    {
+        // One URL for several providers would send each one's credentials to
+        // the same host. Per-provider overrides stay in the environment and the profile.
+        return Err(Error::usage(
+            "--base-url applies to one provider: this command talks to several; set \
+             BALANCES_<PROVIDER>_BASE_URL or the profile's base_url instead",
+        ));
+    }
     let needs_config = !matches!(command, Command::Completions { .. } | Command::Sandbox(_));
     let use_sandbox = global.sandbox && needs_config;
     let loaded = if needs_config && !use_sandbox {

@@ -34,14 +34,18 @@ fn signing_key(ctx: &Context) -> Result<Option<EcKey>> {
         }
         (_, Some(file)) => {
             let path = expand_home(file);
-            let text = std::fs::read_to_string(&path).map_err(|e| {
-                Error::config(format!(
-                    "cannot read the NOAH signing key file {}: {e}",
-                    path.display()
-                ))
-            })?;
+            let what = "NOAH signing key file";
+            let text = crate::local::read_file(&path, crate::local::SMALL_FILE, what)?.ok_or_else(
+                || {
+                    Error::config(format!(
+                        "cannot read the {what} {}: it does not exist",
+                        path.display()
+                    ))
+                },
+            )?;
+            crate::local::warn_if_readable_by_others(&path, what);
             (
-                crate::secret::Secret::new(text),
+                crate::secret::Secret::new(text.as_str()),
                 format!("file {}", path.display()),
             )
         }
@@ -94,6 +98,18 @@ async fn execute(ctx: &Context, cmd: NoahCommand) -> Result<()> {
         } => {
             let noah = connect(ctx)?;
             let engine = ctx.engine(dry_run.dry_run)?;
+            // NOAH's pages keep the PageSize of the first, so `--max-items`
+            // below a page asks for pages of that size: the run then ends on a
+            // page boundary and its token resumes exactly (with the same --page-size).
+            let shrunk = follow
+                .max_items
+                .filter(|&n| n < u64::from(page_size.unwrap_or(noah::DEFAULT_PAGE_SIZE)))
+                .map(|n| n.max(1) as u32);
+            let page_size = shrunk.or(page_size);
+            let resume = match shrunk {
+                Some(n) => format!("--page-size {n} --page-token"),
+                None => "--page-token".to_owned(),
+            };
             let mut pager = TransactionPager {
                 noah: &noah,
                 engine: &engine,
@@ -105,15 +121,16 @@ async fn execute(ctx: &Context, cmd: NoahCommand) -> Result<()> {
                     "--state-file reads newest first: it cannot be combined with --sort asc",
                 ));
             }
-            let key = serde_json::json!({"provider": noah::NAME, "profile": ctx.profile_name, "list": "transactions"});
+            let key = serde_json::json!({"provider": noah::NAME, "profile": ctx.profile_name, "base_url": ctx.base_url(ProviderId::Noah)?.as_str(), "list": "transactions"});
             listing::transactions(
                 ctx,
                 header,
                 &mut pager,
                 page_token,
                 &follow,
-                "--page-token",
+                &resume,
                 key,
+                crate::clock::Form::Rfc3339,
             )
             .await
         }

@@ -1,13 +1,30 @@
 //! `--state-file`: export only the transactions that are new since the last
 //! successful run.
 //!
-//! The guarantee: every transaction is exported at least once. The state is
-//! written (atomically: a temporary file, then a rename) only after every
-//! record has been flushed to stdout; a run that fails anywhere leaves the
-//! old state, so the next run repeats what this one may have printed rather
-//! than skipping anything. Listings are read newest first, so the run stops
-//! at the first transaction it has exported before.
+//! The rule, exactly:
+//! - A run reads the listing newest first and checks that it is: every
+//!   transaction must carry a timestamp (RFC 3339, or the provider's
+//!   documented form), compared as an instant (fractions and offsets count),
+//!   and no transaction may be newer than the one before it, within a page or
+//!   across pages. A history that breaks this, a timestamp that is not one,
+//!   or one more than a day ahead of this machine's clock, stops the run with
+//!   exit 65 and leaves the state as it was.
+//! - The state (the "mark") is the newest instant exported so far and the ids
+//!   seen at that instant. A run exports every transaction newer than the mark,
+//!   and those at the mark's instant whose id it has not seen; it reads on
+//!   until the first transaction older than the mark (ties are read in full).
+//! - The new mark is written (a temporary file, then a rename) only after
+//!   every record has been flushed to stdout. A run that fails anywhere leaves
+//!   the old mark, so the next run repeats what this one may have printed
+//!   rather than skipping anything: at least once, never lost.
+//! - What it assumes of the provider: a new transaction is never given a
+//!   timestamp older than the newest one already listed. One that is (a
+//!   back-dated entry) would be missed; no client can see it without
+//!   re-reading the whole history.
+//! - The state names its listing (provider, profile, base URL, subject or
+//!   list): one file is never applied to another listing.
 
+use crate::clock::{Form, Instant};
 use crate::error::{Error, Result};
 use crate::http::paginate::{Page, Pager};
 use crate::model::Transaction;
@@ -15,35 +32,39 @@ use serde_json::{Value, json};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// The newest transactions of the last run: their time, and the ids at that time.
-#[derive(Debug, Clone, Default, PartialEq)]
+/// How far ahead of our clock a timestamp may be before it is not believed:
+/// a mark in year 9999 would hide every later transaction forever.
+const FUTURE_SLACK_SECS: i64 = 24 * 3600;
+
+/// The newest instant exported so far, and the ids seen at that instant.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Mark {
-    pub created_at: Option<String>,
+    pub at: Instant,
+    /// The provider's own spelling of `at` (kept for people reading the file).
+    pub created_at: String,
     pub ids: Vec<String>,
 }
 
 impl Mark {
-    /// Whether `t` was exported by an earlier run (newest-first order assumed).
-    fn covers(&self, t: &Transaction) -> bool {
-        match (&self.created_at, &t.created_at) {
-            (Some(mark), Some(at)) if at != mark => at < mark,
-            _ => self.ids.contains(&t.id),
+    /// Where `at`/`id` stands against the mark.
+    fn place(&self, at: Instant, id: &str) -> Place {
+        if at > self.at {
+            Place::New
+        } else if at < self.at {
+            Place::Older
+        } else if self.ids.iter().any(|seen| seen == id) {
+            Place::Seen
+        } else {
+            Place::New
         }
     }
+}
 
-    /// The mark for a run whose newest transactions come first in `items`.
-    fn from_newest(items: &[Transaction]) -> Option<Mark> {
-        let first = items.first()?;
-        let ids = items
-            .iter()
-            .take_while(|t| t.created_at == first.created_at)
-            .map(|t| t.id.clone())
-            .collect();
-        Some(Mark {
-            created_at: first.created_at.clone(),
-            ids,
-        })
-    }
+#[derive(Debug, PartialEq)]
+enum Place {
+    New,
+    Seen,
+    Older,
 }
 
 pub struct StateFile {
@@ -53,38 +74,15 @@ pub struct StateFile {
 }
 
 impl StateFile {
-    /// Load the state for this listing; `key` names it (provider, subject,
-    /// list) so a state file is never applied to another listing.
+    /// Load the state for this listing; `key` names it (provider, profile,
+    /// base URL, subject or list) so a state file is never applied to another.
     pub fn load(path: &Path, key: Value) -> Result<StateFile> {
-        let previous = match std::fs::read_to_string(path) {
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-            Err(e) => {
-                return Err(Error::config(format!(
-                    "cannot read state file {}: {e}",
-                    path.display()
-                )));
-            }
-            Ok(text) => {
-                let bad = |why: &str| Error::config(format!("state file {} {why}", path.display()));
-                let v: Value = serde_json::from_str(&text)
-                    .map_err(|_| bad("is not JSON written by balances"))?;
-                if v["listing"] != key {
-                    return Err(bad(&format!(
-                        "belongs to another listing ({}); use one state file per listing",
-                        v["listing"]
-                    )));
-                }
-                let mark = &v["newest"];
-                Some(Mark {
-                    created_at: mark["created_at"].as_str().map(str::to_owned),
-                    ids: mark["ids"]
-                        .as_array()
-                        .ok_or_else(|| bad("has no `newest.ids`"))?
-                        .iter()
-                        .filter_map(|i| i.as_str().map(str::to_owned))
-                        .collect(),
-                })
-            }
+        check_writable(path)?;
+        let text = crate::local::read_file(path, crate::local::SMALL_FILE, "state file")?;
+        let previous = match text {
+            None => None,
+            Some(text) => parse(&text, &key)
+                .map_err(|why| Error::config(format!("state file {} {why}", path.display())))?,
         };
         Ok(StateFile {
             path: path.to_path_buf(),
@@ -95,8 +93,8 @@ impl StateFile {
 
     /// Write the new mark: to a temporary file beside the state, then renamed over it.
     pub fn save(&self, mark: &Mark) -> Result<()> {
-        let doc = json!({"version": 1, "listing": self.key,
-                         "newest": {"created_at": mark.created_at, "ids": mark.ids}});
+        let doc = json!({"version": 2, "listing": self.key,
+                         "newest": {"created_at": mark.created_at, "instant": mark.at.to_rfc3339(), "ids": mark.ids}});
         let fail = |e: std::io::Error| {
             Error::config(format!(
                 "cannot write state file {}: {e}",
@@ -113,12 +111,162 @@ impl StateFile {
     }
 }
 
-/// Wraps a transaction pager: drops what the last run exported, stops at
-/// the first such transaction, and remembers the new mark.
+/// The folder of the state file must exist and take a new file: found out
+/// before the first request, not after the whole export has been printed.
+fn check_writable(path: &Path) -> Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let probe = dir.join(format!(
+        ".{}.probe-{}",
+        path.file_name().and_then(|n| n.to_str()).unwrap_or("state"),
+        std::process::id()
+    ));
+    std::fs::File::create(&probe)
+        .and_then(|_| std::fs::remove_file(&probe))
+        .map_err(|e| {
+            Error::config(format!(
+                "cannot write the state file {} ({e}): the folder must exist and be writable",
+                path.display()
+            ))
+        })
+}
+
+/// A state document: version 2 (with the instant), or version 1 (written
+/// before base URLs were part of the key; its listing is matched without one).
+pub fn parse(text: &str, key: &Value) -> std::result::Result<Option<Mark>, String> {
+    let v: Value =
+        serde_json::from_str(text).map_err(|_| "is not JSON written by balances".to_owned())?;
+    let listing = &v["listing"];
+    let same = match v["version"].as_u64() {
+        Some(2) => listing == key,
+        Some(1) => {
+            let mut old_key = key.clone();
+            if let Some(k) = old_key.as_object_mut() {
+                k.remove("base_url");
+            }
+            *listing == old_key
+        }
+        _ => return Err("has a version this balances does not know".into()),
+    };
+    if !same {
+        return Err(format!(
+            "belongs to another listing ({}); use one state file per listing",
+            crate::text::clip(&listing.to_string())
+        ));
+    }
+    let newest = &v["newest"];
+    let Some(created_at) = newest["created_at"].as_str() else {
+        return Ok(None);
+    };
+    let spelled = newest["instant"].as_str().unwrap_or(created_at);
+    let at = Instant::parse(spelled, Form::Iso8601Utc).map_err(|_| {
+        format!(
+            "has a mark that is not a timestamp ({})",
+            crate::text::clip(spelled)
+        )
+    })?;
+    let ids = newest["ids"]
+        .as_array()
+        .ok_or("has no `newest.ids`")?
+        .iter()
+        .map(|i| {
+            i.as_str()
+                .map(str::to_owned)
+                .ok_or("has an id that is not a string")
+        })
+        .collect::<std::result::Result<Vec<_>, _>>()?;
+    Ok(Some(Mark {
+        at,
+        created_at: created_at.to_owned(),
+        ids,
+    }))
+}
+
+/// Wraps a transaction pager: checks the order, drops what the last run
+/// exported, stops at the first transaction older than the mark, and
+/// gathers the new mark.
 pub struct SincePager<'a, P> {
     pub inner: &'a mut P,
     pub previous: Option<Mark>,
+    /// The newest instant seen in this run, with its ids.
     pub newest: Option<Mark>,
+    /// The instant of the last transaction read (for the order check).
+    last: Option<Instant>,
+    form: Form,
+    latest_believable: Instant,
+}
+
+impl<'a, P> SincePager<'a, P> {
+    pub fn new(inner: &'a mut P, previous: Option<Mark>, form: Form) -> Self {
+        SincePager {
+            inner,
+            previous,
+            newest: None,
+            last: None,
+            form,
+            latest_believable: Instant::now().plus_seconds(FUTURE_SLACK_SECS),
+        }
+    }
+
+    /// The mark to save after a complete run: the newest instant of the run,
+    /// with every id seen at it (those of the old mark too, if it is the same
+    /// instant); the old mark if the run saw nothing new.
+    pub fn next_mark(&self) -> Option<Mark> {
+        match (&self.newest, &self.previous) {
+            (Some(new), Some(old)) if new.at == old.at => {
+                let mut ids = old.ids.clone();
+                ids.extend(new.ids.iter().filter(|i| !old.ids.contains(i)).cloned());
+                Some(Mark { ids, ..old.clone() })
+            }
+            (Some(new), Some(old)) if new.at < old.at => Some(old.clone()),
+            (Some(new), _) => Some(new.clone()),
+            (None, old) => old.clone(),
+        }
+    }
+
+    /// Check one transaction's timestamp and place in the order.
+    fn instant_of(&mut self, t: &Transaction) -> Result<Instant> {
+        let text = t.created_at.as_deref().ok_or_else(|| {
+            Error::bad_response(format!(
+                "transaction {} has no timestamp: --state-file cannot place it",
+                crate::text::clip(&t.id)
+            ))
+        })?;
+        let at = Instant::parse(text, self.form).map_err(|e| {
+            Error::bad_response(format!("transaction {}: {e}", crate::text::clip(&t.id)))
+        })?;
+        if at > self.latest_believable {
+            return Err(Error::bad_response(format!(
+                "transaction {} is dated {}, more than a day ahead of this machine's clock: \
+                 not used as a mark",
+                crate::text::clip(&t.id),
+                crate::text::clip(text)
+            )));
+        }
+        if self.last.is_some_and(|last| at > last) {
+            return Err(Error::bad_response(format!(
+                "the history is not newest first (transaction {} at {} comes after an older one): \
+                 --state-file needs newest-first order, so nothing is exported as complete",
+                crate::text::clip(&t.id),
+                crate::text::clip(text)
+            )));
+        }
+        self.last = Some(at);
+        match &mut self.newest {
+            None => {
+                self.newest = Some(Mark {
+                    at,
+                    created_at: text.to_owned(),
+                    ids: vec![t.id.clone()],
+                })
+            }
+            Some(m) if m.at == at => m.ids.push(t.id.clone()),
+            Some(_) => {}
+        }
+        Ok(at)
+    }
 }
 
 impl<P: Pager<Item = Transaction>> Pager for SincePager<'_, P> {
@@ -130,18 +278,29 @@ impl<P: Pager<Item = Transaction>> Pager for SincePager<'_, P> {
         want: Option<usize>,
     ) -> Result<Page<Transaction>> {
         let mut page = self.inner.page(cursor, want).await?;
-        let seen = self
-            .previous
-            .as_ref()
-            .and_then(|prev| page.items.iter().position(|t| prev.covers(t)));
-        if let Some(seen) = seen {
-            page.items.truncate(seen);
+        // Check the whole page first: an order error anywhere in it is found
+        // even when the mark is reached on its first item.
+        let places = page
+            .items
+            .iter()
+            .map(|t| {
+                let at = self.instant_of(t)?;
+                Ok(match &self.previous {
+                    Some(mark) => mark.place(at, &t.id),
+                    None => Place::New,
+                })
+            })
+            .collect::<Result<Vec<Place>>>()?;
+        if places.contains(&Place::Older) {
             page.next = None;
         }
-        if self.newest.is_none() {
-            self.newest = Mark::from_newest(&page.items);
-        }
+        let mut places = places.into_iter();
+        page.items.retain(|_| places.next() == Some(Place::New));
         Ok(page)
+    }
+
+    fn first_cursor(&self) -> Option<String> {
+        self.inner.first_cursor()
     }
 }
 
@@ -163,44 +322,150 @@ mod tests {
         }
     }
 
+    /// Pages served from a fixed history, `size` items each.
+    struct History {
+        items: Vec<Transaction>,
+        size: usize,
+    }
+
+    impl Pager for History {
+        type Item = Transaction;
+        async fn page(&mut self, c: Option<&str>, _w: Option<usize>) -> Result<Page<Transaction>> {
+            let start: usize = c.map_or(0, |c| c.parse().unwrap());
+            let end = (start + self.size).min(self.items.len());
+            Ok(Page {
+                items: self.items[start..end].to_vec(),
+                next: (end < self.items.len()).then(|| end.to_string()),
+                raw: vec![],
+            })
+        }
+    }
+
+    /// One `--state-file` run: what it exports and the mark it would save.
+    fn run(
+        items: &[Transaction],
+        size: usize,
+        mark: Option<Mark>,
+    ) -> Result<(Vec<String>, Option<Mark>)> {
+        let mut h = History {
+            items: items.to_vec(),
+            size,
+        };
+        let mut since = SincePager::new(&mut h, mark, Form::Rfc3339);
+        let mut got = vec![];
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        rt.block_on(crate::http::paginate::drive(
+            &mut since,
+            None,
+            crate::http::paginate::Follow::All,
+            |p| {
+                got.extend(p.items.into_iter().map(|t| t.id));
+                Ok(())
+            },
+        ))?;
+        Ok((got, since.next_mark()))
+    }
+
     #[test]
-    fn the_mark_covers_older_and_same_time_seen_ids() {
-        let items = [
-            tx("c", "2026-03-13T10:00:00Z"),
-            tx("b", "2026-03-13T10:00:00Z"),
-            tx("a", "2026-03-12T09:00:00Z"),
+    fn a_new_item_in_the_same_second_after_a_seen_one_is_exported() {
+        let t = "2026-03-13T10:00:00Z";
+        let (got, mark) = run(&[tx("c", t), tx("b", "2026-03-12T00:00:00Z")], 1, None).unwrap();
+        assert_eq!(got, ["c", "b"]);
+        let (got, mark) = run(
+            &[tx("c", t), tx("d", t), tx("b", "2026-03-12T00:00:00Z")],
+            1,
+            mark,
+        )
+        .unwrap();
+        assert_eq!(got, ["d"]);
+        assert_eq!(mark.unwrap().ids, ["c", "d"]);
+    }
+
+    #[test]
+    fn instants_not_text_decide_what_is_new() {
+        let mark = run(&[tx("a", "2026-03-13T14:22:00Z")], 5, None).unwrap().1;
+        let (got, _) = run(
+            &[
+                tx("b", "2026-03-13T14:22:00.500Z"),
+                tx("a", "2026-03-13T14:22:00Z"),
+            ],
+            5,
+            mark,
+        )
+        .unwrap();
+        assert_eq!(got, ["b"]);
+        let mark = run(&[tx("a", "2026-03-13T23:00:00Z")], 5, None).unwrap().1;
+        let (got, _) = run(
+            &[
+                tx("z", "2026-03-13T20:00:00-05:00"),
+                tx("a", "2026-03-13T23:00:00Z"),
+            ],
+            5,
+            mark,
+        )
+        .unwrap();
+        assert_eq!(got, ["z"]);
+    }
+
+    #[test]
+    fn bad_timestamps_and_wrong_order_are_refused() {
+        for bad in ["pending", "", "9999-01-01T00:00:00Z"] {
+            let e = run(&[tx("a", "2026-03-13T10:00:00Z"), tx("b", bad)], 5, None).unwrap_err();
+            assert_eq!(e.exit_code(), 65, "{bad:?}");
+        }
+        let oldest_first = [
+            tx("a", "2026-03-01T00:00:00Z"),
+            tx("b", "2026-03-02T00:00:00Z"),
         ];
-        let mark = Mark::from_newest(&items).unwrap();
-        assert_eq!(mark.ids, ["c", "b"]);
-        assert!(mark.covers(&items[0]) && mark.covers(&items[2]));
-        assert!(
-            !mark.covers(&tx("d", "2026-03-13T10:00:00Z")),
-            "same second, new id"
-        );
-        assert!(!mark.covers(&tx("e", "2026-03-14T00:00:00Z")));
+        for size in [1, 2] {
+            assert_eq!(run(&oldest_first, size, None).unwrap_err().exit_code(), 65);
+        }
+        // Found even when the mark is reached on the page's first item.
+        let mark = run(&[tx("m", "2026-03-05T00:00:00Z")], 5, None).unwrap().1;
+        let e = run(&oldest_first, 2, mark).unwrap_err();
+        assert_eq!(e.exit_code(), 65);
     }
 
     #[test]
     fn state_round_trips_and_refuses_another_listing() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.json");
-        let key = json!({"provider": "boca", "subject": "u"});
+        let key = json!({"provider": "boca", "base_url": "https://a/", "subject": "u"});
         let s = StateFile::load(&path, key.clone()).unwrap();
         assert!(s.previous.is_none());
         let mark = Mark {
-            created_at: Some("2026-01-01T00:00:00Z".into()),
+            at: Instant::parse("2026-01-01T00:00:00.5+01:00", Form::Rfc3339).unwrap(),
+            created_at: "2026-01-01T00:00:00.5+01:00".into(),
             ids: vec!["x".into()],
         };
         s.save(&mark).unwrap();
         assert_eq!(StateFile::load(&path, key).unwrap().previous, Some(mark));
-        let e = StateFile::load(&path, json!({"provider": "noah"}))
-            .err()
-            .unwrap();
+        let other = json!({"provider": "boca", "base_url": "https://b/", "subject": "u"});
+        let e = StateFile::load(&path, other).err().unwrap();
         assert_eq!(e.exit_code(), 78);
         assert_eq!(
             std::fs::read_dir(dir.path()).unwrap().count(),
             1,
-            "no temporary file left"
+            "no temporary or probe file left"
+        );
+        let e = StateFile::load(&dir.path().join("no/such/dir/s.json"), json!({}))
+            .err()
+            .unwrap();
+        assert_eq!(e.exit_code(), 78);
+    }
+
+    #[test]
+    fn version_1_states_still_apply() {
+        let key = json!({"provider": "boca", "profile": "default", "base_url": "https://a/", "subject": "u"});
+        let v1 = r#"{"version":1,"listing":{"provider":"boca","profile":"default","subject":"u"},
+                     "newest":{"created_at":"2026-03-13T10:00:00Z","ids":["c"]}}"#;
+        let mark = parse(v1, &key).unwrap().unwrap();
+        assert_eq!(mark.ids, ["c"]);
+        assert_eq!(
+            mark.at,
+            Instant::parse("2026-03-13T10:00:00Z", Form::Rfc3339).unwrap()
         );
     }
 }

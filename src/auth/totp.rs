@@ -2,6 +2,7 @@
 //! Hand-rolled (a dozen lines) because the common crate refuses the 80-bit
 //! secrets that pyotp-style Base32 keys often are.
 
+use crate::secret::SecretBytes;
 use hmac::{Hmac, Mac};
 use sha1::Sha1;
 
@@ -9,11 +10,11 @@ pub const STEP_SECS: i64 = 30;
 
 /// Decode an RFC 4648 Base32 secret, accepting lower case, spaces and
 /// missing `=` padding (all common in authenticator set-up strings).
-pub fn decode_base32(secret: &str) -> Result<Vec<u8>, String> {
+pub fn decode_base32(secret: &str) -> Result<SecretBytes, String> {
     const ALPHABET: &[u8; 32] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
     let mut bits: u64 = 0;
     let mut nbits = 0u32;
-    let mut out = Vec::new();
+    let mut out = zeroize::Zeroizing::new(Vec::new());
     for c in secret
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '=' && *c != '-')
@@ -34,7 +35,7 @@ pub fn decode_base32(secret: &str) -> Result<Vec<u8>, String> {
     if out.is_empty() {
         return Err("the TOTP secret is empty".into());
     }
-    Ok(out)
+    Ok(SecretBytes::new(std::mem::take(&mut *out)))
 }
 
 /// The 6-digit code for Unix time `unix`.
@@ -62,7 +63,7 @@ mod tests {
     #[test]
     fn the_six_spec_vectors() {
         let key = decode_base32(RFC_SECRET).unwrap();
-        assert_eq!(key, b"12345678901234567890");
+        assert_eq!(key.expose(), b"12345678901234567890");
         for (t, want) in [
             (59, "287082"),
             (1_111_111_109, "081804"),

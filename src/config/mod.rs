@@ -152,18 +152,18 @@ pub fn load(explicit: Option<&Path>) -> Result<Loaded> {
             None => return Ok(Loaded::default()),
         },
     };
-    let text = match std::fs::read_to_string(&path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound && explicit.is_none() => {
+    let text = match crate::local::read_file(&path, crate::local::SMALL_FILE, "config file")? {
+        Some(t) => t,
+        None if explicit.is_none() => {
             return Ok(Loaded {
                 path,
                 exists: false,
                 file: ConfigFile::default(),
             });
         }
-        Err(e) => {
+        None => {
             return Err(Error::config(format!(
-                "cannot read config file {}: {e}",
+                "cannot read config file {}: it does not exist",
                 path.display()
             )));
         }
@@ -171,7 +171,7 @@ pub fn load(explicit: Option<&Path>) -> Result<Loaded> {
     let file = parse(&text)
         .map_err(|e| Error::config(format!("in config file {}: {e}", path.display())))?;
     if file.profiles.values().any(Profile::holds_secret) {
-        warn_if_readable_by_others(&path);
+        crate::local::warn_if_readable_by_others(&path, "config file");
     }
     Ok(Loaded {
         path,
@@ -213,25 +213,6 @@ fn redact_backticks(s: &str) -> String {
     }
     out
 }
-
-#[cfg(unix)]
-fn warn_if_readable_by_others(path: &Path) {
-    use std::os::unix::fs::PermissionsExt;
-    if let Ok(meta) = std::fs::metadata(path) {
-        let mode = meta.permissions().mode();
-        if mode & 0o077 != 0 {
-            tracing::warn!(
-                "config file {} holds secrets and is readable by others (mode {:o}): run chmod 600 {}",
-                path.display(),
-                mode & 0o777,
-                path.display()
-            );
-        }
-    }
-}
-
-#[cfg(not(unix))]
-fn warn_if_readable_by_others(_path: &Path) {}
 
 /// The template written by `balances config init`, also shipped as `config.example.toml`.
 pub const TEMPLATE: &str = include_str!("../../config.example.toml");

@@ -12,10 +12,11 @@ pub mod url;
 
 use crate::clock;
 use crate::error::{Error, Kind, Result};
-use crate::secret::Secret;
+use crate::secret::{Secret, SecretBytes};
 use reqwest::header::HeaderMap;
 use reqwest::{Method, Url};
 use retry::RetryClass;
+use std::collections::HashMap;
 use std::io::Write;
 use std::sync::Mutex;
 use std::time::{Duration, Instant, SystemTime};
@@ -56,7 +57,8 @@ pub struct Outgoing {
     pub method: Method,
     pub url: Url,
     pub headers: Vec<(&'static str, HeaderValue)>,
-    pub body: Option<Vec<u8>>,
+    /// Unprintable and zeroed on drop: a login body holds a password.
+    pub body: Option<SecretBytes>,
     /// What the signature covers, shown at `-vv` (never contains a secret).
     pub signing_input: Option<String>,
 }
@@ -99,11 +101,9 @@ impl Incoming {
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers.get(name).and_then(|v| v.to_str().ok())
     }
+    /// The body as JSON, refusing ambiguous documents (a key given twice).
     pub fn json(&self) -> Result<serde_json::Value> {
-        serde_json::from_slice(&self.body).map_err(|e| {
-            Error::bad_response(format!("response is not valid JSON ({e})"))
-                .with_status(self.status)
-        })
+        crate::providers::wire::document(&self.body).map_err(|e| e.with_status(self.status))
     }
 }
 
@@ -114,6 +114,12 @@ pub trait Protocol {
     fn authorize(&self, req: &mut Outgoing) -> Result<()>;
     /// Turn a non-success response into a typed error (the provider's envelope).
     fn error_from(&self, resp: &Incoming) -> Error;
+    /// Whether a 2xx response is in fact the provider's error envelope (p100's
+    /// `errorCode`, Ibanera's `status: "0"`). It is then handled like an error
+    /// status: classified by `error_from`, retried if `retry_class` says so.
+    fn is_error_envelope(&self, _resp: &Incoming) -> bool {
+        false
+    }
     /// Whether a response deserves a retry (GET only; the engine checks the method).
     fn retry_class(&self, resp: &Incoming) -> Option<RetryClass> {
         default_retry_class(resp)
@@ -171,13 +177,17 @@ pub struct HttpOptions {
     pub timeout: Duration,
     pub retries: u32,
     pub dry_run: bool,
+    /// Ignore proxy variables: the in-process sandbox is on loopback, and a
+    /// corporate `HTTP_PROXY` must not carry (or break) that traffic.
+    pub no_proxy: bool,
 }
 
 pub struct Engine {
     client: reqwest::Client,
     opts: HttpOptions,
-    /// Shared "not before" gate: a 429 slows every concurrent worker, not just one.
-    pause_until: Mutex<Option<Instant>>,
+    /// A "not before" gate per provider: a 429 slows every concurrent worker
+    /// of that provider (the limit is the account's), and no other provider.
+    pause_until: Mutex<HashMap<&'static str, Instant>>,
 }
 
 /// Why an attempt produced no response.
@@ -205,7 +215,11 @@ fn with_attempts(message: String, tries: u32) -> String {
 
 impl Engine {
     pub fn new(opts: HttpOptions) -> Result<Self> {
-        let client = reqwest::Client::builder()
+        let mut builder = reqwest::Client::builder();
+        if opts.no_proxy {
+            builder = builder.no_proxy();
+        }
+        let client = builder
             .user_agent(concat!("balances/", env!("CARGO_PKG_VERSION")))
             .connect_timeout(opts.timeout.min(Duration::from_secs(10)))
             .timeout(opts.timeout)
@@ -216,7 +230,7 @@ impl Engine {
         Ok(Engine {
             client,
             opts,
-            pause_until: Mutex::new(None),
+            pause_until: Mutex::new(HashMap::new()),
         })
     }
 
@@ -234,13 +248,17 @@ impl Engine {
         let name = proto.name();
         let mut attempt = 0u32;
         loop {
+            // Wait out any pause first, then sign: a signature, timestamp or
+            // one-time code made before a wait of seconds may be stale on arrival.
+            if !self.opts.dry_run {
+                self.wait_for_gate(name).await;
+            }
             let mut req = build()?;
             proto.authorize(&mut req)?;
             if self.opts.dry_run {
                 print_dry_run(&req)?;
                 return Err(Error::quiet(0));
             }
-            self.wait_for_gate().await;
             let retryable_method = req.method == Method::GET;
             let started = Instant::now();
             let outcome = self.execute(&req).await;
@@ -251,7 +269,7 @@ impl Engine {
                         "{} {} -> {} ({elapsed} ms)",
                         req.method, req.url, resp.status
                     );
-                    if (200..300).contains(&resp.status) {
+                    if (200..300).contains(&resp.status) && !proto.is_error_envelope(&resp) {
                         return Ok(resp);
                     }
                     Failed::Status(resp)
@@ -271,7 +289,7 @@ impl Engine {
             let rate_limit_wait = match class {
                 Some(RetryClass::RateLimited(after)) => {
                     let wait = after.unwrap_or_else(|| retry::backoff(attempt));
-                    self.set_gate(wait);
+                    self.set_gate(name, wait);
                     Some(wait)
                 }
                 _ => None,
@@ -323,7 +341,7 @@ impl Engine {
             debug!("  signing input: {input:?}");
         }
         if let Some(body) = &req.body {
-            builder = builder.body(body.clone());
+            builder = builder.body(body.expose().to_vec());
         }
         let mut resp = builder.send().await.map_err(classify_reqwest)?;
         let status = resp.status().as_u16();
@@ -357,21 +375,30 @@ impl Engine {
         })
     }
 
-    async fn wait_for_gate(&self) {
-        let until = *self.pause_until.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some(until) = until {
+    /// Sleep until `provider`'s gate is open. The gate may move later while
+    /// we sleep (another worker's 429), so look again after every wait.
+    async fn wait_for_gate(&self, provider: &'static str) {
+        loop {
+            let until = self.gate(provider);
             let now = Instant::now();
-            if until > now {
-                tokio::time::sleep(until - now).await;
+            match until.filter(|&u| u > now) {
+                Some(u) => tokio::time::sleep(u - now).await,
+                None => return,
             }
         }
     }
 
-    fn set_gate(&self, wait: Duration) {
-        let mut gate = self.pause_until.lock().unwrap_or_else(|p| p.into_inner());
+    fn gate(&self, provider: &'static str) -> Option<Instant> {
+        let gates = self.pause_until.lock().unwrap_or_else(|p| p.into_inner());
+        gates.get(provider).copied()
+    }
+
+    fn set_gate(&self, provider: &'static str, wait: Duration) {
+        let mut gates = self.pause_until.lock().unwrap_or_else(|p| p.into_inner());
         let until = Instant::now() + wait;
-        if gate.is_none_or(|g| g < until) {
-            *gate = Some(until);
+        let gate = gates.entry(provider).or_insert(until);
+        if *gate < until {
+            *gate = until;
         }
     }
 }
@@ -400,6 +427,17 @@ fn body_too_large(status: u16) -> Error {
 fn classify_reqwest(e: reqwest::Error) -> Failure {
     // reqwest's Display names the URL but never our headers, so it is safe to show.
     let msg = error_chain(&e);
+    if let Some(why) = certificate_problem(&msg) {
+        // Not transient: another handshake gets the same certificate.
+        let host = e
+            .url()
+            .and_then(|u| u.host_str())
+            .map_or_else(|| "the server".to_owned(), str::to_owned);
+        return Failure::Fatal(Error::new(
+            Kind::Unavailable,
+            certificate_message(&host, why),
+        ));
+    }
     if e.is_timeout() {
         Failure::Transport(Kind::Timeout, format!("request timed out: {msg}"))
     } else if e.is_connect() || e.is_request() || e.is_body() || e.is_decode() {
@@ -407,6 +445,35 @@ fn classify_reqwest(e: reqwest::Error) -> Failure {
     } else {
         Failure::Fatal(Error::new(Kind::Unavailable, format!("HTTP error: {msg}")))
     }
+}
+
+/// The reason in a TLS failure that is about the server's certificate
+/// (rustls says "invalid peer certificate: UnknownIssuer" and the like).
+pub fn certificate_problem(chain: &str) -> Option<&str> {
+    let at = chain.find("invalid peer certificate")?;
+    let why = chain[at..]
+        .trim_start_matches("invalid peer certificate")
+        .trim_start_matches([':', ' ']);
+    Some(why.split(':').next().unwrap_or(why).trim())
+}
+
+/// One message for a certificate we do not trust: which host, why, and
+/// how to trust a private CA.
+pub fn certificate_message(host: &str, why: &str) -> String {
+    let why = match why {
+        "UnknownIssuer" => "it is signed by a certificate authority this machine does not trust",
+        "Expired" => "it has expired",
+        "NotValidForName" | "NotValidForNameContext" => "it is not valid for this host name",
+        "BadSignature" => "its signature is invalid",
+        "Revoked" => "it has been revoked",
+        other if other.contains("Expired") => "it has expired",
+        other if other.contains("NotValidForName") => "it is not valid for this host name",
+        _ => "it failed verification",
+    };
+    format!(
+        "TLS certificate of {host} not trusted: {why}. Not retried. If {host} uses a private CA, \
+         add that CA to the system store, or point SSL_CERT_FILE (a PEM bundle) or SSL_CERT_DIR at it"
+    )
 }
 
 fn error_chain(e: &dyn std::error::Error) -> String {
@@ -465,6 +532,7 @@ mod tests {
             timeout: Duration::from_secs(10),
             retries: 0,
             dry_run: false,
+            no_proxy: true,
         })
         .unwrap();
         let rt = tokio::runtime::Builder::new_current_thread()
@@ -493,11 +561,13 @@ mod tests {
             timeout: Duration::from_secs(1),
             retries: 0,
             dry_run: false,
+            no_proxy: true,
         })
         .unwrap();
-        engine.set_gate(Duration::from_millis(300));
-        let first = engine.pause_until.lock().unwrap().unwrap();
-        engine.set_gate(Duration::from_millis(10));
-        assert_eq!(engine.pause_until.lock().unwrap().unwrap(), first);
+        engine.set_gate("boca", Duration::from_millis(300));
+        let first = engine.gate("boca").unwrap();
+        engine.set_gate("boca", Duration::from_millis(10));
+        assert_eq!(engine.gate("boca").unwrap(), first);
+        assert_eq!(engine.gate("p100"), None, "one provider's pause is its own");
     }
 }

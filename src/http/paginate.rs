@@ -3,11 +3,20 @@
 //! A provider supplies a [`Pager`] that fetches the page at a cursor (Boca's
 //! `nextCursor`, NOAH's `PageToken`, Ibanera's page number as text); this
 //! module decides how far to go, hands each page on as soon as it arrives
-//! (so memory stays flat), and stops with exit 65 if a cursor comes back twice.
+//! (so memory stays flat), and stops with exit 65 when the listing makes no
+//! progress: a cursor that comes back, a page that repeats an earlier page,
+//! or [`MAX_EMPTY_PAGES`] empty pages in a row that still point further.
 
 use crate::error::{Error, Result};
+use serde::Serialize;
 use std::collections::HashSet;
 use std::future::Future;
+use std::hash::{DefaultHasher, Hasher};
+
+/// Empty pages in a row that may still carry a next cursor before the
+/// listing is judged stuck. A server may skip over filtered records with an
+/// empty page or two; hundreds in a row is a loop.
+pub const MAX_EMPTY_PAGES: usize = 20;
 
 /// One page of items, with the raw body for `--raw`.
 #[derive(Debug)]
@@ -38,6 +47,34 @@ pub trait Pager {
         cursor: Option<&str>,
         want: Option<usize>,
     ) -> impl Future<Output = Result<Page<Self::Item>>>;
+
+    /// A cursor that fetches the first page again, if the API has one
+    /// (page number `1`). `--max-items` ending inside the first page points
+    /// there, so a resumed run repeats rather than skips.
+    fn first_cursor(&self) -> Option<String> {
+        None
+    }
+}
+
+/// Hashes the bytes serde writes, to recognise a page seen before without keeping it.
+struct HashWriter(DefaultHasher);
+
+impl std::io::Write for HashWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.write(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// A fingerprint of a page's items (not its body, which may echo the page number).
+fn fingerprint<T: Serialize>(items: &[T]) -> u64 {
+    let mut w = HashWriter(DefaultHasher::new());
+    // Serialising our own model to a hasher cannot fail.
+    let _ = serde_json::to_writer(&mut w, items);
+    w.0.finish()
 }
 
 /// Fetch pages from `start` as `follow` says, passing each to `sink`.
@@ -47,8 +84,13 @@ pub async fn drive<P: Pager>(
     start: Option<String>,
     follow: Follow,
     mut sink: impl FnMut(Page<P::Item>) -> Result<()>,
-) -> Result<Option<String>> {
+) -> Result<Option<String>>
+where
+    P::Item: Serialize,
+{
     let mut seen: HashSet<String> = start.iter().cloned().collect();
+    let mut pages_seen: HashSet<u64> = HashSet::new();
+    let mut empty_run = 0usize;
     let mut cursor = start;
     let mut produced = 0usize;
     loop {
@@ -58,23 +100,51 @@ pub async fn drive<P: Pager>(
         };
         let mut page = pager.page(cursor.as_deref(), want).await?;
         let next = page.next.take().filter(|c| !c.is_empty());
+        if next.is_some() {
+            if page.items.is_empty() {
+                empty_run += 1;
+                if empty_run >= MAX_EMPTY_PAGES {
+                    return Err(Error::bad_response(format!(
+                        "pagination makes no progress: {MAX_EMPTY_PAGES} empty pages in a row, each pointing to another"
+                    )));
+                }
+            } else {
+                empty_run = 0;
+                if !pages_seen.insert(fingerprint(&page.items)) {
+                    return Err(Error::bad_response(
+                        "pagination loop: the server sent the same page of items twice",
+                    ));
+                }
+            }
+        }
         if let Some(want) = want.filter(|&w| page.items.len() > w) {
             // The server sent more than asked. Stop inside the page and point
             // the next cursor at this page's start: a resumed run repeats a few
-            // items rather than skipping any.
-            page.items.truncate(want);
+            // items rather than skipping any. Without a cursor for this page
+            // (the first, on a cursor API) the whole page is printed instead,
+            // with the real next cursor: more than asked, nothing skipped.
+            if let Some(again) = cursor.clone().or_else(|| pager.first_cursor()) {
+                page.items.truncate(want);
+                tracing::warn!(
+                    "stopped inside a page at --max-items; the next cursor repeats that page"
+                );
+                sink(page)?;
+                return Ok(Some(again));
+            }
             tracing::warn!(
-                "stopped inside a page at --max-items; the next cursor repeats that page"
+                "the server sent more items than asked for on the first page; printing all {} so that nothing is skipped",
+                page.items.len()
             );
             sink(page)?;
-            return Ok(cursor);
+            return Ok(next);
         }
         produced += page.items.len();
         sink(page)?;
         let Some(next) = next else { return Ok(None) };
         if !seen.insert(next.clone()) {
             return Err(Error::bad_response(format!(
-                "pagination loop: the server returned cursor {next:?} a second time"
+                "pagination loop: the server returned cursor {} a second time",
+                crate::text::clip(&next)
             )));
         }
         let done = match follow {
@@ -90,7 +160,10 @@ pub async fn drive<P: Pager>(
 }
 
 /// Every page, in order (for summaries, where one lookup is one result).
-pub async fn collect<P: Pager>(pager: &mut P) -> Result<Vec<Page<P::Item>>> {
+pub async fn collect<P: Pager>(pager: &mut P) -> Result<Vec<Page<P::Item>>>
+where
+    P::Item: Serialize,
+{
     let mut pages = Vec::new();
     drive(pager, None, Follow::All, |page| {
         pages.push(page);
@@ -209,6 +282,60 @@ mod tests {
             Follow::Max(3),
         );
         assert_eq!(got, [1, 2, 3]);
+        assert_eq!(r.unwrap().as_deref(), Some("a"));
+    }
+
+    /// Endless pages from a function of the page index.
+    struct Endless(fn(usize) -> Vec<u32>, usize);
+
+    impl Pager for Endless {
+        type Item = u32;
+        async fn page(&mut self, _c: Option<&str>, _w: Option<usize>) -> Result<Page<u32>> {
+            self.1 += 1;
+            Ok(Page {
+                items: (self.0)(self.1),
+                // Bounded, so a test of a guard that fails still ends.
+                next: (self.1 < 300).then(|| format!("c{}", self.1)),
+                raw: vec![],
+            })
+        }
+    }
+
+    fn run_endless(items: fn(usize) -> Vec<u32>) -> (Result<Option<String>>, usize) {
+        let mut p = Endless(items, 0);
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        let r = rt.block_on(drive(&mut p, None, Follow::All, |_| Ok(())));
+        (r, p.1)
+    }
+
+    #[test]
+    fn endless_empty_pages_stop_with_exit_65() {
+        let (r, requests) = run_endless(|_| vec![]);
+        assert_eq!(r.unwrap_err().exit_code(), 65);
+        assert_eq!(requests, MAX_EMPTY_PAGES);
+        // A few empty pages between full ones are fine.
+        let (r, requests) = run_endless(|i| if i % 5 == 0 { vec![i as u32] } else { vec![] });
+        assert_eq!(
+            (r.unwrap(), requests),
+            (None, 300),
+            "stops only on a real loop"
+        );
+    }
+
+    #[test]
+    fn a_page_served_again_under_a_new_cursor_is_a_loop() {
+        let (r, requests) = run_endless(|_| vec![7, 8]);
+        assert_eq!(r.unwrap_err().exit_code(), 65);
+        assert_eq!(requests, 2);
+    }
+
+    #[test]
+    fn max_items_inside_the_first_page_never_claims_the_end() {
+        // A cursor API has no cursor for its first page: print it all, with the real next cursor.
+        let (r, got, _) = run(vec![(vec![1, 2, 3, 4], Some("a"))], Follow::Max(2));
+        assert_eq!(got, [1, 2, 3, 4]);
         assert_eq!(r.unwrap().as_deref(), Some("a"));
     }
 }

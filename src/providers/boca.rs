@@ -45,12 +45,7 @@ impl Boca {
             .send(self, || Ok(Outgoing::get(url.clone())))
             .await
             .map_err(|e| e.with_subject(Some(external_id)))?;
-        let mut doc = Fields::new("balances response", resp.json()?)?;
-        let items = doc
-            .array("balances")?
-            .into_iter()
-            .map(balance)
-            .collect::<Result<Vec<_>>>()
+        let items = parse_balances(&resp.body)
             .map_err(|e| e.with_provider(NAME).with_subject(Some(external_id)))?;
         Ok(Page {
             items,
@@ -58,6 +53,23 @@ impl Boca {
             raw: resp.body,
         })
     }
+}
+
+/// A balances body.
+pub fn parse_balances(body: &[u8]) -> Result<Vec<Balance>> {
+    let mut doc = Fields::new("balances response", super::wire::document(body)?)?;
+    doc.array("balances")?.into_iter().map(balance).collect()
+}
+
+/// A transactions body: the page's items and `nextCursor`.
+pub fn parse_transactions(body: &[u8]) -> Result<(Vec<Transaction>, Option<String>)> {
+    let mut doc = Fields::new("transactions response", super::wire::document(body)?)?;
+    let items = doc
+        .array("items")?
+        .into_iter()
+        .map(transaction)
+        .collect::<Result<Vec<_>>>()?;
+    Ok((items, doc.string_opt("nextCursor")?))
 }
 
 fn check_external_id(id: &str) -> Result<()> {
@@ -73,7 +85,7 @@ fn check_external_id(id: &str) -> Result<()> {
 fn balance(v: Value) -> Result<Balance> {
     let mut f = Fields::new("balance", v)?;
     Ok(Balance {
-        currency: f.string("currency")?.to_uppercase(),
+        currency: f.currency("currency")?,
         available: Some(f.amount("available")?),
         total: f.amount_opt("total")?,
         pending: None,
@@ -90,11 +102,19 @@ fn transaction(v: Value) -> Result<Transaction> {
         Some(id) => id,
         None => f.string("id")?,
     };
-    let created_at = f.string_opt("createdAt")?;
+    let created_at = f.timestamp_opt("createdAt", clock::Form::Rfc3339)?;
     let kind = f.string_opt("type")?;
-    let from = money(f.take_opt("from"))?;
-    let to = money(f.take_opt("to"))?;
+    let (from, from_rest) = money(f.take_opt("from"))?;
+    let (to, to_rest) = money(f.take_opt("to"))?;
     let rate = f.amount_opt("rate")?;
+    let mut rest = f.rest();
+    // A leg's fields beyond currency and amount (a `fee`, say) are kept
+    // under the leg's own name, never dropped.
+    for (name, extra) in [("from", from_rest), ("to", to_rest)] {
+        if !extra.is_empty() {
+            rest.insert(name.to_owned(), Value::Object(extra));
+        }
+    }
     Ok(Transaction {
         id,
         created_at,
@@ -104,17 +124,21 @@ fn transaction(v: Value) -> Result<Transaction> {
         to,
         rate,
         fee: None,
-        provider_fields: f.rest(),
+        provider_fields: rest,
     })
 }
 
-fn money(v: Option<Value>) -> Result<Option<Money>> {
-    let Some(v) = v else { return Ok(None) };
+/// A `from`/`to` leg, and whatever else the provider put in it.
+fn money(v: Option<Value>) -> Result<(Option<Money>, serde_json::Map<String, Value>)> {
+    let Some(v) = v else {
+        return Ok((None, Default::default()));
+    };
     let mut f = Fields::new("transaction leg", v)?;
-    Ok(Some(Money {
-        currency: f.string("currency")?.to_uppercase(),
+    let leg = Money {
+        currency: f.currency("currency")?,
         amount: f.amount("amount")?,
-    }))
+    };
+    Ok((Some(leg), f.rest()))
 }
 
 /// `GET /v1/users/{externalId}/transactions`, one page per call.
@@ -150,22 +174,16 @@ impl Pager for TransactionPager<'_> {
             .send(self.boca, || Ok(Outgoing::get(url.clone())))
             .await
             .map_err(|e| e.with_subject(subject))?;
-        let parse = || -> Result<Page<Transaction>> {
-            let mut doc = Fields::new("transactions response", resp.json()?)?;
-            let items = doc
-                .array("items")?
-                .into_iter()
-                .map(transaction)
-                .collect::<Result<Vec<_>>>()?;
-            Ok(Page {
-                items,
-                next: doc.string_opt("nextCursor")?,
-                raw: Vec::new(),
-            })
-        };
-        let mut page = parse().map_err(|e| e.with_provider(NAME).with_subject(subject))?;
-        page.raw = resp.body;
-        Ok(page)
+        let (items, next) = parse_transactions(&resp.body).map_err(|e| {
+            e.with_provider(NAME)
+                .with_subject(subject)
+                .with_status(resp.status)
+        })?;
+        Ok(Page {
+            items,
+            next,
+            raw: resp.body,
+        })
     }
 }
 
@@ -176,7 +194,7 @@ impl Protocol for Boca {
 
     fn authorize(&self, req: &mut Outgoing) -> Result<()> {
         let timestamp = clock::rfc3339_seconds(clock::now());
-        let body = req.body.as_deref().unwrap_or_default();
+        let body: &[u8] = req.body.as_deref().unwrap_or_default();
         let canonical = hmac_signing::canonical_string(
             req.method.as_str(),
             req.wire_path(),

@@ -13,30 +13,49 @@ use crate::http::paginate::{Page, Pager};
 use crate::http::{self, Engine, Incoming, Outgoing, Protocol};
 use crate::keyring::SecretStore;
 use crate::model::{Balance, Money, Transaction};
-use crate::money::Amount;
-use crate::secret::Secret;
+use crate::secret::{Secret, SecretBytes};
 use reqwest::{Method, Url};
 use serde_json::{Value, json};
 use std::sync::Mutex;
+use std::sync::atomic::AtomicBool;
 use std::sync::atomic::{AtomicU32, Ordering};
+use zeroize::Zeroizing;
 
 pub const NAME: &str = "ibanera";
 /// Renew this long before a token expires (or at half its life, if shorter).
 const RENEW_MARGIN_SECS: i64 = 60;
 
+/// How long a code typed with `--otp` is used: its own 30 s step and the
+/// one after (servers accept a step of drift). Past that, requests would
+/// carry a stale code the server refuses.
+const FIXED_OTP_SECS: i64 = 60;
+
 /// Where one-time passwords come from.
 pub enum Otp {
     /// The Base32 shared secret: a fresh code for every request.
-    Secret(Vec<u8>),
-    /// A code typed by hand (`--otp`), good for one command.
-    Fixed(Secret),
+    Secret(SecretBytes),
+    /// A code typed by hand (`--otp`), good for one command while it lasts.
+    Fixed { code: Secret, since: i64 },
 }
 
 impl Otp {
-    fn now(&self) -> Secret {
+    pub fn fixed(code: Secret) -> Otp {
+        Otp::Fixed {
+            code,
+            since: clock::now().unix_timestamp(),
+        }
+    }
+
+    fn now(&self) -> Result<Secret> {
+        let now = clock::now().unix_timestamp();
         match self {
-            Otp::Secret(key) => Secret::new(totp::code(key, clock::now().unix_timestamp())),
-            Otp::Fixed(code) => code.clone(),
+            Otp::Secret(key) => Ok(Secret::new(totp::code(key.expose(), now))),
+            Otp::Fixed { code, since } if now - since <= FIXED_OTP_SECS => Ok(code.clone()),
+            Otp::Fixed { .. } => Err(Error::config(format!(
+                "the --otp code is over {FIXED_OTP_SECS} s old and no longer valid: run again with a \
+                 fresh code, or store totp_secret so every request gets its own"
+            ))
+            .with_provider(NAME)),
         }
     }
 }
@@ -63,6 +82,8 @@ pub struct Ibanera<'a> {
     token: Mutex<Option<Token>>,
     cache: Option<TokenCache<'a>>,
     logins: AtomicU32,
+    /// Whether this run already replaced a rejected token: it does so once.
+    relogged: AtomicBool,
 }
 
 /// Renewal time for a token that lives `ttl` seconds from `now`.
@@ -86,6 +107,7 @@ impl<'a> Ibanera<'a> {
             token: Mutex::new(None),
             cache,
             logins: AtomicU32::new(0),
+            relogged: AtomicBool::new(false),
         }
     }
 
@@ -157,8 +179,12 @@ impl<'a> Ibanera<'a> {
                 let mut req = Outgoing::get(url.clone());
                 req.method = Method::POST;
                 req.header("Content-Type", "application/json");
-                let body = json!({"username": self.username, "password": self.password.expose(), "otp": self.otp.now().expose()});
-                req.body = Some(body.to_string().into_bytes());
+                let otp = self.otp.now()?;
+                let body = Zeroizing::new(
+                    json!({"username": self.username, "password": self.password.expose(), "otp": otp.expose()})
+                        .to_string(),
+                );
+                req.body = Some(crate::secret::SecretBytes::new(body.as_bytes().to_vec()));
                 Ok(req)
             })
             .await?;
@@ -204,6 +230,14 @@ impl<'a> Ibanera<'a> {
         let build = || Ok(Outgoing::get(url.clone()));
         let resp = match engine.send(self, build).await {
             Err(e) if e.http_status == Some(401) && !engine.dry_run() => {
+                if e.kind == Kind::Config || is_otp_rejection(&e) {
+                    // The token is fine; the one-time code was not. Logging in
+                    // again would not help and counts toward the account lock.
+                    return Err(e);
+                }
+                if self.relogged.swap(true, Ordering::SeqCst) {
+                    return Err(e);
+                }
                 tracing::info!("ibanera: the access token was rejected; logging in again");
                 self.drop_token();
                 self.login(engine).await?;
@@ -300,19 +334,52 @@ impl Protocol for Ibanera<'_> {
             "Authorization",
             Secret::new(format!("Bearer {}", token.value.expose())),
         );
-        req.secret_header("otp", self.otp.now());
+        req.secret_header("otp", self.otp.now()?);
         Ok(())
     }
 
+    fn is_error_envelope(&self, resp: &Incoming) -> bool {
+        has_failed_status(resp)
+    }
+
     fn error_from(&self, resp: &Incoming) -> Error {
-        match serde_json::from_slice::<Value>(&resp.body) {
+        let e = match serde_json::from_slice::<Value>(&resp.body) {
             Ok(v) if v.is_object() => envelope_error(&v, resp.status),
             _ => Error::new(
                 http::kind_for_status(resp.status),
                 format!("HTTP {} without an Ibanera envelope", resp.status),
             ),
+        };
+        if is_otp_rejection(&e) {
+            return Error::new(
+                Kind::Unauthorized,
+                format!("one-time password rejected: {}{OTP_HINT}", e.message),
+            )
+            .with_status(resp.status)
+            .with_code(e.code);
         }
+        e
     }
+}
+
+const OTP_HINT: &str = " (codes change every 30 s: check totp_secret, and that this machine's clock is right, e.g. with NTP)";
+
+/// A 2xx body whose envelope says `status` is not `"1"`.
+fn has_failed_status(resp: &Incoming) -> bool {
+    #[derive(serde::Deserialize)]
+    struct Status {
+        status: Option<Value>,
+    }
+    serde_json::from_slice::<Status>(&resp.body)
+        .ok()
+        .and_then(|s| s.status)
+        .is_some_and(|s| s.as_str() != Some("1"))
+}
+
+/// Whether an error names the one-time password (field `otp`, or a code about it).
+fn is_otp_rejection(e: &Error) -> bool {
+    let mentions = |s: &str| s.to_ascii_lowercase().contains("otp");
+    e.code.as_deref().is_some_and(mentions) || e.message.to_ascii_lowercase().starts_with("otp:")
 }
 
 /// The login call: no bearer token, and a rejection means bad credentials.
@@ -325,9 +392,25 @@ impl Protocol for Login<'_, '_> {
     fn authorize(&self, _req: &mut Outgoing) -> Result<()> {
         Ok(())
     }
+    fn is_error_envelope(&self, resp: &Incoming) -> bool {
+        has_failed_status(resp)
+    }
     fn error_from(&self, resp: &Incoming) -> Error {
         let mut e = self.0.error_from(resp);
-        if (400..500).contains(&resp.status) && resp.status != 429 {
+        let enveloped = serde_json::from_slice::<Value>(&resp.body).is_ok_and(|v| v.is_object());
+        if matches!(resp.status, 404 | 405) || (!enveloped && resp.status < 500) {
+            // Not Ibanera's login answering: the base URL is wrong.
+            e.kind = Kind::Config;
+            e.message = format!(
+                "no Ibanera login endpoint at {} (HTTP {}): check base_url",
+                self.0.base, resp.status
+            );
+        } else if e.code.as_deref() == Some("Required") {
+            e.kind = Kind::Config;
+            e.message = format!("login refused: a credential is empty ({})", e.message);
+        } else if e.kind == Kind::Unauthorized && is_otp_rejection(&e) {
+            // Already explained by the OTP hint.
+        } else if resp.status < 500 && resp.status != 429 {
             e.kind = Kind::Unauthorized;
             e.message = format!(
                 "login rejected: {} (not retried: repeated failures lock the account)",
@@ -396,52 +479,93 @@ impl<T> Pager for PageNumberPager<'_, '_, T> {
             }
         };
         if !matches!(self.list, List::AccountBalances) {
+            // Card balances are paged too (default page size 10): a list
+            // asked for without pages could silently stop at ten cards.
             pairs.push(("PageNumber", number.to_string()));
             pairs.push(("PageSize", self.page_size.to_string()));
         }
-        let (mut v, raw) = self.api.get(self.engine, endpoint, &pairs).await?;
-        let pages = v.get("numberOfPages").and_then(Value::as_u64).unwrap_or(1);
-        let items = match v["details"].take() {
-            Value::Array(a) => a,
-            Value::Null => vec![],
-            _ => return Err(Error::bad_response("details: expected an array")),
-        };
-        let next =
-            (u64::from(number) < pages && !items.is_empty()).then(|| (number + 1).to_string());
+        let (v, raw) = self.api.get(self.engine, endpoint, &pairs).await?;
+        let (items, next) = page_of(v, number)?;
         Ok(Page {
             items: items.into_iter().map(self.map).collect::<Result<_>>()?,
             next,
             raw,
         })
     }
+
+    fn first_cursor(&self) -> Option<String> {
+        Some("1".to_owned())
+    }
+}
+
+/// A page-numbered envelope's items and the next page number. Every list is
+/// asked for by page, so `numberOfPages` must be an integer: 1 or more, or 0
+/// for an empty list. Anything else (`"3"`, `3.0`, `-1`, `null`, missing)
+/// could hide pages, so it is a bad response, never "one page".
+pub fn page_of(mut v: Value, number: u32) -> Result<(Vec<Value>, Option<String>)> {
+    let items = match v["details"].take() {
+        Value::Array(a) => a,
+        _ => return Err(Error::bad_response("details: expected an array")),
+    };
+    let pages = match v.get("numberOfPages") {
+        Some(Value::Number(n)) => n.as_u64().filter(|&p| p >= 1 || items.is_empty()),
+        _ => None,
+    }
+    .ok_or_else(|| {
+        Error::bad_response(format!(
+            "numberOfPages: expected a whole number of pages, found {}",
+            v.get("numberOfPages").map_or_else(
+                || "nothing".to_owned(),
+                |p| crate::text::clip(&p.to_string())
+            )
+        ))
+    })?;
+    let next = (u64::from(number) < pages).then(|| (number + 1).to_string());
+    Ok((items, next))
+}
+
+/// A balance with at least one amount: a record with none says nothing.
+fn with_an_amount(b: Balance, what: &str) -> Result<Balance> {
+    if b.available.is_none() && b.total.is_none() && b.pending.is_none() {
+        return Err(Error::bad_response(format!(
+            "{what}: no balance amount at all"
+        )));
+    }
+    Ok(b)
 }
 
 pub fn account_balance(v: Value) -> Result<Balance> {
     let mut f = Fields::new("account balance", v)?;
-    Ok(Balance {
-        currency: f.string("asset")?.to_uppercase(),
-        available: f.amount_opt("availableBalance")?,
-        total: f.amount_opt("totalBalance")?,
-        pending: f.amount_opt("pendingBalance")?,
-        account_id: f.text_opt("id")?,
-        account_type: None,
-        status: None,
-        provider_fields: f.rest(),
-    })
+    with_an_amount(
+        Balance {
+            currency: f.currency("asset")?,
+            available: f.amount_opt("availableBalance")?,
+            total: f.amount_opt("totalBalance")?,
+            pending: f.amount_opt("pendingBalance")?,
+            account_id: f.text_opt("id")?,
+            account_type: None,
+            status: None,
+            provider_fields: f.rest(),
+        },
+        "account balance",
+    )
 }
 
 pub fn card_balance(v: Value) -> Result<Balance> {
     let mut f = Fields::new("card balance", v)?;
-    Ok(Balance {
-        currency: f.string("currency")?.to_uppercase(),
-        available: f.amount_opt("availableBalance")?,
-        total: f.amount_opt("totalBalance")?,
-        pending: f.amount_opt("pendingBalance")?,
-        account_id: f.text_opt("id")?,
-        account_type: None,
-        status: f.text_opt("status")?,
-        provider_fields: f.rest(),
-    })
+    with_an_amount(
+        Balance {
+            currency: f.currency("currency")?,
+            available: f.amount_opt("availableBalance")?,
+            total: f.amount_opt("totalBalance")?,
+            pending: f.amount_opt("pendingBalance")?,
+            account_id: f.text_opt("id")?,
+            account_type: None,
+            status: f.text_opt("status")?,
+            provider_fields: f.rest(),
+        },
+        "card balance",
+    )
 }
 
 /// Transactions: the shape is not published in full, so known names are
@@ -463,35 +587,26 @@ pub fn transaction(v: Value) -> Result<Transaction> {
         &mut f,
         &["transactionDate", "date", "createdDate", "dateCreated"],
     )?;
+    if let Some(at) = &created_at {
+        clock::Instant::parse(at, clock::Form::Iso8601Utc)
+            .map_err(|e| Error::bad_response(format!("transaction: {e}")))?;
+    }
     let kind = first_text(&mut f, &["transactionType", "type"])?;
     let status = first_text(&mut f, &["status"])?;
-    let currency = first_text(&mut f, &["currency", "asset"])?.map(|c| c.to_uppercase());
-    let amount = f.amount_opt("amount")?;
-    let (from, to) = match (currency, amount) {
-        (Some(currency), Some(amount)) => match amount.as_str().strip_prefix('-') {
-            Some(abs) => (
-                Some(Money {
-                    currency,
-                    amount: Amount::parse(abs).map_err(Error::bad_response)?,
-                }),
-                None,
-            ),
-            None => (None, Some(Money { currency, amount })),
-        },
-        (currency, amount) => {
-            let mut rest = f.rest();
-            if let Some(c) = currency {
-                rest.insert("currency".into(), Value::String(c));
-            }
-            if let Some(a) = amount {
-                rest.insert(
-                    "amount".into(),
-                    serde_json::from_str(a.as_str()).unwrap_or(Value::String(a.to_string())),
-                );
-            }
-            f = Fields::new("transaction", Value::Object(rest))?;
-            (None, None)
-        }
+    // The amount becomes a leg only with a currency; otherwise both stay in
+    // provider_fields as sent.
+    let has_currency = ["currency", "asset"].iter().any(|k| f.has(k));
+    let (from, to) = if has_currency && f.has("amount") {
+        let currency = match f.currency_opt("currency")? {
+            Some(c) => c,
+            None => f.currency("asset")?,
+        };
+        let (negative, amount) = f.amount("amount")?.magnitude();
+        let leg = Some(Money { currency, amount });
+        if negative { (leg, None) } else { (None, leg) }
+    } else {
+        f.amount_peek("amount")?;
+        (None, None)
     };
     Ok(Transaction {
         id,

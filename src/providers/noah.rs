@@ -16,6 +16,8 @@ use sha2::{Digest, Sha256};
 pub const NAME: &str = "noah";
 /// The audience NOAH expects, in production and in its sandbox alike.
 pub const AUDIENCE: &str = "https://api.noah.com";
+/// NOAH's page size when none is asked for.
+pub const DEFAULT_PAGE_SIZE: u32 = 20;
 /// Token lifetime: NOAH allows up to 900 s; a short one limits replay.
 const TOKEN_TTL: i64 = 300;
 
@@ -64,9 +66,24 @@ fn page_pairs(page_size: Option<u32>, token: Option<&str>) -> Vec<(&'static str,
     pairs
 }
 
+/// A balances page: its balances and the next token.
+pub fn parse_balances(body: &[u8]) -> Result<(Vec<Balance>, Option<String>)> {
+    let (items, next) = items_and_token(body)?;
+    Ok((items.into_iter().map(balance).collect::<Result<_>>()?, next))
+}
+
+/// A transactions page: its transactions and the next token.
+pub fn parse_transactions(body: &[u8]) -> Result<(Vec<Transaction>, Option<String>)> {
+    let (items, next) = items_and_token(body)?;
+    Ok((
+        items.into_iter().map(transaction).collect::<Result<_>>()?,
+        next,
+    ))
+}
+
 /// Items and the next token; an empty page or an absent, null or empty token ends the list.
-fn items_and_token(resp: &Incoming) -> Result<(Vec<Value>, Option<String>)> {
-    let mut doc = Fields::new("response", resp.json()?)?;
+fn items_and_token(body: &[u8]) -> Result<(Vec<Value>, Option<String>)> {
+    let mut doc = Fields::new("response", super::wire::document(body)?)?;
     let items = doc.array("Items")?;
     let token = doc
         .string_opt("PageToken")?
@@ -91,9 +108,9 @@ impl Pager for BalancePager<'_> {
                 &page_pairs(self.page_size, cursor),
             )
             .await?;
-        let (items, next) = items_and_token(&resp)?;
+        let (items, next) = parse_balances(&resp.body).map_err(|e| e.with_status(resp.status))?;
         Ok(Page {
-            items: items.into_iter().map(balance).collect::<Result<_>>()?,
+            items,
             next,
             raw: resp.body,
         })
@@ -123,9 +140,10 @@ impl Pager for TransactionPager<'_> {
             ));
         }
         let resp = self.noah.get(self.engine, "/transactions", &pairs).await?;
-        let (items, next) = items_and_token(&resp)?;
+        let (items, next) =
+            parse_transactions(&resp.body).map_err(|e| e.with_status(resp.status))?;
         Ok(Page {
-            items: items.into_iter().map(transaction).collect::<Result<_>>()?,
+            items,
             next,
             raw: resp.body,
         })
@@ -135,7 +153,7 @@ impl Pager for TransactionPager<'_> {
 fn balance(v: Value) -> Result<Balance> {
     let mut f = Fields::new("balance", v)?;
     Ok(Balance {
-        currency: f.string("CryptoCurrency")?.to_uppercase(),
+        currency: f.currency("CryptoCurrency")?,
         available: Some(f.amount("Available")?),
         total: f.amount_opt("Total")?,
         pending: None,
@@ -151,31 +169,28 @@ fn transaction(v: Value) -> Result<Transaction> {
     let id = f
         .text_opt("ID")?
         .ok_or_else(|| Error::bad_response("transaction: missing field `ID`"))?;
-    let created_at = f.string_opt("Created")?;
+    let created_at = f.timestamp_opt("Created", clock::Form::Rfc3339)?;
     let status = f.string_opt("Status")?;
     let direction = f.string_opt("Direction")?;
-    let currency = f.string_opt("CryptoCurrency")?.map(|c| c.to_uppercase());
-    let amount = f.amount_opt("Amount")?;
-    let fee = f.amount_opt("NetworkFee")?;
-    let leg = |amount: Option<crate::money::Amount>| -> Option<Money> {
-        Some(Money {
-            currency: currency.clone()?,
-            amount: amount?,
-        })
+    // Amount and NetworkFee become legs only with a currency and a known
+    // direction; otherwise they stay in provider_fields, as sent.
+    let currency = f.currency_opt("CryptoCurrency")?;
+    let leg = |f: &mut Fields, key: &str| -> Result<Option<Money>> {
+        let Some(currency) = currency.clone() else {
+            f.amount_peek(key)?;
+            return Ok(None);
+        };
+        Ok(f.amount_opt(key)?.map(|amount| Money { currency, amount }))
     };
     let (from, to) = match direction.as_deref() {
-        Some("In") => (None, leg(amount)),
-        Some("Out") => (leg(amount), None),
-        // An unknown direction: the amount stays in provider_fields, unclassified.
+        Some("In") => (None, leg(&mut f, "Amount")?),
+        Some("Out") => (leg(&mut f, "Amount")?, None),
         _ => {
-            let mut rest = f.rest();
-            if let Some(a) = amount {
-                rest.insert("Amount".into(), Value::String(a.as_str().to_owned()));
-            }
-            f = Fields::new("transaction", Value::Object(rest))?;
+            f.amount_peek("Amount")?;
             (None, None)
         }
     };
+    let fee = leg(&mut f, "NetworkFee")?;
     Ok(Transaction {
         id,
         created_at,
@@ -184,7 +199,7 @@ fn transaction(v: Value) -> Result<Transaction> {
         from,
         to,
         rate: None,
-        fee: leg(fee),
+        fee,
         provider_fields: f.rest(),
     })
 }
@@ -210,7 +225,10 @@ impl Protocol for Noah {
             method: req.method.as_str(),
             path: req.url.path(),
             query: &query,
-            body_hash: req.body.as_ref().map(|b| hex::encode(Sha256::digest(b))),
+            body_hash: req
+                .body
+                .as_ref()
+                .map(|b| hex::encode(Sha256::digest(b.expose()))),
         };
         req.signing_input = Some(claims.to_json().to_string());
         req.secret_header("Api-Signature", Secret::new(jwt::sign(key, &claims)));
@@ -267,7 +285,7 @@ mod tests {
     #[test]
     fn maps_the_seed_balance() {
         let resp = response(200, fixture("noah-balances-200.json"));
-        let (items, token) = items_and_token(&resp).unwrap();
+        let (items, token) = items_and_token(&resp.body).unwrap();
         assert_eq!(token.as_deref(), Some("string"));
         let b = balance(items.into_iter().next().unwrap()).unwrap();
         assert_eq!(

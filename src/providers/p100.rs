@@ -29,33 +29,32 @@ impl P100 {
         let id = http::url::path_segment("external user id", user)?;
         let url = http::url::join(&self.base, &format!("/v1/user/{id}/balances"), "")?;
         let resp = engine.send(self, || Ok(Outgoing::get(url.clone()))).await?;
-        let mut doc = Fields::new("balances response", resp.json()?)?;
-        let mut items = Vec::new();
-        for key in ["fiatBalances", "cryptoBalances"] {
-            for v in doc
-                .take_opt(key)
-                .map(|v| match v {
-                    Value::Array(a) => Ok(a),
-                    _ => Err(Error::bad_response(format!("{key}: expected an array"))),
-                })
-                .transpose()?
-                .unwrap_or_default()
-            {
-                items.push(balance(v)?);
-            }
-        }
         Ok(Page {
-            items,
+            items: parse_balances(&resp.body)?,
             next: None,
             raw: resp.body,
         })
     }
 }
 
+/// A balances body: both lists must be there (empty is fine). A body
+/// without them (`{}`, `{"userId": …}`, `"fiatBalances": null`) is not "no
+/// balances": it is an answer we do not understand.
+pub fn parse_balances(body: &[u8]) -> Result<Vec<Balance>> {
+    let mut doc = Fields::new("balances response", super::wire::document(body)?)?;
+    let mut items = Vec::new();
+    for key in ["fiatBalances", "cryptoBalances"] {
+        for v in doc.array(key)? {
+            items.push(balance(v)?);
+        }
+    }
+    Ok(items)
+}
+
 fn balance(v: Value) -> Result<Balance> {
     let mut f = Fields::new("balance", v)?;
     let available = f.amount("amount")?;
-    let currency = f.string("name")?.to_uppercase();
+    let currency = f.currency("name")?;
     let account_id = f.text_opt("id")?;
     let status = f.string_opt("status")?;
     Ok(Balance {
@@ -70,10 +69,21 @@ fn balance(v: Value) -> Result<Balance> {
     })
 }
 
-/// `errorCode` when the body is P100's error envelope.
+/// `errorCode` when the body is P100's error envelope (any non-null value
+/// counts: an envelope with an odd code is still an error, never a balance list).
 fn error_code(resp: &Incoming) -> Option<String> {
-    let v: Value = serde_json::from_slice(&resp.body).ok()?;
-    v.get("errorCode")?.as_str().map(str::to_owned)
+    #[derive(serde::Deserialize)]
+    struct Envelope {
+        #[serde(rename = "errorCode")]
+        error_code: Option<Value>,
+    }
+    let code = serde_json::from_slice::<Envelope>(&resp.body)
+        .ok()?
+        .error_code?;
+    Some(
+        code.as_str()
+            .map_or_else(|| code.to_string(), str::to_owned),
+    )
 }
 
 impl Protocol for P100 {
@@ -86,6 +96,11 @@ impl Protocol for P100 {
         Ok(())
     }
 
+    /// P100 may send its error envelope with HTTP 200: `errorCode` decides.
+    fn is_error_envelope(&self, resp: &Incoming) -> bool {
+        error_code(resp).is_some()
+    }
+
     fn retry_class(&self, resp: &Incoming) -> Option<RetryClass> {
         if error_code(resp).as_deref() == Some("P501") {
             return Some(RetryClass::Transient);
@@ -96,7 +111,7 @@ impl Protocol for P100 {
     fn error_from(&self, resp: &Incoming) -> Error {
         let body: Value = serde_json::from_slice(&resp.body).unwrap_or(Value::Null);
         let text = |k: &str| body.get(k).and_then(Value::as_str).map(str::to_owned);
-        let code = text("errorCode");
+        let code = error_code(resp);
         let message = text("errorMessage")
             .or_else(|| text("message"))
             .unwrap_or_else(|| format!("HTTP {} without a P100 error body", resp.status));

@@ -4,7 +4,71 @@
 
 use crate::error::{Error, Result};
 use crate::money::Amount;
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
+use std::collections::HashSet;
+
+/// A provider's body as JSON, refused (exit 65) when it is not JSON or when
+/// an object names a key twice: serde_json would keep the last one, and
+/// `{"available":"1.00","available":"999.00"}` is not a balance we can vouch for.
+pub fn document(body: &[u8]) -> Result<Value> {
+    let bad =
+        |e: serde_json::Error| Error::bad_response(format!("response is not valid JSON ({e})"));
+    serde_json::from_slice::<NoDuplicateKeys>(body).map_err(bad)?;
+    serde_json::from_slice(body).map_err(bad)
+}
+
+/// Walks a JSON document and fails on the first object with a repeated key.
+struct NoDuplicateKeys;
+
+impl<'de> Deserialize<'de> for NoDuplicateKeys {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        d.deserialize_any(NoDuplicateKeys)
+    }
+}
+
+impl<'de> Visitor<'de> for NoDuplicateKeys {
+    type Value = NoDuplicateKeys;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E>(self, _: bool) -> std::result::Result<Self, E> {
+        Ok(self)
+    }
+    fn visit_i64<E>(self, _: i64) -> std::result::Result<Self, E> {
+        Ok(self)
+    }
+    fn visit_u64<E>(self, _: u64) -> std::result::Result<Self, E> {
+        Ok(self)
+    }
+    fn visit_f64<E>(self, _: f64) -> std::result::Result<Self, E> {
+        Ok(self)
+    }
+    fn visit_str<E>(self, _: &str) -> std::result::Result<Self, E> {
+        Ok(self)
+    }
+    fn visit_unit<E>(self) -> std::result::Result<Self, E> {
+        Ok(self)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<Self, A::Error> {
+        while seq.next_element::<NoDuplicateKeys>()?.is_some() {}
+        Ok(self)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<Self, A::Error> {
+        let mut keys = HashSet::new();
+        while let Some(key) = map.next_key::<String>()? {
+            map.next_value::<NoDuplicateKeys>()?;
+            if let Some(key) = keys.replace(key) {
+                return Err(de::Error::custom(format!(
+                    "the key {} appears twice in one object",
+                    crate::text::clip(&key)
+                )));
+            }
+        }
+        Ok(self)
+    }
+}
 
 /// A JSON object taken apart field by field; what is left over becomes
 /// `provider_fields`.
@@ -32,6 +96,11 @@ impl Fields {
         }
     }
 
+    /// Whether a field is present and not null.
+    pub fn has(&self, key: &str) -> bool {
+        self.map.get(key).is_some_and(|v| !v.is_null())
+    }
+
     pub fn take_opt(&mut self, key: &str) -> Option<Value> {
         self.map.shift_remove(key).filter(|v| !v.is_null())
     }
@@ -39,6 +108,25 @@ impl Fields {
     pub fn string(&mut self, key: &str) -> Result<String> {
         let v = self.take(key)?;
         self.as_string(key, v)
+    }
+
+    /// A currency code: a string that is not empty.
+    pub fn currency(&mut self, key: &str) -> Result<String> {
+        let code = self.string(key)?;
+        if code.trim().is_empty() {
+            return Err(Error::bad_response(format!(
+                "{}.{key}: empty currency",
+                self.what
+            )));
+        }
+        Ok(code.to_uppercase())
+    }
+
+    pub fn currency_opt(&mut self, key: &str) -> Result<Option<String>> {
+        match self.map.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(_) => self.currency(key).map(Some),
+        }
     }
 
     pub fn string_opt(&mut self, key: &str) -> Result<Option<String>> {
@@ -60,6 +148,27 @@ impl Fields {
     pub fn amount(&mut self, key: &str) -> Result<Amount> {
         let v = self.take(key)?;
         Amount::from_json(&v).map_err(|e| Error::bad_response(format!("{}.{key}: {e}", self.what)))
+    }
+
+    /// A timestamp: kept as the provider wrote it, after checking that it is one.
+    pub fn timestamp_opt(&mut self, key: &str, form: crate::clock::Form) -> Result<Option<String>> {
+        let Some(text) = self.string_opt(key)? else {
+            return Ok(None);
+        };
+        crate::clock::Instant::parse(&text, form)
+            .map_err(|e| Error::bad_response(format!("{}.{key}: {e}", self.what)))?;
+        Ok(Some(text))
+    }
+
+    /// Check that a field, if present, is an amount, and leave it in place
+    /// (it goes to `provider_fields` as sent).
+    pub fn amount_peek(&self, key: &str) -> Result<()> {
+        match self.map.get(key) {
+            None | Some(Value::Null) => Ok(()),
+            Some(v) => Amount::from_json(v)
+                .map(drop)
+                .map_err(|e| Error::bad_response(format!("{}.{key}: {e}", self.what))),
+        }
     }
 
     pub fn amount_opt(&mut self, key: &str) -> Result<Option<Amount>> {
@@ -133,6 +242,24 @@ fn type_name(v: &Value) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn duplicate_keys_are_refused_at_any_depth() {
+        for bad in [
+            r#"{"available":"1.00","available":"999.00"}"#,
+            r#"{"balances":[{"a":1,"b":2,"a":3}]}"#,
+            r#"[{"x":{"y":{"z":1,"z":1}}}]"#,
+        ] {
+            assert_eq!(
+                document(bad.as_bytes()).unwrap_err().exit_code(),
+                65,
+                "{bad}"
+            );
+        }
+        let v = document(br#"{"a":{"k":1},"b":{"k":1.50},"c":[{"k":1},{"k":2}]}"#).unwrap();
+        assert_eq!(v["b"]["k"].to_string(), "1.50");
+        assert_eq!(document(b"{\"a\":").unwrap_err().exit_code(), 65);
+    }
 
     #[test]
     fn leftovers_keep_order_and_digits() {
