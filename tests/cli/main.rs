@@ -9,6 +9,7 @@ mod boca;
 mod completions;
 mod config;
 mod ibanera;
+mod integrity;
 mod keyring_e2e;
 mod noah;
 mod p100;
