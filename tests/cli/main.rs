@@ -14,6 +14,7 @@ mod keyring_e2e;
 mod noah;
 mod p100;
 mod sandbox_cmd;
+mod security;
 mod state_file;
 mod summary;
 mod users_file;
