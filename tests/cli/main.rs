@@ -2,16 +2,19 @@
 //! every test runs the built `balances` binary against a sandbox started
 //! in-process on an ephemeral loopback port, over real HTTP.
 
+mod hostile;
 mod support;
 
 mod boca;
 mod completions;
 mod config;
 mod ibanera;
+mod integrity;
 mod keyring_e2e;
 mod noah;
 mod p100;
 mod sandbox_cmd;
+mod security;
 mod state_file;
 mod summary;
 mod users_file;

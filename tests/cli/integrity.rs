@@ -1,0 +1,807 @@
+//! A run that exits 0 has skipped nothing and changed no digit
+//! (`spec/cli.md`, "Additions of 2026-12"). Each test here reproduces one
+//! way a provider's exact bytes lead the current code to a silent gap, a
+//! changed digit or a success it should not claim; the server is the
+//! scriptable [`Hostile`] one, so every byte the "provider" sends is written
+//! out in the test.
+
+use crate::hostile::{self, Hostile, Reply, show};
+use crate::support::{Run, run};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+use tempfile::TempDir;
+
+// ---------------------------------------------------------------- helpers
+
+/// One Boca conversion, as the provider writes it.
+fn boca_item(id: &str, created_at: &str) -> String {
+    format!(
+        r#"{{"conversionId":"{id}","createdAt":"{created_at}","type":"conversion","from":{{"currency":"CAD","amount":"10.00"}},"to":{{"currency":"BTC","amount":"0.00011765"}},"rate":"85000.00"}}"#
+    )
+}
+
+/// A Boca transactions page holding these `(id, createdAt)` items.
+fn boca_page(items: &[(&str, &str)], next: Option<&str>) -> String {
+    let items: Vec<String> = items.iter().map(|(i, t)| boca_item(i, t)).collect();
+    let next = next.map_or("null".to_owned(), |c| format!("\"{c}\""));
+    format!(
+        r#"{{"externalId":"u-1","userId":"550e8400-e29b-41d4-a716-446655440000","nextCursor":{next},"items":[{}]}}"#,
+        items.join(",")
+    )
+}
+
+/// A Boca server whose one-page history can be swapped between runs.
+struct BocaHistory {
+    srv: Hostile,
+    body: Arc<Mutex<String>>,
+}
+
+impl BocaHistory {
+    fn new(items: &[(&str, &str)]) -> BocaHistory {
+        let body = Arc::new(Mutex::new(boca_page(items, None)));
+        let b = body.clone();
+        let srv = Hostile::serve(move |req| {
+            if req.path().ends_with("/transactions") {
+                Reply::json(200, &b.lock().unwrap())
+            } else {
+                Reply::json(
+                    404,
+                    r#"{"error":"not_found","message":"no such route","requestId":"req-h"}"#,
+                )
+            }
+        });
+        BocaHistory { srv, body }
+    }
+
+    fn set(&self, items: &[(&str, &str)]) {
+        *self.body.lock().unwrap() = boca_page(items, None);
+    }
+}
+
+/// `boca get-transactions u-1 --state-file PATH -o ndjson` against `srv`.
+fn since(home: &Path, srv: &Hostile, state: &Path) -> Run {
+    run(hostile::boca(home, srv).args([
+        "boca",
+        "get-transactions",
+        "u-1",
+        "--state-file",
+        state.to_str().unwrap(),
+        "-o",
+        "ndjson",
+    ]))
+}
+
+/// The ids of an NDJSON transaction listing.
+fn ids(r: &Run) -> Vec<String> {
+    r.stdout
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let v: Value = serde_json::from_str(l)
+                .unwrap_or_else(|e| panic!("not NDJSON ({e}): {l}\n{}", r.stdout));
+            v["id"].as_str().unwrap_or_default().to_owned()
+        })
+        .collect()
+}
+
+fn assert_code(r: &Run, code: i32) {
+    assert_eq!(r.code, code, "{}", show(r));
+}
+
+fn state_path(home: &TempDir) -> PathBuf {
+    home.path().join("boca.state")
+}
+
+/// The state made by a real first run of `first`, then a second run of `second`.
+fn second_run_after(first: &[(&str, &str)], second: &[(&str, &str)]) -> Run {
+    let home = TempDir::new().unwrap();
+    let h = BocaHistory::new(first);
+    let state = state_path(&home);
+    let r = since(home.path(), &h.srv, &state);
+    assert_code(&r, 0);
+    assert_eq!(
+        ids(&r),
+        first.iter().map(|(i, _)| i.to_string()).collect::<Vec<_>>()
+    );
+    assert!(state.exists(), "the first run wrote its state");
+    h.set(second);
+    since(home.path(), &h.srv, &state)
+}
+
+// ------------------------------------------- 1. timestamps are instants, not text
+
+#[test]
+fn state_mark_compares_fractional_seconds_as_time() {
+    // 14:22:00.500Z is half a second after the mark 14:22:00Z; as text '.' < 'Z'.
+    let r = second_run_after(
+        &[("a", "2026-03-13T14:22:00Z")],
+        &[
+            ("b", "2026-03-13T14:22:00.500Z"),
+            ("a", "2026-03-13T14:22:00Z"),
+        ],
+    );
+    assert_code(&r, 0);
+    assert!(ids(&r).contains(&"b".to_owned()), "b is new: {}", show(&r));
+}
+
+#[test]
+fn state_mark_compares_offsets_as_time() {
+    // 20:00-05:00 is 01:00Z the next day: after the mark 23:00Z, before it as text.
+    let r = second_run_after(
+        &[("a", "2026-03-13T23:00:00Z")],
+        &[
+            ("b", "2026-03-13T20:00:00-05:00"),
+            ("a", "2026-03-13T23:00:00Z"),
+        ],
+    );
+    assert_code(&r, 0);
+    assert!(ids(&r).contains(&"b".to_owned()), "b is new: {}", show(&r));
+}
+
+// ------------------------------------- 2. a seen item is not the end of what is new
+
+#[test]
+fn state_does_not_stop_at_the_first_seen_item() {
+    // d arrives with c's timestamp, after c in the listing: c was seen, d was not.
+    let r = second_run_after(
+        &[("c", "2026-03-13T12:00:00Z"), ("b", "2026-03-13T11:00:00Z")],
+        &[
+            ("c", "2026-03-13T12:00:00Z"),
+            ("d", "2026-03-13T12:00:00Z"),
+            ("b", "2026-03-13T11:00:00Z"),
+        ],
+    );
+    assert_code(&r, 0);
+    assert!(ids(&r).contains(&"d".to_owned()), "d is new: {}", show(&r));
+}
+
+// ----------------------------------------- 3. a bad timestamp fails and moves nothing
+
+fn bad_timestamp_fails_and_keeps_the_state(bad: &str) {
+    let home = TempDir::new().unwrap();
+    let h = BocaHistory::new(&[("a", "2026-03-13T10:00:00Z")]);
+    let state = state_path(&home);
+    assert_code(&since(home.path(), &h.srv, &state), 0);
+
+    h.set(&[
+        ("x", bad),
+        ("b", "2026-03-13T11:00:00Z"),
+        ("a", "2026-03-13T10:00:00Z"),
+    ]);
+    let r = since(home.path(), &h.srv, &state);
+    assert_code(&r, 65);
+
+    // The provider fixes its data: b (and the repaired x) are still new.
+    h.set(&[
+        ("x", "2026-03-13T12:00:00Z"),
+        ("b", "2026-03-13T11:00:00Z"),
+        ("a", "2026-03-13T10:00:00Z"),
+    ]);
+    let r = since(home.path(), &h.srv, &state);
+    assert_code(&r, 0);
+    let got = ids(&r);
+    assert!(
+        got.contains(&"x".to_owned()) && got.contains(&"b".to_owned()),
+        "the failed run did not advance the state: {}",
+        show(&r)
+    );
+}
+
+#[test]
+fn state_refuses_created_at_pending() {
+    bad_timestamp_fails_and_keeps_the_state("pending");
+}
+
+#[test]
+fn state_refuses_created_at_empty() {
+    bad_timestamp_fails_and_keeps_the_state("");
+}
+
+#[test]
+fn state_refuses_created_at_year_9999() {
+    bad_timestamp_fails_and_keeps_the_state("9999-01-01T00:00:00Z");
+}
+
+// -------------------------------------------- 4. newest first, or no success
+
+#[test]
+fn state_refuses_an_oldest_first_listing() {
+    let home = TempDir::new().unwrap();
+    let h = BocaHistory::new(&[
+        ("a", "2026-03-13T10:00:00Z"),
+        ("b", "2026-03-13T11:00:00Z"),
+        ("c", "2026-03-13T12:00:00Z"),
+    ]);
+    let r = since(home.path(), &h.srv, &state_path(&home));
+    assert_code(&r, 65);
+}
+
+#[test]
+fn state_refuses_a_later_page_newer_than_the_first() {
+    // Each page is newest first, but page 2 is newer than page 1: not a newest-first history.
+    let home = TempDir::new().unwrap();
+    let srv = Hostile::serve(|req| match req.query("cursor").as_deref() {
+        None => Reply::json(
+            200,
+            &boca_page(
+                &[("b", "2026-03-13T11:00:00Z"), ("a", "2026-03-13T10:00:00Z")],
+                Some("p2"),
+            ),
+        ),
+        Some(_) => Reply::json(
+            200,
+            &boca_page(
+                &[("d", "2026-03-13T13:00:00Z"), ("c", "2026-03-13T12:00:00Z")],
+                None,
+            ),
+        ),
+    });
+    let r = since(home.path(), &srv, &state_path(&home));
+    assert_code(&r, 65);
+}
+
+// ------------------------------------------- 5. a state belongs to one server
+
+#[test]
+fn state_made_against_one_server_is_not_reused_against_another() {
+    let home = TempDir::new().unwrap();
+    let state = state_path(&home);
+    let a = BocaHistory::new(&[
+        ("a2", "2026-03-13T12:00:00Z"),
+        ("a1", "2026-03-13T11:00:00Z"),
+    ]);
+    assert_code(&since(home.path(), &a.srv, &state), 0);
+    // Server B (say, staging) has an older, different history for the same user.
+    let b = BocaHistory::new(&[
+        ("b2", "2026-03-12T09:00:00Z"),
+        ("b1", "2026-03-12T08:00:00Z"),
+    ]);
+    let r = since(home.path(), &b.srv, &state);
+    if r.code == 78 {
+        return; // refused: fine
+    }
+    assert_code(&r, 0);
+    assert_eq!(
+        ids(&r),
+        ["b2", "b1"],
+        "B's history is not covered by A's mark: {}",
+        show(&r)
+    );
+}
+
+// ------------------------------------------------ 6. valid amounts keep every digit
+
+#[test]
+fn boca_long_amount_is_printed_exactly() {
+    let home = TempDir::new().unwrap();
+    let lit = "1000000000000.000000000000000000";
+    let srv = Hostile::start(vec![Reply::json(
+        200,
+        &format!(
+            r#"{{"externalId":"u-1","userId":"550e8400-e29b-41d4-a716-446655440000","balances":[{{"currency":"CAD","available":"{lit}","total":"{lit}"}}]}}"#
+        ),
+    )]);
+    let r =
+        run(hostile::boca(home.path(), &srv).args(["boca", "get-balances", "u-1", "-o", "json"]));
+    assert_code(&r, 0);
+    let doc: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(doc["balances"][0]["available"], lit, "{}", r.stdout);
+    assert_eq!(doc["balances"][0]["total"], lit, "{}", r.stdout);
+    assert!(r.stdout.contains(&format!("\"{lit}\"")), "{}", r.stdout);
+}
+
+#[test]
+fn noah_long_amount_is_printed_exactly() {
+    let home = TempDir::new().unwrap();
+    let lit = "12345678901234567890.1234567890123456";
+    let srv = Hostile::start(vec![Reply::json(
+        200,
+        &format!(
+            r#"{{"Items":[{{"AccountType":"Current","CryptoCurrency":"BTC","Available":"{lit}","Total":"{lit}"}}],"PageToken":null}}"#
+        ),
+    )]);
+    let r = run(hostile::noah(home.path(), &srv).args(["noah", "get-balances", "-o", "json"]));
+    assert_code(&r, 0);
+    let doc: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(doc["balances"][0]["available"], lit, "{}", r.stdout);
+    assert!(r.stdout.contains(&format!("\"{lit}\"")), "{}", r.stdout);
+}
+
+// -------------------------------------------- 7. JSON numbers with an exponent
+
+fn ibanera_balances_page(details: &str, pages: &str) -> String {
+    format!(
+        r#"{{"status":"1","errors":[],"id":null,"details":[{details}],"pageSize":100,"pageNumber":1,"numberOfPages":{pages}}}"#
+    )
+}
+
+#[test]
+fn ibanera_exponent_numbers_keep_their_value_and_text() {
+    let home = TempDir::new().unwrap();
+    let page = ibanera_balances_page(
+        r#"{"id":1000,"asset":"EUR","totalBalance":1e5,"availableBalance":2500.10E-3,"pendingBalance":0,"bSuppressed":false}"#,
+        "1",
+    );
+    let srv = hostile::ibanera_server(move |_| Reply::json(200, &page));
+    let r =
+        run(hostile::ibanera(home.path(), &srv).args(["ibanera", "get-balances", "-o", "json"]));
+    assert_code(&r, 0);
+    let doc: Value = serde_json::from_str(&r.stdout).unwrap();
+    let b = &doc["balances"][0];
+    let total = b["total"].as_str().unwrap_or_default();
+    let available = b["available"].as_str().unwrap_or_default();
+    assert!(
+        ["1e5", "100000"].contains(&total),
+        "total must be the text sent (1e5) or its exact expansion (100000), got {total:?}"
+    );
+    assert!(
+        ["2500.10E-3", "2.50010"].contains(&available),
+        "available must be the text sent (2500.10E-3) or its exact expansion (2.50010), got {available:?}"
+    );
+}
+
+// ----------------------------------------- 8. underscores are not decimal digits
+
+#[test]
+fn boca_amounts_with_underscores_are_refused() {
+    let mut wrong = Vec::new();
+    for bad in ["1_000e0", "1__0.5_0E2"] {
+        let home = TempDir::new().unwrap();
+        let srv = Hostile::start(vec![Reply::json(
+            200,
+            &format!(
+                r#"{{"externalId":"u-1","userId":"x","balances":[{{"currency":"CAD","available":"{bad}","total":"1.00"}}]}}"#
+            ),
+        )]);
+        let r = run(hostile::boca(home.path(), &srv).args([
+            "boca",
+            "get-balances",
+            "u-1",
+            "-o",
+            "json",
+        ]));
+        if r.code != 65 {
+            wrong.push(format!("{bad}: {}", show(&r)));
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "not refused with 65:\n{}",
+        wrong.join("\n")
+    );
+}
+
+// ------------------------------------------ 9. p100 error envelopes on HTTP 200
+
+fn p100_with_200(body: &str) -> Run {
+    let home = TempDir::new().unwrap();
+    let srv = Hostile::start(vec![Reply::json(200, body)]);
+    run(hostile::p100(home.path(), &srv).args(["p100", "get-balances", "u-1", "-o", "json"]))
+}
+
+#[test]
+fn p100_not_found_envelope_on_200_exits_66() {
+    let r = p100_with_200(r#"{"errorCode":"P412","errorMessage":"x"}"#);
+    assert_code(&r, 66);
+}
+
+#[test]
+fn p100_unknown_error_envelope_on_200_is_not_a_success() {
+    let r = p100_with_200(r#"{"errorCode":"P777","errorMessage":"x"}"#);
+    assert_ne!(r.code, 0, "{}", show(&r));
+    assert!(
+        !r.stdout.contains("\"balances\""),
+        "no balances document: {}",
+        show(&r)
+    );
+}
+
+#[test]
+fn p100_bodies_without_balances_exit_65() {
+    let mut wrong = Vec::new();
+    for body in [
+        "{}",
+        r#"{"userId":"x"}"#,
+        r#"{"userId":"x","fiatBalances":null,"cryptoBalances":[]}"#,
+    ] {
+        let r = p100_with_200(body);
+        if r.code != 65 {
+            wrong.push(format!("{body}: {}", show(&r)));
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "not refused with 65:\n{}",
+        wrong.join("\n")
+    );
+}
+
+// --------------------------------------------- 10. Ibanera's numberOfPages
+
+/// `ibanera get-balances` (paged) where every page says `numberOfPages: <pages>`.
+fn ibanera_pages(pages: &'static str) -> (Run, Hostile) {
+    let home = TempDir::new().unwrap();
+    let srv = hostile::ibanera_server(move |req| {
+        let n: u32 = req
+            .query("pageNumber")
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(1);
+        let item = format!(
+            r#"{{"id":{},"asset":"EUR","totalBalance":1.00,"availableBalance":1.00,"pendingBalance":0.00,"bSuppressed":false}}"#,
+            1000 + n
+        );
+        let body = if pages == "<missing>" {
+            format!(
+                r#"{{"status":"1","errors":[],"id":null,"details":[{item}],"pageSize":1,"pageNumber":{n}}}"#
+            )
+        } else {
+            format!(
+                r#"{{"status":"1","errors":[],"id":null,"details":[{item}],"pageSize":1,"pageNumber":{n},"numberOfPages":{pages}}}"#
+            )
+        };
+        Reply::json(200, &body)
+    });
+    let r = run(hostile::ibanera(home.path(), &srv).args([
+        "ibanera",
+        "get-balances",
+        "--page-size",
+        "1",
+        "-o",
+        "json",
+    ]));
+    (r, srv)
+}
+
+#[test]
+fn ibanera_number_of_pages_must_be_a_positive_integer() {
+    let mut wrong = Vec::new();
+    for pages in [r#""3""#, "3.0", "-1", "null", "true", "<missing>"] {
+        let (r, _srv) = ibanera_pages(pages);
+        if r.code != 65 {
+            wrong.push(format!("numberOfPages {pages}: {}", show(&r)));
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "not refused with 65:\n{}",
+        wrong.join("\n")
+    );
+}
+
+#[test]
+fn ibanera_number_of_pages_3_fetches_three_pages() {
+    let (r, srv) = ibanera_pages("3");
+    assert_code(&r, 0);
+    let doc: Value = serde_json::from_str(&r.stdout).unwrap();
+    let accounts: Vec<&str> = doc["balances"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["account_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(accounts, ["1001", "1002", "1003"]);
+    let asked: Vec<String> = srv
+        .requests()
+        .iter()
+        .filter_map(|q| q.query("pageNumber"))
+        .collect();
+    assert_eq!(asked, ["1", "2", "3"]);
+}
+
+// --------------------------------------- 11. a failed login answered with HTTP 200
+
+#[test]
+fn ibanera_login_refused_on_http_200_exits_77() {
+    let home = TempDir::new().unwrap();
+    let srv = Hostile::start(vec![Reply::json(
+        200,
+        r#"{"status":"0","errors":[{"fieldName":"","messageCode":"Username_Or_Password_Incorrect"}],"details":null}"#,
+    )]);
+    let r =
+        run(hostile::ibanera(home.path(), &srv).args(["ibanera", "get-balances", "-o", "json"]));
+    assert_code(&r, 77);
+    assert_eq!(srv.request_count(), 1, "a refused login is not retried");
+}
+
+// ------------------------------------------ 12. nothing a provider sent is dropped
+
+#[test]
+fn noah_amount_and_fee_survive_a_missing_currency() {
+    let home = TempDir::new().unwrap();
+    let srv = Hostile::start(vec![Reply::json(
+        200,
+        r#"{"Items":[{"ID":"tx-1","PublicID":"p-1","Network":"bitcoin","Created":"2026-03-13T10:00:00Z","Status":"Settled","Direction":"In","Amount":"0.12345678","NetworkFee":"0.00004321"}],"PageToken":null}"#,
+    )]);
+    let r = run(hostile::noah(home.path(), &srv).args(["noah", "get-transactions", "-o", "json"]));
+    assert_code(&r, 0);
+    for lit in ["0.12345678", "0.00004321"] {
+        assert!(
+            r.stdout.contains(&format!("\"{lit}\"")),
+            "{lit} is missing from the output: {}",
+            r.stdout
+        );
+    }
+}
+
+#[test]
+fn boca_leg_fee_survives() {
+    let home = TempDir::new().unwrap();
+    let srv = Hostile::start(vec![Reply::json(
+        200,
+        r#"{"externalId":"u-1","userId":"x","nextCursor":null,"items":[{"conversionId":"c-1","createdAt":"2026-03-13T10:00:00Z","type":"conversion","from":{"currency":"CAD","amount":"1.00","fee":"0.10"},"to":{"currency":"BTC","amount":"0.00001176"},"rate":"85000.00"}]}"#,
+    )]);
+    let r = run(hostile::boca(home.path(), &srv).args([
+        "boca",
+        "get-transactions",
+        "u-1",
+        "-o",
+        "json",
+    ]));
+    assert_code(&r, 0);
+    assert!(
+        r.stdout.contains("\"0.10\""),
+        "the leg's fee is missing from the output: {}",
+        r.stdout
+    );
+}
+
+// ------------------------------------------------- 13. duplicate keys
+
+#[test]
+fn boca_duplicate_keys_are_ambiguous() {
+    let home = TempDir::new().unwrap();
+    let srv = Hostile::start(vec![Reply::json(
+        200,
+        r#"{"externalId":"u-1","userId":"x","balances":[{"currency":"CAD","available":"1.00","available":"999.00","total":"1.00"}]}"#,
+    )]);
+    let r =
+        run(hostile::boca(home.path(), &srv).args(["boca", "get-balances", "u-1", "-o", "json"]));
+    assert_code(&r, 65);
+}
+
+// --------------------------------------------- 14. a balance must say something
+
+#[test]
+fn boca_empty_currency_exits_65() {
+    let home = TempDir::new().unwrap();
+    let srv = Hostile::start(vec![Reply::json(
+        200,
+        r#"{"externalId":"u-1","userId":"x","balances":[{"currency":"","available":"1.00","total":"1.00"}]}"#,
+    )]);
+    let r =
+        run(hostile::boca(home.path(), &srv).args(["boca", "get-balances", "u-1", "-o", "json"]));
+    assert_code(&r, 65);
+}
+
+#[test]
+fn ibanera_balance_without_amounts_exits_65() {
+    let home = TempDir::new().unwrap();
+    let page = ibanera_balances_page(r#"{"id":1000,"asset":"EUR","bSuppressed":false}"#, "1");
+    let srv = hostile::ibanera_server(move |_| Reply::json(200, &page));
+    let r =
+        run(hostile::ibanera(home.path(), &srv).args(["ibanera", "get-balances", "-o", "json"]));
+    assert_code(&r, 65);
+}
+
+// ------------------------------------ 15. --max-items inside a NOAH page
+
+fn noah_tx(i: usize) -> String {
+    format!(
+        r#"{{"ID":"tx-{i:02}","PublicID":"p-{i:02}","Network":"bitcoin","Created":"2026-03-13T10:{:02}:00Z","Status":"Settled","Direction":"In","Amount":"0.0{i:02}00000","NetworkFee":"0.00001000","CryptoCurrency":"BTC"}}"#,
+        59 - i
+    )
+}
+
+/// Page 1 (no token): tx-00..tx-19 and `PageToken: "t2"`; page "t2": tx-20..tx-39, the end.
+/// The server ignores PageSize, as servers may.
+fn noah_two_pages() -> Hostile {
+    Hostile::serve(|req| {
+        let (range, token) = match req.query("PageToken").as_deref() {
+            None | Some("") => (0..20, r#""t2""#),
+            Some("t2") => (20..40, "null"),
+            Some(_) => {
+                return Reply::json(
+                    400,
+                    r#"{"Type":"InvalidMessage","Instance":"i-1","Detail":"unknown PageToken"}"#,
+                );
+            }
+        };
+        let items: Vec<String> = range.map(noah_tx).collect();
+        Reply::json(
+            200,
+            &format!(r#"{{"Items":[{}],"PageToken":{token}}}"#, items.join(",")),
+        )
+    })
+}
+
+#[test]
+fn noah_max_items_inside_a_page_leaves_a_way_on_without_a_gap() {
+    let home = TempDir::new().unwrap();
+    let srv = noah_two_pages();
+    let r = run(hostile::noah(home.path(), &srv).args([
+        "noah",
+        "get-transactions",
+        "--max-items",
+        "5",
+        "-o",
+        "json",
+    ]));
+    assert_code(&r, 0);
+    let doc: Value = serde_json::from_str(&r.stdout).unwrap();
+    let mut seen: Vec<String> = doc["transactions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["id"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(seen.len(), 5);
+    let cursor = doc["next_cursor"]
+        .as_str()
+        .unwrap_or_else(|| {
+            panic!(
+                "the history goes on, yet next_cursor is {}",
+                doc["next_cursor"]
+            )
+        })
+        .to_owned();
+    let r = run(hostile::noah(home.path(), &srv).args([
+        "noah",
+        "get-transactions",
+        "--page-token",
+        &cursor,
+        "--all",
+        "-o",
+        "ndjson",
+    ]));
+    assert_code(&r, 0);
+    seen.extend(ids(&r));
+    let missing: Vec<String> = (0..40)
+        .map(|i| format!("tx-{i:02}"))
+        .filter(|id| !seen.contains(id))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "resuming from {cursor:?} skipped {missing:?}"
+    );
+}
+
+// ----------------------------------------- 16. lists that make no progress
+
+#[test]
+fn boca_empty_pages_with_fresh_cursors_stop_bounded() {
+    let home = TempDir::new().unwrap();
+    let srv = Hostile::serve(|req| {
+        let n: u64 = req
+            .query("cursor")
+            .and_then(|c| c.strip_prefix("c-").and_then(|n| n.parse().ok()))
+            .unwrap_or(0);
+        Reply::json(
+            200,
+            &format!(
+                r#"{{"externalId":"u-1","userId":"x","nextCursor":"c-{}","items":[]}}"#,
+                n + 1
+            ),
+        )
+    });
+    let started = Instant::now();
+    let r = run(hostile::boca(home.path(), &srv).args([
+        "--retries",
+        "0",
+        "boca",
+        "get-transactions",
+        "u-1",
+        "--all",
+        "-o",
+        "json",
+    ]));
+    let n = srv.request_count();
+    assert!(n < 1000, "{n} requests for an empty history: {}", show(&r));
+    assert_code(&r, 65);
+    assert!(started.elapsed() < Duration::from_secs(30));
+}
+
+#[test]
+fn ibanera_pages_that_repeat_stop_bounded() {
+    let home = TempDir::new().unwrap();
+    let page = ibanera_balances_page(
+        r#"{"id":1000,"asset":"EUR","totalBalance":1.00,"availableBalance":1.00,"pendingBalance":0.00,"bSuppressed":false}"#,
+        "1000000",
+    );
+    let srv = hostile::ibanera_server(move |_| Reply::json(200, &page));
+    let r = run(hostile::ibanera(home.path(), &srv).args([
+        "--retries",
+        "0",
+        "ibanera",
+        "get-balances",
+        "--page-size",
+        "1",
+        "-o",
+        "json",
+    ]));
+    let n = srv.request_count();
+    assert!(n < 1000, "{n} requests for the same page: {}", show(&r));
+    assert_code(&r, 65);
+}
+
+// -------------------------------------------- 17. files that never end
+
+/// Run under a 1 GiB address-space limit (ample for a normal run, sandbox
+/// included), so a runaway read fails fast instead of eating the machine's memory.
+fn bounded(home: &Path, envs: &[(&str, &str)], args: &[&str]) -> (Run, Duration) {
+    // `sh -c 'ulimit -v …; exec balances …'`, in the same clean environment.
+    let mut cmd = hostile::balances(home);
+    cmd.env("BALANCES_BOCA_API_KEY", "k")
+        .env("BALANCES_BOCA_API_SECRET", "s")
+        .env("BALANCES_BOCA_BASE_URL", "http://127.0.0.1:9")
+        .timeout(Duration::from_secs(20));
+    for (k, v) in envs {
+        cmd.env(k, v);
+    }
+    let mut wrapped = assert_cmd::Command::from_std({
+        let std_cmd = &cmd;
+        let mut sh = std::process::Command::new("sh");
+        sh.env_clear();
+        for (k, v) in std_cmd.get_envs() {
+            if let Some(v) = v {
+                sh.env(k, v);
+            }
+        }
+        sh.arg("-c")
+            .arg("ulimit -v 1048576 2>/dev/null; exec \"$0\" \"$@\"")
+            .arg(std_cmd.get_program())
+            .args(args);
+        sh
+    });
+    wrapped.timeout(Duration::from_secs(20));
+    let started = Instant::now();
+    let r = run(&mut wrapped);
+    (r, started.elapsed())
+}
+
+fn assert_refused_quickly(what: &str, r: &Run, took: Duration) {
+    assert!(
+        took < Duration::from_secs(20),
+        "{what}: took {took:?}: {}",
+        show(r)
+    );
+    assert_ne!(r.code, 0, "{what}: {}", show(r));
+    let err = r.stderr.to_lowercase();
+    assert!(
+        ["size", "limit", "too large", "too big", "exceeds"]
+            .iter()
+            .any(|w| err.contains(w)),
+        "{what}: stderr should say the file is too large: {}",
+        show(r)
+    );
+}
+
+#[test]
+fn config_dev_zero_is_refused_quickly() {
+    let home = TempDir::new().unwrap();
+    let (r, took) = bounded(
+        home.path(),
+        &[("BALANCES_CONFIG", "/dev/zero")],
+        &["boca", "get-balances", "u-1", "-o", "table"],
+    );
+    assert_refused_quickly("BALANCES_CONFIG=/dev/zero", &r, took);
+}
+
+#[test]
+fn users_file_dev_zero_is_refused_quickly() {
+    let home = TempDir::new().unwrap();
+    let (r, took) = bounded(
+        home.path(),
+        &[],
+        &[
+            "boca",
+            "get-balances",
+            "--users-file",
+            "/dev/zero",
+            "-o",
+            "table",
+        ],
+    );
+    assert_refused_quickly("--users-file /dev/zero", &r, took);
+}
