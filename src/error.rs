@@ -166,7 +166,11 @@ impl fmt::Display for Error {
         // The message may quote a provider: no control character reaches the terminal.
         f.write_str(&crate::text::printable(&crate::text::cap(&self.message)))?;
         if let Some(id) = &self.request_id {
-            write!(f, " [request {id}]")?;
+            write!(
+                f,
+                " [request {}]",
+                crate::text::printable(&crate::text::cap(id))
+            )?;
         }
         Ok(())
     }

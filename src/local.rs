@@ -26,7 +26,7 @@ pub fn read_capped(
         .map_err(ReadError::Io)?;
     if bytes.len() as u64 > limit {
         return Err(ReadError::TooLarge(format!(
-            "{what} is larger than {} MiB: that is not a file balances wrote or expects",
+            "{what} is too large (over the {} MiB limit): that is not a file balances wrote or expects",
             limit >> 20
         )));
     }

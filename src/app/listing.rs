@@ -1,10 +1,10 @@
 //! Streaming a paged listing from a provider to the chosen renderer.
 
 use super::Context;
-use super::state::{SincePager, StateFile};
 use crate::cli::FollowArgs;
 use crate::error::Error;
 use crate::error::Result;
+use crate::http::history::{SincePager, StateFile};
 use crate::http::paginate::{self, Follow, Pager};
 use crate::model::{Header, Transaction};
 use crate::output::{self, Record};
@@ -53,8 +53,9 @@ pub async fn run<T: Record, P: Pager<Item = T>>(
         && (ctx.style.raw || ctx.style.format != crate::output::Format::Json);
     if let Some(next) = next.filter(|_| hint) {
         eprintln!(
-            "more {}: add {resume_flag} {next} (or --all)",
-            T::COLLECTION
+            "more {}: add {resume_flag} {} (or --all)",
+            T::COLLECTION,
+            crate::text::printable(&next)
         );
     }
     Ok(())

@@ -11,7 +11,6 @@ mod many;
 mod noah;
 mod p100;
 mod sandbox_cmd;
-mod state;
 mod summary;
 
 use crate::cli::{Cli, ColorChoice, Command, GlobalArgs};

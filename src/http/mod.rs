@@ -6,6 +6,7 @@
 //! must be fresh; that is why retries live here and not in a middleware that
 //! would replay an already-signed request.
 
+pub mod history;
 pub mod paginate;
 pub mod retry;
 pub mod url;

@@ -56,6 +56,29 @@ pub trait Pager {
     }
 }
 
+/// Our own cursor for "the page at CURSOR, less its first K items":
+/// `skip:K` (the first page) or `skip:K:CURSOR`. `--max-items` that ends
+/// inside the first page of a cursor API (which has no cursor for its first
+/// page) gives one, so the next run starts exactly where this one stopped.
+const SKIP: &str = "skip:";
+
+fn skip_cursor(k: usize, cursor: Option<&str>) -> String {
+    match cursor {
+        Some(c) => format!("{SKIP}{k}:{c}"),
+        None => format!("{SKIP}{k}"),
+    }
+}
+
+/// `(K, CURSOR)` of a skip cursor; `None` for a provider's own cursor.
+fn parse_skip(cursor: &str) -> Option<(usize, Option<&str>)> {
+    let rest = cursor.strip_prefix(SKIP)?;
+    let (k, inner) = match rest.split_once(':') {
+        Some((k, c)) => (k, Some(c)),
+        None => (rest, None),
+    };
+    Some((k.parse().ok()?, inner))
+}
+
 /// Hashes the bytes serde writes, to recognise a page seen before without keeping it.
 struct HashWriter(DefaultHasher);
 
@@ -91,14 +114,23 @@ where
     let mut seen: HashSet<String> = start.iter().cloned().collect();
     let mut pages_seen: HashSet<u64> = HashSet::new();
     let mut empty_run = 0usize;
-    let mut cursor = start;
+    // A skip cursor of ours: fetch its page and drop what was printed before.
+    let (mut skip, mut cursor) = match start.as_deref().and_then(parse_skip) {
+        Some((k, inner)) => (k, inner.map(str::to_owned)),
+        None => (0, start),
+    };
     let mut produced = 0usize;
     loop {
         let want = match follow {
             Follow::Max(n) => Some(n - produced),
             _ => None,
         };
-        let mut page = pager.page(cursor.as_deref(), want).await?;
+        let mut page = pager
+            .page(cursor.as_deref(), want.map(|w| w.saturating_add(skip)))
+            .await?;
+        let skipped = skip;
+        page.items.drain(..skip.min(page.items.len()));
+        skip = 0;
         let next = page.next.take().filter(|c| !c.is_empty());
         if next.is_some() {
             if page.items.is_empty() {
@@ -121,22 +153,20 @@ where
             // The server sent more than asked. Stop inside the page and point
             // the next cursor at this page's start: a resumed run repeats a few
             // items rather than skipping any. Without a cursor for this page
-            // (the first, on a cursor API) the whole page is printed instead,
-            // with the real next cursor: more than asked, nothing skipped.
-            if let Some(again) = cursor.clone().or_else(|| pager.first_cursor()) {
-                page.items.truncate(want);
-                tracing::warn!(
-                    "stopped inside a page at --max-items; the next cursor repeats that page"
-                );
-                sink(page)?;
-                return Ok(Some(again));
-            }
-            tracing::warn!(
-                "the server sent more items than asked for on the first page; printing all {} so that nothing is skipped",
-                page.items.len()
-            );
+            // (the first, on a cursor API), the next cursor is a skip cursor
+            // of ours that resumes exactly.
+            page.items.truncate(want);
+            let again = match cursor.clone().or_else(|| pager.first_cursor()) {
+                Some(c) if skipped == 0 => {
+                    tracing::warn!(
+                        "stopped inside a page at --max-items; the next cursor repeats that page"
+                    );
+                    c
+                }
+                _ => skip_cursor(skipped + want, cursor.as_deref()),
+            };
             sink(page)?;
-            return Ok(next);
+            return Ok(Some(again));
         }
         produced += page.items.len();
         sink(page)?;
@@ -201,6 +231,14 @@ mod tests {
         pages: Vec<(Vec<u32>, Option<&'static str>)>,
         follow: Follow,
     ) -> (Result<Option<String>>, Vec<u32>, Script) {
+        run_from(pages, None, follow)
+    }
+
+    fn run_from(
+        pages: Vec<(Vec<u32>, Option<&'static str>)>,
+        start: Option<String>,
+        follow: Follow,
+    ) -> (Result<Option<String>>, Vec<u32>, Script) {
         let mut s = Script {
             pages,
             asked: vec![],
@@ -209,7 +247,7 @@ mod tests {
         let rt = tokio::runtime::Builder::new_current_thread()
             .build()
             .unwrap();
-        let r = rt.block_on(drive(&mut s, None, follow, |p| {
+        let r = rt.block_on(drive(&mut s, start, follow, |p| {
             got.extend(p.items);
             Ok(())
         }));
@@ -333,9 +371,23 @@ mod tests {
 
     #[test]
     fn max_items_inside_the_first_page_never_claims_the_end() {
-        // A cursor API has no cursor for its first page: print it all, with the real next cursor.
-        let (r, got, _) = run(vec![(vec![1, 2, 3, 4], Some("a"))], Follow::Max(2));
-        assert_eq!(got, [1, 2, 3, 4]);
-        assert_eq!(r.unwrap().as_deref(), Some("a"));
+        // A cursor API has no cursor for its first page: a skip cursor resumes exactly.
+        let pages = vec![(vec![1, 2, 3, 4], Some("a")), (vec![5], None)];
+        let (r, got, _) = run(pages.clone(), Follow::Max(2));
+        assert_eq!(got, [1, 2]);
+        let next = r.unwrap().unwrap();
+        assert_eq!(next, "skip:2");
+        let (r, got, s) = run_from(pages.clone(), Some(next), Follow::Max(1));
+        assert_eq!(got, [3]);
+        assert_eq!(
+            s.asked[0],
+            (None, Some(3)),
+            "asks for the skipped items too"
+        );
+        assert_eq!(r.unwrap().as_deref(), Some("skip:3"));
+        let (r, got, _) = run_from(pages, Some("skip:3".into()), Follow::All);
+        assert_eq!((r.unwrap(), got), (None, vec![4, 5]));
+        assert_eq!(parse_skip("skip:7:tok:en"), Some((7, Some("tok:en"))));
+        assert_eq!(parse_skip("c25-1a2b"), None);
     }
 }

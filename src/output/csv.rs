@@ -15,12 +15,14 @@ impl<'a> CsvWriter<'a> {
     }
 }
 
-/// Quote a field when it holds a comma, a quote or a line break.
+/// A field: control characters escaped (a provider's bytes must not reach
+/// a terminal through `cat`), then quoted when it holds a comma or a quote.
 pub fn field(value: &str) -> std::borrow::Cow<'_, str> {
-    if value.contains([',', '"', '\n', '\r']) {
+    let value = crate::text::printable(value);
+    if value.contains([',', '"']) {
         format!("\"{}\"", value.replace('"', "\"\"")).into()
     } else {
-        value.into()
+        value
     }
 }
 
@@ -62,7 +64,8 @@ mod tests {
         assert_eq!(field("plain"), "plain");
         assert_eq!(field("a,b"), "\"a,b\"");
         assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(field("two\nlines"), "\"two\nlines\"");
+        assert_eq!(field("two\nlines"), "two\\u{a}lines");
+        assert_eq!(field("\u{1b}]0;x\u{7}"), "\\u{1b}]0;x\\u{7}");
         assert_eq!(field(""), "");
     }
 }

@@ -31,9 +31,17 @@ impl<T: Record> RecordWriter<T> for TableWriter<'_> {
     }
 
     fn records(&mut self, source: Source<'_>, items: &[T], _raw: &[u8]) -> Result<()> {
-        let whose = (source.provider, source.subject.map(str::to_owned));
-        self.rows
-            .extend(items.iter().map(|item| (whose.clone(), item.table_cells())));
+        // Provider text is shown, never obeyed: control characters are escaped.
+        let clean = |s: &str| crate::text::printable(s).into_owned();
+        let whose = (source.provider, source.subject.map(clean));
+        self.rows.extend(items.iter().map(|item| {
+            let cells = item
+                .table_cells()
+                .into_iter()
+                .map(|(text, numeric)| (clean(&text), numeric))
+                .collect();
+            (whose.clone(), cells)
+        }));
         Ok(())
     }
 

@@ -351,18 +351,16 @@ impl Protocol for Ibanera<'_> {
             ),
         };
         if is_otp_rejection(&e) {
-            return Error::new(
-                Kind::Unauthorized,
-                format!("one-time password rejected: {}{OTP_HINT}", e.message),
-            )
-            .with_status(resp.status)
-            .with_code(e.code);
+            let mut e = e;
+            e.kind = Kind::Unauthorized;
+            e.message.push_str(OTP_HINT);
+            return e;
         }
         e
     }
 }
 
-const OTP_HINT: &str = " (codes change every 30 s: check totp_secret, and that this machine's clock is right, e.g. with NTP)";
+const OTP_HINT: &str = " (the one-time password was refused; codes change every 30 s: check totp_secret, and that this machine's clock is right, e.g. with NTP)";
 
 /// A 2xx body whose envelope says `status` is not `"1"`.
 fn has_failed_status(resp: &Incoming) -> bool {
@@ -408,8 +406,6 @@ impl Protocol for Login<'_, '_> {
         } else if e.code.as_deref() == Some("Required") {
             e.kind = Kind::Config;
             e.message = format!("login refused: a credential is empty ({})", e.message);
-        } else if e.kind == Kind::Unauthorized && is_otp_rejection(&e) {
-            // Already explained by the OTP hint.
         } else if resp.status < 500 && resp.status != 429 {
             e.kind = Kind::Unauthorized;
             e.message = format!(
