@@ -94,6 +94,9 @@ impl SecretStore for NoStore {
 pub struct OsKeyring {
     backend: Backend,
     store: std::sync::OnceLock<Result<Arc<keyring_core::CredentialStore>, StoreError>>,
+    /// Set once a call went unanswered: later calls give up at once instead
+    /// of waiting the full bound again.
+    hung: std::sync::atomic::AtomicBool,
 }
 
 pub fn open(backend: Backend) -> Box<dyn SecretStore> {
@@ -106,6 +109,7 @@ pub fn open(backend: Backend) -> Box<dyn SecretStore> {
     Box::new(OsKeyring {
         backend,
         store: std::sync::OnceLock::new(),
+        hung: std::sync::atomic::AtomicBool::new(false),
     })
 }
 
@@ -171,6 +175,18 @@ fn describe_error(e: &keyring_core::Error) -> String {
     }
 }
 
+/// Which of several matching items was read, for `-v`: its label, if the store has one.
+fn describe_entry(entry: &keyring_core::Entry) -> String {
+    entry
+        .get_attributes()
+        .ok()
+        .and_then(|a| a.get("label").cloned())
+        .map_or_else(
+            || "the first the keyring listed".to_owned(),
+            |l| format!("the one labelled {l:?}"),
+        )
+}
+
 enum Op {
     Get,
     Set(Secret),
@@ -184,6 +200,14 @@ enum OpResult {
 
 impl OsKeyring {
     fn run(&self, account: &str, op: Op) -> Result<OpResult, StoreError> {
+        use std::sync::atomic::Ordering;
+        let unanswered = || format!("no answer within {} s", CALL_TIMEOUT.as_secs());
+        if self.hung.load(Ordering::SeqCst) {
+            return Err(StoreError::Unavailable(format!(
+                "{} earlier in this run",
+                unanswered()
+            )));
+        }
         let backend = self.backend;
         let account = account.to_owned();
         let (tx, rx) = mpsc::channel();
@@ -206,36 +230,81 @@ impl OsKeyring {
                     }
                     other => StoreError::Failed(describe_error(&other)),
                 };
+                // Several items can match one account (`secret-tool store`
+                // and Python's keyring both made one): read the first, and
+                // let `auth set` / `auth delete` replace or remove them all.
+                use keyring_core::Error::{Ambiguous, NoEntry};
+                let remove_all = |entries: Vec<keyring_core::Entry>| {
+                    entries
+                        .iter()
+                        .try_for_each(|e| match e.delete_credential() {
+                            Ok(()) | Err(NoEntry) => Ok(()),
+                            Err(e) => Err(failed(e)),
+                        })
+                };
                 match op {
                     Op::Get => match entry.get_password() {
                         Ok(v) => Ok(OpResult::Value(Some(Secret::new(v)))),
-                        Err(keyring_core::Error::NoEntry) => Ok(OpResult::Value(None)),
+                        Err(NoEntry) => Ok(OpResult::Value(None)),
+                        Err(Ambiguous(entries)) => {
+                            let first = entries.first().ok_or_else(|| {
+                                StoreError::Failed("an empty set of matching entries".into())
+                            })?;
+                            tracing::info!(
+                                "keyring: {} entries match service={SERVICE} username={account}; using {}",
+                                entries.len(),
+                                describe_entry(first)
+                            );
+                            first
+                                .get_password()
+                                .map(|v| OpResult::Value(Some(Secret::new(v))))
+                                .map_err(failed)
+                        }
                         Err(e) => Err(failed(e)),
                     },
-                    Op::Set(v) => entry
-                        .set_password(v.expose())
-                        .map(|_| OpResult::Done(true))
-                        .map_err(failed),
+                    Op::Set(v) => match entry.set_password(v.expose()) {
+                        Err(Ambiguous(entries)) => {
+                            remove_all(entries)?;
+                            entry
+                                .set_password(v.expose())
+                                .map(|_| OpResult::Done(true))
+                                .map_err(failed)
+                        }
+                        other => other.map(|_| OpResult::Done(true)).map_err(failed),
+                    },
                     Op::Delete => match entry.delete_credential() {
                         Ok(()) => Ok(OpResult::Done(true)),
-                        Err(keyring_core::Error::NoEntry) => Ok(OpResult::Done(false)),
+                        Err(NoEntry) => Ok(OpResult::Done(false)),
+                        Err(Ambiguous(entries)) => remove_all(entries).map(|_| OpResult::Done(true)),
                         Err(e) => Err(failed(e)),
                     },
                 }
             });
             let _ = tx.send((store, result));
         });
-        match rx.recv_timeout(CALL_TIMEOUT) {
+        match off_the_async_workers(|| rx.recv_timeout(CALL_TIMEOUT)) {
             Ok((store, result)) => {
                 let _ = self.store.set(store);
                 result
             }
             Err(_) => {
-                let why = format!("no answer within {} s", CALL_TIMEOUT.as_secs());
-                let _ = self.store.set(Err(StoreError::Unavailable(why.clone())));
-                Err(StoreError::Unavailable(why))
+                self.hung.store(true, Ordering::SeqCst);
+                Err(StoreError::Unavailable(unanswered()))
             }
         }
+    }
+}
+
+/// Run a blocking wait without stalling the async runtime: on a worker of
+/// the multi-threaded runtime, its other tasks move to another thread first
+/// (the run has only two workers).
+fn off_the_async_workers<T>(wait: impl FnOnce() -> T) -> T {
+    use tokio::runtime::{Handle, RuntimeFlavor};
+    match Handle::try_current() {
+        Ok(h) if h.runtime_flavor() == RuntimeFlavor::MultiThread => {
+            tokio::task::block_in_place(wait)
+        }
+        _ => wait(),
     }
 }
 

@@ -216,3 +216,116 @@ fn a_keyring_that_never_answers_does_not_hang_the_run() {
         0,
     );
 }
+
+/// `secret-tool`, as a user would run it, on the test's session bus.
+fn secret_tool(args: &[&str], stdin: Option<&str>) -> std::process::Output {
+    use std::io::Write;
+    let mut child = std::process::Command::new("secret-tool")
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("secret-tool (Debian libsecret-tools) is installed where the keyring tests run");
+    if let Some(text) = stdin {
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(text.as_bytes())
+            .unwrap();
+    }
+    drop(child.stdin.take());
+    child.wait_with_output().unwrap()
+}
+
+/// Two items with the same `service` and `username` (one made by hand, one by
+/// another tool) must not break the keyring: the run reads one, `auth set`
+/// replaces both and `auth delete` removes both.
+#[test]
+fn two_entries_for_one_account_are_read_replaced_and_removed() {
+    if !keyring_available() {
+        return;
+    }
+    let env = TestEnv::new();
+    let profile = format!("dup-{}", std::process::id());
+    let key = format!("{profile}/boca/api_key");
+    let secret = format!("{profile}/boca/api_secret");
+    for (label, extra) in [("by hand", "one"), ("by another tool", "two")] {
+        let out = secret_tool(
+            &[
+                "store", "--label", label, "service", "balances", "username", &key, "origin", extra,
+            ],
+            Some("boca-demo-key"),
+        );
+        assert!(out.status.success(), "{out:?}");
+    }
+    let out = secret_tool(
+        &[
+            "store", "--label", "secret", "service", "balances", "username", &secret,
+        ],
+        Some("boca-demo-signing-secret"),
+    );
+    assert!(out.status.success(), "{out:?}");
+    let search = |account: &str| {
+        let out = secret_tool(
+            &[
+                "search", "--all", "service", "balances", "username", account,
+            ],
+            None,
+        );
+        String::from_utf8_lossy(&out.stdout).matches("[/").count()
+            + String::from_utf8_lossy(&out.stderr).matches("[/").count()
+    };
+    assert_eq!(search(&key), 2, "the test made two matching items");
+
+    let status = expect(
+        with_keyring(&env, &profile).args(["auth", "status", "-o", "json"]),
+        0,
+    );
+    assert!(
+        !status.stdout.contains("keyring error"),
+        "{}",
+        status.stdout
+    );
+    let r = expect(
+        with_keyring(&env, &profile).args([
+            "-v",
+            "boca",
+            "get-balances",
+            "partner-user-42",
+            "-o",
+            "json",
+        ]),
+        0,
+    );
+    assert!(r.stderr.contains("2 entries match"), "{}", r.stderr);
+
+    expect(
+        with_keyring(&env, &profile)
+            .args(["auth", "set", "boca", "api_key"])
+            .write_stdin("boca-demo-key"),
+        0,
+    );
+    assert_eq!(search(&key), 1, "auth set leaves one item");
+    let looked_up = secret_tool(&["lookup", "service", "balances", "username", &key], None);
+    assert_eq!(String::from_utf8_lossy(&looked_up.stdout), "boca-demo-key");
+
+    for (label, extra) in [("again", "three")] {
+        secret_tool(
+            &[
+                "store", "--label", label, "service", "balances", "username", &key, "origin", extra,
+            ],
+            Some("boca-demo-key"),
+        );
+    }
+    expect(
+        with_keyring(&env, &profile).args(["auth", "delete", "boca", "api_key"]),
+        0,
+    );
+    expect(
+        with_keyring(&env, &profile).args(["auth", "delete", "boca", "api_secret"]),
+        0,
+    );
+    assert_eq!(search(&key), 0, "auth delete removes every matching item");
+}
