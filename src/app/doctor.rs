@@ -6,10 +6,11 @@
 use super::Context;
 use crate::config::credentials::{Lookup, Source};
 use crate::error::{Error, Kind, Result};
+use crate::http::Engine;
 use crate::providers::ProviderId;
 use serde_json::json;
 use std::io::Write;
-use std::time::{Duration, SystemTime};
+use std::time::SystemTime;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Status {
@@ -82,10 +83,7 @@ pub async fn run(ctx: &Context, asked: Vec<ProviderId>) -> Result<()> {
             .collect()
     };
     let resolver = ctx.resolver();
-    let engine = reqwest::Client::builder()
-        .timeout(ctx.global.timeout.min(Duration::from_secs(10)))
-        .build()
-        .map_err(|e| Error::internal(format!("cannot build the HTTP client: {e}")))?;
+    let engine = ctx.engine(false)?;
     for p in providers {
         let name = p.name();
         let base = match ctx.base_url(p) {
@@ -161,22 +159,17 @@ fn describe(source: &Source) -> String {
 
 /// One unauthenticated GET of the base URL: any HTTP answer proves DNS, TCP
 /// and TLS; its `Date` header gives the clock skew signed requests care about.
-async fn round_trip(client: &reqwest::Client, name: &str, base: reqwest::Url) -> Check {
+async fn round_trip(engine: &Engine, name: &str, base: reqwest::Url) -> Check {
     let label = format!("{name} connection");
-    match client.get(base.clone()).send().await {
-        Err(e) => {
-            let kind = if e.is_timeout() {
-                Kind::Timeout
-            } else {
-                Kind::Unavailable
-            };
-            check(label, Status::Fail(kind), format!("{base}: {e}"))
-        }
+    match engine.probe(base.clone()).await {
+        Err(e) => check(
+            label,
+            Status::Fail(e.kind),
+            format!("{base}: {}", e.message),
+        ),
         Ok(resp) => {
             let date = resp
-                .headers()
-                .get("date")
-                .and_then(|d| d.to_str().ok())
+                .header("date")
                 .and_then(|d| httpdate::parse_http_date(d).ok());
             let skew = date.map(|server| {
                 let local = crate::clock::now().unix_timestamp();
@@ -196,7 +189,7 @@ async fn round_trip(client: &reqwest::Client, name: &str, base: reqwest::Url) ->
                     Status::Fail(Kind::Config),
                     format!(
                         "{tls}HTTP {}, but the local clock is {} s {} the server's: signed requests will be rejected",
-                        resp.status().as_u16(),
+                        resp.status,
                         s.abs(),
                         if s > 0 { "ahead of" } else { "behind" }
                     ),
@@ -204,14 +197,14 @@ async fn round_trip(client: &reqwest::Client, name: &str, base: reqwest::Url) ->
                 Some(s) => check(
                     label,
                     Status::Ok,
-                    format!("{tls}HTTP {}, clock skew {s} s", resp.status().as_u16()),
+                    format!("{tls}HTTP {}, clock skew {s} s", resp.status),
                 ),
                 None => check(
                     label,
                     Status::Ok,
                     format!(
                         "{tls}HTTP {}, no Date header to check the clock",
-                        resp.status().as_u16()
+                        resp.status
                     ),
                 ),
             }

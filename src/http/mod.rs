@@ -319,6 +319,17 @@ impl Engine {
         }
     }
 
+    /// One unauthenticated GET, not retried (for `doctor`): the same client,
+    /// TLS, redirects policy and User-Agent as every other request, and the
+    /// same error for a certificate it cannot trust. Any status is returned.
+    pub async fn probe(&self, url: Url) -> Result<Incoming> {
+        match self.execute(&Outgoing::get(url)).await {
+            Ok(resp) => Ok(resp),
+            Err(Failure::Fatal(e)) => Err(e),
+            Err(Failure::Transport(kind, msg)) => Err(Error::new(kind, msg)),
+        }
+    }
+
     fn final_error<P: Protocol + ?Sized>(&self, proto: &P, resp: &Incoming, tries: u32) -> Error {
         let mut err = proto.error_from(resp).with_provider(proto.name());
         err.http_status.get_or_insert(resp.status);

@@ -623,6 +623,27 @@ mod tests {
     use crate::test_support::{fixture, response};
 
     #[test]
+    fn a_typed_code_is_used_for_its_step_and_the_next_only() {
+        let fresh = Otp::fixed(Secret::new("123456"));
+        assert_eq!(fresh.now().unwrap().expose(), "123456");
+        let stale = Otp::Fixed {
+            code: Secret::new("123456"),
+            since: clock::now().unix_timestamp() - FIXED_OTP_SECS - 1,
+        };
+        let e = stale.now().unwrap_err();
+        assert_eq!(e.exit_code(), 78);
+        assert!(e.message.contains("--otp"), "{}", e.message);
+    }
+
+    #[test]
+    fn login_bodies_are_unprintable() {
+        let mut req = Outgoing::get(Url::parse("https://x/login").unwrap());
+        req.body = Some(SecretBytes::new(br#"{"password":"canary-pw"}"#.to_vec()));
+        let shown = format!("{req:?}");
+        assert!(!shown.contains("canary-pw"), "{shown}");
+    }
+
+    #[test]
     fn renewal_keeps_a_margin() {
         assert_eq!(renew_at(1000, 3600), 1000 + 3600 - 60);
         assert_eq!(

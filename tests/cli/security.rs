@@ -460,6 +460,38 @@ fn an_untrusted_certificate_fails_once_and_says_so() {
     );
 }
 
+#[test]
+fn doctor_names_the_certificate_problem_too() {
+    let home = TempDir::new().unwrap();
+    let tls = TlsServer::start();
+    let mut cmd = hostile::balances(home.path());
+    with_credentials(&mut cmd, &BOCA_CANARIES);
+    let config = home.path().join("doctor.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "[profiles.default.boca]\nbase_url = \"https://127.0.0.1:{}\"\nusers = [\"u-1\"]\n",
+            tls.port
+        ),
+    )
+    .unwrap();
+    let r = run(cmd.env("BALANCES_CONFIG", &config).args([
+        "doctor",
+        "--provider",
+        "boca",
+        "-o",
+        "json",
+    ]));
+    assert_ne!(r.code, 0, "{}", show(&r));
+    assert!(
+        r.stdout
+            .contains("TLS certificate of 127.0.0.1 not trusted"),
+        "doctor shows the cause: {}",
+        show(&r)
+    );
+    assert!(r.stdout.contains("SSL_CERT_FILE"), "{}", show(&r));
+}
+
 // ----------------------------------------- e. proxies and the in-process sandbox
 
 #[test]
@@ -486,4 +518,138 @@ fn the_in_process_sandbox_is_not_sent_through_a_proxy() {
         "json",
     ]));
     assert_eq!(r.code, 0, "{}", show(&r));
+}
+
+// ------------------------------------------ f. Ibanera tokens and one-time codes
+
+fn ibanera_page(items: &str) -> String {
+    format!(
+        r#"{{"status":"1","errors":[],"id":null,"details":[{items}],"pageSize":10,"pageNumber":1,"numberOfPages":1}}"#
+    )
+}
+
+const IBANERA_BALANCE: &str =
+    r#"{"id":1,"asset":"EUR","totalBalance":1.00,"availableBalance":1.00,"pendingBalance":0.00}"#;
+
+fn logins(srv: &Hostile) -> usize {
+    srv.requests()
+        .iter()
+        .filter(|r| r.path().ends_with("/auth/login"))
+        .count()
+}
+
+#[test]
+fn an_otp_rejection_keeps_the_token_and_does_not_log_in_again() {
+    let home = TempDir::new().unwrap();
+    let srv = hostile::ibanera_server(|_| {
+        Reply::json(
+            401,
+            r#"{"status":"0","errors":[{"fieldName":"otp","messageCode":"Invalid"}],"details":null}"#,
+        )
+    });
+    let r =
+        run(hostile::ibanera(home.path(), &srv).args(["ibanera", "get-balances", "-o", "json"]));
+    assert_eq!(r.code, 77, "{}", show(&r));
+    assert_eq!(
+        logins(&srv),
+        1,
+        "no login loop on a refused code: {}",
+        show(&r)
+    );
+    assert!(
+        r.stderr.contains("clock"),
+        "the hint names the clock: {}",
+        show(&r)
+    );
+}
+
+#[test]
+fn a_rejected_token_is_replaced_once_per_run_never_more() {
+    let home = TempDir::new().unwrap();
+    // Every listing call is refused as if the token were bad.
+    let srv = hostile::ibanera_server(|_| {
+        Reply::json(
+            401,
+            r#"{"status":"0","errors":[{"fieldName":"","messageCode":"Unauthorized"}],"details":null}"#,
+        )
+    });
+    let r =
+        run(hostile::ibanera(home.path(), &srv).args(["ibanera", "get-balances", "-o", "json"]));
+    assert_eq!(r.code, 77, "{}", show(&r));
+    assert_eq!(
+        logins(&srv),
+        2,
+        "one login and exactly one more: {}",
+        show(&r)
+    );
+}
+
+#[test]
+fn a_login_endpoint_that_is_not_there_is_a_config_error() {
+    let home = TempDir::new().unwrap();
+    let srv = Hostile::serve(|_| {
+        Reply::raw(&b"HTTP/1.1 404 Not Found\r\nContent-Length: 9\r\n\r\nnot found"[..])
+    });
+    let r =
+        run(hostile::ibanera(home.path(), &srv).args(["ibanera", "get-balances", "-o", "json"]));
+    assert_eq!(r.code, 78, "{}", show(&r));
+    assert!(r.stderr.contains("base_url"), "{}", show(&r));
+    assert!(!r.stderr.contains("lock the account"), "{}", show(&r));
+    assert_eq!(srv.request_count(), 1);
+}
+
+#[test]
+fn a_typed_otp_code_serves_one_command() {
+    let home = TempDir::new().unwrap();
+    let srv = hostile::ibanera_server(|_| Reply::json(200, &ibanera_page(IBANERA_BALANCE)));
+    let r = run(hostile::ibanera(home.path(), &srv)
+        .env_remove("BALANCES_IBANERA_TOTP_SECRET")
+        .args(["ibanera", "get-balances", "--otp", "123456", "-o", "json"]));
+    assert_eq!(r.code, 0, "{}", show(&r));
+    for q in srv.requests() {
+        let sent = q.header("otp").map(str::to_owned).or_else(|| {
+            let body = String::from_utf8_lossy(&q.body).into_owned();
+            body.contains("123456").then(|| "123456".to_owned())
+        });
+        assert_eq!(sent.as_deref(), Some("123456"), "{}", q.path());
+    }
+    // (That it is not sent past its 60 s is a unit test of the provider: a run
+    // cannot be made to last a minute here.)
+}
+
+// ------------------------------------------ g. key files
+#[cfg(unix)]
+#[test]
+fn a_noah_key_file_readable_by_others_gets_a_warning() {
+    use std::os::unix::fs::PermissionsExt;
+    let home = TempDir::new().unwrap();
+    let key = home.path().join("noah.pem");
+    std::fs::write(&key, balances::sandbox::demo::NOAH_ES384_PRIVATE).unwrap();
+    std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let config = home.path().join("c.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "[profiles.default.noah]\napi_key = \"k\"\nsigning_key_file = \"{}\"\n",
+            key.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&config, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let r = run(hostile::balances(home.path())
+        .env("BALANCES_CONFIG", &config)
+        .args(["noah", "get-balances", "--dry-run"]));
+    assert_eq!(r.code, 0, "{}", show(&r));
+    assert!(
+        r.stderr.contains("NOAH signing key file")
+            && r.stderr.contains("readable by others")
+            && r.stderr.contains("chmod 600"),
+        "{}",
+        show(&r)
+    );
+    std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let r = run(hostile::balances(home.path())
+        .env("BALANCES_CONFIG", &config)
+        .args(["noah", "get-balances", "--dry-run"]));
+    assert!(!r.stderr.contains("readable by others"), "{}", show(&r));
 }
