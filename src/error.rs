@@ -1,7 +1,7 @@
 //! The one error type of the core, and the one map from its kind to an exit code.
 //!
 //! Every failure a user can meet ends up as an [`Error`] with a [`Kind`]; the
-//! kinds and their exit codes are the table of `spec/cli.md` (sysexits-style,
+//! kinds and their exit codes are the exit-code table of the README (sysexits-style,
 //! so cron wrappers can tell "retry later" (75) from "fix your config" (78)).
 
 use serde::Serialize;

@@ -1,6 +1,6 @@
 //! The unified output model shared by every provider and every renderer.
 //!
-//! Field order here is the field order of the JSON contract (`spec/cli.md`),
+//! Field order here is the field order of the JSON contract,
 //! so it must not be rearranged.
 
 use crate::money::Amount;

@@ -309,7 +309,7 @@ mod tests {
             assert_eq!(number(text).unwrap().as_str(), plain, "{text}");
         }
         assert!(matches!(number("1e401"), Err(AmountError::Exponent(_))));
-        assert!(matches!(number("1e-99999999999999999999"), Err(_)));
+        assert!(number("1e-99999999999999999999").is_err());
     }
 
     #[test]

@@ -108,8 +108,10 @@ async fn execute(ctx: &Context, cmd: BocaCommand) -> Result<()> {
                 cursor,
                 &follow,
                 "--cursor",
-                key,
-                crate::clock::Form::Rfc3339,
+                listing::Listing {
+                    key,
+                    form: crate::clock::Form::Rfc3339,
+                },
             )
             .await
         }

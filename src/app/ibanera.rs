@@ -151,8 +151,10 @@ async fn transactions(
         start,
         &paging.follow,
         "--page",
-        key,
-        crate::clock::Form::Iso8601Utc,
+        listing::Listing {
+            key,
+            form: crate::clock::Form::Iso8601Utc,
+        },
     )
     .await
 }

@@ -72,8 +72,7 @@ pub async fn transactions<P: Pager<Item = Transaction>>(
     start: Option<String>,
     args: &FollowArgs,
     resume_flag: &str,
-    listing: serde_json::Value,
-    form: crate::clock::Form,
+    listing: Listing,
 ) -> Result<()> {
     let Some(path) = &args.state_file else {
         return run(ctx, header, pager, start, follow(args), resume_flag).await;
@@ -83,8 +82,8 @@ pub async fn transactions<P: Pager<Item = Transaction>>(
             "--state-file starts from the newest transaction: it cannot be combined with a cursor, token or page",
         ));
     }
-    let state = StateFile::load(path, listing)?;
-    let mut since = SincePager::new(pager, state.previous.clone(), form);
+    let state = StateFile::load(path, listing.key)?;
+    let mut since = SincePager::new(pager, state.previous.clone(), listing.form);
     run(ctx, header, &mut since, None, Follow::All, resume_flag).await?;
     if let (Some(new), Some(old)) = (&since.newest, &state.previous)
         && new.at < old.at
@@ -103,6 +102,12 @@ pub async fn transactions<P: Pager<Item = Transaction>>(
         Some(mark) => state.save(&mark),
         None => Ok(()),
     }
+}
+
+/// What names a transaction listing in a state file, and the form of its timestamps.
+pub struct Listing {
+    pub key: serde_json::Value,
+    pub form: crate::clock::Form,
 }
 
 /// `--all` / `--max-items` / neither, as a [`Follow`].

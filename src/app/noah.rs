@@ -129,8 +129,10 @@ async fn execute(ctx: &Context, cmd: NoahCommand) -> Result<()> {
                 page_token,
                 &follow,
                 &resume,
-                key,
-                crate::clock::Form::Rfc3339,
+                listing::Listing {
+                    key,
+                    form: crate::clock::Form::Rfc3339,
+                },
             )
             .await
         }

@@ -1,4 +1,4 @@
-//! Boca Raton's HMAC-SHA256 request signature (`spec/providers.md` §1).
+//! Boca Raton's HMAC-SHA256 request signature.
 //!
 //! ```text
 //! canonical = METHOD \n PATH \n QUERY \n TIMESTAMP \n hex(sha256(BODY))

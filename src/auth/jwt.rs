@@ -1,4 +1,4 @@
-//! NOAH's per-request JWT (`spec/providers.md` §2): ES384 or ES256 chosen by
+//! NOAH's per-request JWT: ES384 or ES256 chosen by
 //! the key's curve, raw R‖S signatures (RFC 7518, not DER), base64url.
 //! Pure-Rust RustCrypto; the claims bind method, path, query and body, so
 //! every request gets a fresh token.

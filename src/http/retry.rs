@@ -11,7 +11,7 @@ pub enum RetryClass {
     Transient,
 }
 
-/// The longest we honour a `Retry-After`, per `spec/cli.md`.
+/// The longest we honour a `Retry-After`.
 pub const RETRY_AFTER_CAP: Duration = Duration::from_secs(60);
 const BACKOFF_BASE: Duration = Duration::from_millis(250);
 const BACKOFF_CAP: Duration = Duration::from_secs(8);

@@ -1,4 +1,4 @@
-//! Boca Raton Partner API (`spec/providers.md` §1): HMAC-signed requests,
+//! Boca Raton Partner API: HMAC-signed requests,
 //! string amounts, cursor pagination.
 
 use super::wire::Fields;

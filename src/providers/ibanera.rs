@@ -1,4 +1,4 @@
-//! Ibanera Customer API (`spec/providers.md` §4): login with username,
+//! Ibanera Customer API: login with username,
 //! password and a TOTP code; then every call carries the bearer token and a
 //! fresh `otp` header. Lists are page-numbered; balances are JSON numbers.
 //!

@@ -1,4 +1,4 @@
-//! NOAH Business API (`spec/providers.md` §2): `X-Api-Key` plus a fresh
+//! NOAH Business API: `X-Api-Key` plus a fresh
 //! ES384/ES256 JWT per request in `Api-Signature`, string amounts, page tokens.
 
 use super::wire::Fields;

@@ -1,4 +1,4 @@
-//! P100 Partner API (`spec/providers.md` §3): an `x-api-key` header, fiat
+//! P100 Partner API: an `x-api-key` header, fiat
 //! and crypto balances with JSON-number rates, errors classified by
 //! `errorCode` because the HTTP status is not reliable (P501 arrives as 400).
 

@@ -29,7 +29,7 @@ pub const DEFAULT_USERS: u64 = 1000;
 /// The fixed, published demo credentials. They protect nothing.
 pub mod demo {
     pub const BOCA_API_KEY: &str = "boca-demo-key";
-    /// Also the secret of the signing test vectors in `spec/providers.md`.
+    /// Also the secret of the signing test vectors.
     pub const BOCA_API_SECRET: &str = "boca-demo-signing-secret";
     pub const P100_API_KEY: &str = "p100-demo-key";
     /// A NOAH key registered with the demo public keys: requests must be signed.

@@ -311,14 +311,12 @@ fn two_entries_for_one_account_are_read_replaced_and_removed() {
     let looked_up = secret_tool(&["lookup", "service", "balances", "username", &key], None);
     assert_eq!(String::from_utf8_lossy(&looked_up.stdout), "boca-demo-key");
 
-    for (label, extra) in [("again", "three")] {
-        secret_tool(
-            &[
-                "store", "--label", label, "service", "balances", "username", &key, "origin", extra,
-            ],
-            Some("boca-demo-key"),
-        );
-    }
+    secret_tool(
+        &[
+            "store", "--label", "again", "service", "balances", "username", &key, "origin", "three",
+        ],
+        Some("boca-demo-key"),
+    );
     expect(
         with_keyring(&env, &profile).args(["auth", "delete", "boca", "api_key"]),
         0,
