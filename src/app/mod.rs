@@ -49,7 +49,7 @@ impl Context {
             profile: self.profile(),
             config_path: &self.loaded.path,
             store: self.store.as_ref(),
-            demo: self.sandbox.as_ref().map(|_| sandbox::demo_credential as _),
+            demo: self.sandbox.is_some(),
         }
     }
 

@@ -31,7 +31,12 @@ pub async fn run(args: SandboxArgs) -> Result<()> {
             "# balances sandbox listening on http://{addr} (Ctrl-C to stop)"
         )?;
         for p in ProviderId::ALL {
-            writeln!(out, "# {:<8} {}", p.name(), sandbox::base_url(addr, p))?;
+            writeln!(
+                out,
+                "# {:<8} {}",
+                p.name(),
+                sandbox::base_url(addr, p.into())
+            )?;
         }
         writeln!(
             out,

@@ -152,7 +152,7 @@ mod tests {
 
     #[test]
     fn es384_token_decodes_to_the_claims_and_verifies() {
-        let key = EcKey::from_pem(&read("src/sandbox/examples/noah-demo-es384.pem")).unwrap();
+        let key = EcKey::from_pem(&read("sandbox/src/examples/noah-demo-es384.pem")).unwrap();
         let query = vec![
             ("PageSize".to_owned(), "20".to_owned()),
             ("SortDirection".to_owned(), "DESC".to_owned()),
@@ -166,7 +166,7 @@ mod tests {
         );
         assert_eq!(sig.len(), 96, "raw R||S, not DER");
         let public = p384::ecdsa::VerifyingKey::from_public_key_pem(&read(
-            "src/sandbox/examples/noah-demo-es384.pub.pem",
+            "sandbox/src/examples/noah-demo-es384.pub.pem",
         ))
         .unwrap();
         let sig = p384::ecdsa::Signature::from_slice(&sig).unwrap();
@@ -175,7 +175,7 @@ mod tests {
 
     #[test]
     fn es256_from_p256_keys_and_claims_omitted_when_empty() {
-        let key = EcKey::from_pem(&read("src/sandbox/examples/noah-demo-es256.pem")).unwrap();
+        let key = EcKey::from_pem(&read("sandbox/src/examples/noah-demo-es256.pem")).unwrap();
         assert_eq!(key.alg(), "ES256");
         let token = sign(&key, &claims(&[]));
         let (header, claims, sig, input) = decode(&token);
@@ -183,7 +183,7 @@ mod tests {
         assert!(claims.get("queryParams").is_none() && claims.get("bodyHash").is_none());
         assert_eq!(sig.len(), 64);
         let public = p256::ecdsa::VerifyingKey::from_public_key_pem(&read(
-            "src/sandbox/examples/noah-demo-es256.pub.pem",
+            "sandbox/src/examples/noah-demo-es256.pub.pem",
         ))
         .unwrap();
         public
@@ -206,7 +206,7 @@ mod tests {
         assert!(e.contains("P-384 or P-256"), "{e}");
         let e = EcKey::from_pem("garbage").unwrap_err();
         assert!(e.contains("not a PEM"));
-        let pem = read("src/sandbox/examples/noah-demo-es384.pem");
+        let pem = read("sandbox/src/examples/noah-demo-es384.pem");
         let truncated = &pem[..pem.len() / 2];
         let e = EcKey::from_pem(truncated).unwrap_err();
         assert!(

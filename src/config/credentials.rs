@@ -44,14 +44,14 @@ pub struct Resolver<'a> {
     pub profile: Option<&'a Profile>,
     pub config_path: &'a Path,
     pub store: &'a dyn SecretStore,
-    /// Set under `--sandbox`: the only source then.
-    pub demo: Option<fn(ProviderId, &str) -> Option<&'static str>>,
+    /// `--sandbox`: the sandbox's demo credentials are then the only source.
+    pub demo: bool,
 }
 
 impl Resolver<'_> {
     pub fn lookup(&self, p: ProviderId, field: &str) -> Lookup {
-        if let Some(demo) = self.demo {
-            return match demo(p, field) {
+        if self.demo {
+            return match p.demo_credential(field) {
                 Some(v) => Lookup::Found(Secret::new(v), Source::Sandbox),
                 None => Lookup::Missing { keyring: None },
             };
@@ -136,7 +136,7 @@ mod tests {
             profile: Some(&prof),
             config_path: &path,
             store: &store,
-            demo: None,
+            demo: false,
         };
         // file beats keyring
         match r.lookup(ProviderId::Ibanera, "password") {
@@ -169,7 +169,7 @@ mod tests {
             profile: None,
             config_path: &path,
             store: &store,
-            demo: None,
+            demo: false,
         };
         let e = r.require(ProviderId::P100, "api_key").unwrap_err();
         assert_eq!(e.exit_code(), 78);

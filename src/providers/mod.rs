@@ -92,13 +92,41 @@ impl ProviderId {
         }
     }
 
-    /// The path prefix under which the embedded sandbox serves this provider.
-    pub fn sandbox_prefix(self) -> &'static str {
+    /// The embedded sandbox's emulator of this provider.
+    pub fn sandbox_api(self) -> crate::sandbox::Api {
+        use crate::sandbox::Api;
         match self {
-            ProviderId::Boca => "/boca",
-            ProviderId::Noah => "/noah/v1",
-            ProviderId::P100 => "/p100",
-            ProviderId::Ibanera => "/ibanera",
+            ProviderId::Boca => Api::Boca,
+            ProviderId::Noah => Api::Noah,
+            ProviderId::P100 => Api::P100,
+            ProviderId::Ibanera => Api::Ibanera,
+        }
+    }
+
+    /// The sandbox's demo value of a credential field, for `--sandbox`.
+    pub fn demo_credential(self, field: &str) -> Option<&'static str> {
+        use crate::sandbox::demo;
+        match self {
+            ProviderId::Boca => match field {
+                "api_key" => Some(demo::BOCA_API_KEY),
+                "api_secret" => Some(demo::BOCA_API_SECRET),
+                _ => None,
+            },
+            ProviderId::Noah => match field {
+                "api_key" => Some(demo::NOAH_API_KEY),
+                "signing_key" => Some(demo::NOAH_ES384_PRIVATE),
+                _ => None,
+            },
+            ProviderId::P100 => match field {
+                "api_key" => Some(demo::P100_API_KEY),
+                _ => None,
+            },
+            ProviderId::Ibanera => match field {
+                "username" => Some(demo::IBANERA_USERNAME),
+                "password" => Some(demo::IBANERA_PASSWORD),
+                "totp_secret" => Some(demo::IBANERA_TOTP_SECRET),
+                _ => None,
+            },
         }
     }
 
@@ -108,5 +136,49 @@ impl ProviderId {
             self.name().to_ascii_uppercase(),
             field.to_ascii_uppercase()
         )
+    }
+}
+
+impl From<ProviderId> for crate::sandbox::Api {
+    fn from(p: ProviderId) -> Self {
+        p.sandbox_api()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sandbox_config_snippet_is_a_valid_config_with_every_provider() {
+        let addr: std::net::SocketAddr = "127.0.0.1:7878".parse().unwrap();
+        let file = crate::config::parse(&crate::sandbox::config_snippet(addr)).unwrap();
+        let profile = &file.profiles["sandbox"];
+        for p in ProviderId::ALL {
+            assert_eq!(
+                profile.base_url(p),
+                Some(crate::sandbox::base_url(addr, p.into()).as_str())
+            );
+            for f in p.credential_fields() {
+                assert_eq!(
+                    profile.credential(p, f.name).map(|s| s.expose().trim()),
+                    p.demo_credential(f.name).map(str::trim),
+                    "{p:?} {}",
+                    f.name
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_sandbox_totp_secret_decodes_to_its_key_and_code() {
+        use crate::sandbox::demo;
+        let key = crate::auth::totp::decode_base32(demo::IBANERA_TOTP_SECRET).unwrap();
+        assert_eq!(key.expose(), demo::IBANERA_TOTP_KEY);
+        // The sandbox asserts the same code with its own implementation.
+        assert_eq!(
+            crate::auth::totp::code(key.expose(), 1_773_403_200),
+            "202991"
+        );
     }
 }

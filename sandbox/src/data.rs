@@ -62,8 +62,15 @@ pub fn minor(units: i64, scale: u32) -> Decimal {
 
 /// `YYYY-MM-DDTHH:MM:SSZ` of a Unix time (the form every emulated API sends).
 pub fn timestamp(unix: i64) -> String {
-    crate::clock::rfc3339_seconds(
-        OffsetDateTime::from_unix_timestamp(unix).unwrap_or(OffsetDateTime::UNIX_EPOCH),
+    let t = OffsetDateTime::from_unix_timestamp(unix).unwrap_or(OffsetDateTime::UNIX_EPOCH);
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+        t.year(),
+        u8::from(t.month()),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second()
     )
 }
 
