@@ -349,10 +349,6 @@ impl Sandbox {
         })
     }
 
-    pub fn addr(&self) -> SocketAddr {
-        self.addr
-    }
-
     /// `http://127.0.0.1:PORT/<prefix>`: the API's base URL in this sandbox.
     pub fn base_url(&self, api: impl Into<Api>) -> String {
         base_url(self.addr, api.into())

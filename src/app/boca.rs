@@ -3,9 +3,8 @@
 use super::{Context, listing, many};
 use crate::cli::BocaCommand;
 use crate::error::Result;
-use crate::http::Engine;
-use crate::http::paginate::{Follow, Page, Pager};
-use crate::model::{Balance, Header};
+use crate::http::paginate::Follow;
+use crate::model::Header;
 use crate::providers::ProviderId;
 use crate::providers::boca::{self, Boca, TransactionPager};
 
@@ -24,20 +23,6 @@ fn header(ctx: &Context, subject: &str) -> Header {
         provider: boca::NAME,
         profile: ctx.profile_name.clone(),
         subject: Some(subject.to_owned()),
-    }
-}
-
-/// Balances come in one response; this adapts them to the listing driver.
-struct BalancePager<'a> {
-    boca: &'a Boca,
-    engine: &'a Engine,
-    external_id: &'a str,
-}
-
-impl Pager for BalancePager<'_> {
-    type Item = Balance;
-    async fn page(&mut self, _cursor: Option<&str>, _want: Option<usize>) -> Result<Page<Balance>> {
-        self.boca.balances(self.engine, self.external_id).await
     }
 }
 
@@ -61,19 +46,14 @@ async fn execute(ctx: &Context, cmd: BocaCommand) -> Result<()> {
             let boca = connect(ctx)?;
             let engine = ctx.engine(dry_run.dry_run)?;
             if let Some(file) = &users.users_file {
-                let lookups = many::users(boca::NAME, many::read_ids(file)?);
-                let (boca, engine, list) = (&boca, &engine, &lookups);
-                return many::balances(ctx, list, usize::from(users.concurrency), |i| async move {
-                    let id = list[i].subject.as_deref().unwrap_or_default();
-                    boca.balances(engine, id).await.map(|page| vec![page])
-                })
-                .await;
+                let n = usize::from(users.concurrency);
+                return many::users_file(ctx, ProviderId::Boca, &boca, &engine, file, n).await;
             }
             let external_id = external_id.unwrap_or_default();
-            let mut pager = BalancePager {
-                boca: &boca,
+            let mut pager = many::UserBalancePager {
+                api: &boca,
                 engine: &engine,
-                external_id: &external_id,
+                user: &external_id,
             };
             listing::run(
                 ctx,

@@ -6,9 +6,11 @@
 
 use super::Context;
 use crate::error::{Error, Result};
-use crate::http::paginate::Page;
+use crate::http::Engine;
+use crate::http::paginate::{Page, Pager};
 use crate::model::{Balance, Header};
 use crate::output::{self, Source};
+use crate::providers::{ProviderId, UserBalances};
 use futures_util::StreamExt;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::collections::HashSet;
@@ -49,7 +51,7 @@ pub fn parse_ids(text: &str) -> Vec<String> {
 }
 
 /// One lookup per user id, all with the same provider.
-pub fn users(provider: &'static str, ids: Vec<String>) -> Vec<Lookup> {
+pub fn users(provider: ProviderId, ids: Vec<String>) -> Vec<Lookup> {
     ids.into_iter()
         .map(|id| Lookup {
             provider,
@@ -61,8 +63,40 @@ pub fn users(provider: &'static str, ids: Vec<String>) -> Vec<Lookup> {
 /// One balance lookup: a provider and, where the API has one, a user.
 #[derive(Debug, Clone)]
 pub struct Lookup {
-    pub provider: &'static str,
+    pub provider: ProviderId,
     pub subject: Option<String>,
+}
+
+/// A user's balances (one response) as a listing, for `get-balances USER`.
+pub struct UserBalancePager<'a, P> {
+    pub api: &'a P,
+    pub engine: &'a Engine,
+    pub user: &'a str,
+}
+
+impl<P: UserBalances> Pager for UserBalancePager<'_, P> {
+    type Item = Balance;
+    async fn page(&mut self, _cursor: Option<&str>, _want: Option<usize>) -> Result<Page<Balance>> {
+        self.api.user_balances(self.engine, self.user).await
+    }
+}
+
+/// `get-balances --users-file`: every user of the file, concurrently, one stream.
+pub async fn users_file<P: UserBalances>(
+    ctx: &Context,
+    provider: ProviderId,
+    api: &P,
+    engine: &Engine,
+    file: &str,
+    concurrency: usize,
+) -> Result<()> {
+    let lookups = users(provider, read_ids(file)?);
+    let list = &lookups;
+    balances(ctx, list, concurrency, |i| async move {
+        let id = list[i].subject.as_deref().unwrap_or_default();
+        api.user_balances(engine, id).await.map(|page| vec![page])
+    })
+    .await
 }
 
 /// Run every lookup with at most `concurrency` in flight. `fetch(i)` fetches
@@ -80,7 +114,7 @@ where
     let out: Box<dyn Write> = Box::new(BufWriter::new(std::io::stdout()));
     let mut writer = output::writer::<Balance>(ctx.style, true, out);
     writer.begin(&Header {
-        provider: lookups.first().map_or("", |l| l.provider),
+        provider: lookups.first().map_or("", |l| l.provider.name()),
         profile: ctx.profile_name.clone(),
         subject: None,
     })?;
@@ -98,7 +132,7 @@ where
         match result {
             Ok(pages) => {
                 let source = Source {
-                    provider: lookup.provider,
+                    provider: lookup.provider.name(),
                     subject: lookup.subject.as_deref(),
                 };
                 for page in pages {
@@ -108,7 +142,7 @@ where
             Err(e) if e.quiet_exit.is_some() => return Err(e),
             Err(e) => {
                 let e = e
-                    .with_provider(lookup.provider)
+                    .with_provider(lookup.provider.name())
                     .with_subject(lookup.subject.as_deref());
                 progress.suspend(|| super::print_error(&e, ctx.style.format, &ctx.global, true));
                 failed += 1;

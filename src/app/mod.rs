@@ -50,6 +50,7 @@ impl Context {
             config_path: &self.loaded.path,
             store: self.store.as_ref(),
             demo: self.sandbox.is_some(),
+            env: |var| std::env::var_os(var),
         }
     }
 

@@ -3,24 +3,10 @@
 use super::{Context, listing, many};
 use crate::cli::P100Command;
 use crate::error::Result;
-use crate::http::Engine;
-use crate::http::paginate::{Follow, Page, Pager};
-use crate::model::{Balance, Header};
+use crate::http::paginate::Follow;
+use crate::model::Header;
 use crate::providers::ProviderId;
 use crate::providers::p100::{self, P100};
-
-struct BalancePager<'a> {
-    p100: &'a P100,
-    engine: &'a Engine,
-    user: &'a str,
-}
-
-impl Pager for BalancePager<'_> {
-    type Item = Balance;
-    async fn page(&mut self, _cursor: Option<&str>, _want: Option<usize>) -> Result<Page<Balance>> {
-        self.p100.balances(self.engine, self.user).await
-    }
-}
 
 pub(super) fn connect(ctx: &Context) -> Result<P100> {
     Ok(P100::new(
@@ -40,13 +26,8 @@ pub async fn run(ctx: &Context, cmd: P100Command) -> Result<()> {
         let p100 = connect(ctx)?;
         let engine = ctx.engine(dry_run.dry_run)?;
         if let Some(file) = &users.users_file {
-            let lookups = many::users(p100::NAME, many::read_ids(file)?);
-            let (p100, engine, list) = (&p100, &engine, &lookups);
-            return many::balances(ctx, list, usize::from(users.concurrency), |i| async move {
-                let id = list[i].subject.as_deref().unwrap_or_default();
-                p100.balances(engine, id).await.map(|page| vec![page])
-            })
-            .await;
+            let n = usize::from(users.concurrency);
+            return many::users_file(ctx, ProviderId::P100, &p100, &engine, file, n).await;
         }
         let user = external_user_id.unwrap_or_default();
         let header = Header {
@@ -54,8 +35,8 @@ pub async fn run(ctx: &Context, cmd: P100Command) -> Result<()> {
             profile: ctx.profile_name.clone(),
             subject: Some(user.clone()),
         };
-        let mut pager = BalancePager {
-            p100: &p100,
+        let mut pager = many::UserBalancePager {
+            api: &p100,
             engine: &engine,
             user: &user,
         };

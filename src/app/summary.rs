@@ -6,7 +6,7 @@ use super::{Context, many};
 use crate::error::{Error, Result};
 use crate::http::paginate::{self, Page};
 use crate::model::Balance;
-use crate::providers::{ProviderId, boca, ibanera, noah, p100};
+use crate::providers::{ProviderId, UserBalances, ibanera, noah};
 use crate::sandbox::demo;
 
 /// Which providers to look at: those asked for, else those with a section
@@ -36,20 +36,21 @@ fn selected(ctx: &Context, asked: Vec<ProviderId>) -> Result<Vec<ProviderId>> {
     Ok(configured)
 }
 
-fn users(ctx: &Context, p: ProviderId) -> Vec<String> {
+/// The users a per-user provider is asked about (`None`: the provider has no users).
+fn users(ctx: &Context, p: ProviderId) -> Option<Vec<String>> {
+    let demo_user = match p {
+        ProviderId::Boca => demo::BOCA_USER,
+        ProviderId::P100 => demo::P100_USER,
+        ProviderId::Noah | ProviderId::Ibanera => return None,
+    };
     if ctx.sandbox.is_some() {
-        return vec![
-            if p == ProviderId::Boca {
-                demo::BOCA_USER
-            } else {
-                demo::P100_USER
-            }
-            .to_owned(),
-        ];
+        return Some(vec![demo_user.to_owned()]);
     }
-    ctx.profile()
-        .map(|prof| prof.users(p).to_vec())
-        .unwrap_or_default()
+    Some(
+        ctx.profile()
+            .map(|prof| prof.users(p).to_vec())
+            .unwrap_or_default(),
+    )
 }
 
 /// The connected client, or the error that kept it from connecting.
@@ -67,20 +68,17 @@ pub async fn run(ctx: &Context, asked: Vec<ProviderId>, concurrency: usize) -> R
     // A provider that needs users but lists none is reported as a failure of its own.
     let mut no_users = Vec::new();
     for &p in &providers {
-        match p {
-            ProviderId::Boca | ProviderId::P100 => {
-                let list = users(ctx, p);
-                if list.is_empty() {
-                    no_users.push(lookups.len());
-                    lookups.push(many::Lookup {
-                        provider: p.name(),
-                        subject: None,
-                    });
-                }
-                lookups.extend(many::users(p.name(), list));
+        match users(ctx, p) {
+            Some(list) if list.is_empty() => {
+                no_users.push(lookups.len());
+                lookups.push(many::Lookup {
+                    provider: p,
+                    subject: None,
+                });
             }
-            ProviderId::Noah | ProviderId::Ibanera => lookups.push(many::Lookup {
-                provider: p.name(),
+            Some(list) => lookups.extend(many::users(p, list)),
+            None => lookups.push(many::Lookup {
+                provider: p,
                 subject: None,
             }),
         }
@@ -98,14 +96,15 @@ pub async fn run(ctx: &Context, asked: Vec<ProviderId>, concurrency: usize) -> R
         if no_users.contains(&i) {
             return Err(Error::config(format!(
                 "no users listed: add `users = [...]` under [profiles.{}.{}]",
-                ctx.profile_name, list[i].provider
+                ctx.profile_name,
+                list[i].provider.name()
             )));
         }
         let subject = list[i].subject.as_deref().unwrap_or_default();
         let pages: Vec<Page<Balance>> = match list[i].provider {
-            boca::NAME => vec![client(boca)?.balances(engine, subject).await?],
-            p100::NAME => vec![client(p100)?.balances(engine, subject).await?],
-            noah::NAME => {
+            ProviderId::Boca => vec![client(boca)?.user_balances(engine, subject).await?],
+            ProviderId::P100 => vec![client(p100)?.user_balances(engine, subject).await?],
+            ProviderId::Noah => {
                 let mut pager = noah::BalancePager {
                     noah: client(noah)?,
                     engine,
@@ -113,7 +112,7 @@ pub async fn run(ctx: &Context, asked: Vec<ProviderId>, concurrency: usize) -> R
                 };
                 paginate::collect(&mut pager).await?
             }
-            _ => {
+            ProviderId::Ibanera => {
                 let mut pager = ibanera::PageNumberPager {
                     api: client(ibanera)?,
                     engine,

@@ -46,6 +46,9 @@ pub struct Resolver<'a> {
     pub store: &'a dyn SecretStore,
     /// `--sandbox`: the sandbox's demo credentials are then the only source.
     pub demo: bool,
+    /// How the environment is read: `std::env::var_os`, or a fixed map in
+    /// tests (which must not change the process's environment while others run).
+    pub env: fn(&str) -> Option<std::ffi::OsString>,
 }
 
 impl Resolver<'_> {
@@ -57,7 +60,7 @@ impl Resolver<'_> {
             };
         }
         let var = p.env_var(field);
-        if let Some(v) = std::env::var_os(&var) {
+        if let Some(v) = (self.env)(&var) {
             let v = v.to_string_lossy().into_owned();
             if !v.is_empty() {
                 return Lookup::Found(Secret::new(v), Source::Env(var));
@@ -137,6 +140,7 @@ mod tests {
             config_path: &path,
             store: &store,
             demo: false,
+            env: |var| (var == "BALANCES_IBANERA_TOTP_SECRET").then(|| "from-env".into()),
         };
         // file beats keyring
         match r.lookup(ProviderId::Ibanera, "password") {
@@ -149,7 +153,6 @@ mod tests {
             _ => panic!("expected the keyring"),
         }
         // env beats file
-        unsafe { std::env::set_var("BALANCES_IBANERA_TOTP_SECRET", "from-env") };
         match r.lookup(ProviderId::Ibanera, "totp_secret") {
             Lookup::Found(v, Source::Env(var)) => {
                 assert_eq!(v.expose(), "from-env");
@@ -157,7 +160,6 @@ mod tests {
             }
             _ => panic!("expected the environment"),
         }
-        unsafe { std::env::remove_var("BALANCES_IBANERA_TOTP_SECRET") };
     }
 
     #[test]
@@ -170,6 +172,7 @@ mod tests {
             config_path: &path,
             store: &store,
             demo: false,
+            env: |_| None,
         };
         let e = r.require(ProviderId::P100, "api_key").unwrap_err();
         assert_eq!(e.exit_code(), 78);

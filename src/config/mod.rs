@@ -100,23 +100,44 @@ impl Profile {
         let users = match p {
             ProviderId::Boca => self.boca.as_ref().and_then(|s| s.users.as_ref()),
             ProviderId::P100 => self.p100.as_ref().and_then(|s| s.users.as_ref()),
-            _ => None,
+            ProviderId::Noah | ProviderId::Ibanera => None,
         };
         users.map_or(&[], Vec::as_slice)
     }
 
-    /// A credential field's value as written in the file.
+    /// A credential field's value as written in the file. Every field of
+    /// [`ProviderId::credential_fields`] has its arm (a unit test checks it).
     pub fn credential(&self, p: ProviderId, field: &str) -> Option<&Secret> {
-        match (p, field) {
-            (ProviderId::Boca, "api_key") => self.boca.as_ref()?.api_key.as_ref(),
-            (ProviderId::Boca, "api_secret") => self.boca.as_ref()?.api_secret.as_ref(),
-            (ProviderId::Noah, "api_key") => self.noah.as_ref()?.api_key.as_ref(),
-            (ProviderId::Noah, "signing_key") => self.noah.as_ref()?.signing_key.as_ref(),
-            (ProviderId::P100, "api_key") => self.p100.as_ref()?.api_key.as_ref(),
-            (ProviderId::Ibanera, "username") => self.ibanera.as_ref()?.username.as_ref(),
-            (ProviderId::Ibanera, "password") => self.ibanera.as_ref()?.password.as_ref(),
-            (ProviderId::Ibanera, "totp_secret") => self.ibanera.as_ref()?.totp_secret.as_ref(),
-            _ => None,
+        match p {
+            ProviderId::Boca => {
+                let s = self.boca.as_ref()?;
+                match field {
+                    "api_key" => s.api_key.as_ref(),
+                    "api_secret" => s.api_secret.as_ref(),
+                    _ => None,
+                }
+            }
+            ProviderId::Noah => {
+                let s = self.noah.as_ref()?;
+                match field {
+                    "api_key" => s.api_key.as_ref(),
+                    "signing_key" => s.signing_key.as_ref(),
+                    _ => None,
+                }
+            }
+            ProviderId::P100 => match field {
+                "api_key" => self.p100.as_ref()?.api_key.as_ref(),
+                _ => None,
+            },
+            ProviderId::Ibanera => {
+                let s = self.ibanera.as_ref()?;
+                match field {
+                    "username" => s.username.as_ref(),
+                    "password" => s.password.as_ref(),
+                    "totp_secret" => s.totp_secret.as_ref(),
+                    _ => None,
+                }
+            }
         }
     }
 
@@ -225,6 +246,27 @@ mod tests {
     fn the_template_parses() {
         let f = parse(TEMPLATE).unwrap();
         assert!(f.profiles.contains_key("default"));
+    }
+
+    #[test]
+    fn every_credential_field_is_read_from_the_file() {
+        for p in ProviderId::ALL {
+            let mut text = format!("[profiles.default.{}]\n", p.name());
+            for f in p.credential_fields() {
+                text.push_str(&format!("{} = \"v-{}\"\n", f.name, f.name));
+            }
+            let file = parse(&text).unwrap_or_else(|e| panic!("{p:?}: {e}"));
+            let profile = &file.profiles["default"];
+            assert!(profile.has(p));
+            for f in p.credential_fields() {
+                assert_eq!(
+                    profile.credential(p, f.name).map(Secret::expose),
+                    Some(format!("v-{}", f.name).as_str()),
+                    "{p:?} {}",
+                    f.name
+                );
+            }
+        }
     }
 
     #[test]

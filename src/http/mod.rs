@@ -552,18 +552,25 @@ mod tests {
             .build()
             .unwrap();
         rt.block_on(async {
-            // Two requests in one second: the second is refused (no retries here)...
-            boca.balances(&engine, "partner-user-42").await.unwrap();
-            let refused = boca.balances(&engine, "partner-user-42").await.unwrap_err();
-            assert_eq!(refused.exit_code(), 75);
-            // ...and the next one waits out Retry-After (1 s) instead of being refused too.
-            let started = Instant::now();
-            boca.balances(&engine, "partner-user-42").await.unwrap();
-            assert!(
-                started.elapsed() >= Duration::from_millis(900),
-                "{:?}",
+            // Worker A: two requests in one second; the second is refused
+            // (no retries here) and sets the pause. Worker B, a task of its
+            // own, starts only then, and waits out Retry-After (1 s) instead
+            // of being refused in turn.
+            let (refused_tx, refused_rx) = tokio::sync::oneshot::channel();
+            let a = async {
+                boca.balances(&engine, "partner-user-42").await.unwrap();
+                let refused = boca.balances(&engine, "partner-user-42").await.unwrap_err();
+                assert_eq!(refused.exit_code(), 75);
+                refused_tx.send(()).unwrap();
+            };
+            let b = async {
+                refused_rx.await.unwrap();
+                let started = Instant::now();
+                boca.balances(&engine, "partner-user-42").await.unwrap();
                 started.elapsed()
-            );
+            };
+            let ((), waited) = tokio::join!(a, b);
+            assert!(waited >= Duration::from_millis(900), "{waited:?}");
         });
     }
 

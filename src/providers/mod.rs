@@ -1,7 +1,9 @@
 //! One module per provider, each behind the engine's [`Protocol`] trait (auth
 //! and error envelope) and the paginator's [`Pager`] trait (one page of
 //! balances or transactions). Providers map their JSON to the unified model
-//! and know nothing of clap or of output formats.
+//! and know nothing of output formats or of the command line, except that
+//! [`ProviderId`] and `noah::Sort` derive clap's `ValueEnum` so that flags
+//! can name them.
 //!
 //! [`Protocol`]: crate::http::Protocol
 //! [`Pager`]: crate::http::paginate::Pager
@@ -20,6 +22,39 @@ pub enum ProviderId {
     Noah,
     P100,
     Ibanera,
+}
+
+/// The one uniform operation of the providers whose balances are looked up
+/// per user, all in one response (Boca, P100): what `--users-file`,
+/// `summary` and `get-balances` share.
+pub trait UserBalances {
+    fn user_balances(
+        &self,
+        engine: &crate::http::Engine,
+        user: &str,
+    ) -> impl std::future::Future<
+        Output = crate::error::Result<crate::http::paginate::Page<crate::model::Balance>>,
+    >;
+}
+
+impl UserBalances for boca::Boca {
+    async fn user_balances(
+        &self,
+        engine: &crate::http::Engine,
+        user: &str,
+    ) -> crate::error::Result<crate::http::paginate::Page<crate::model::Balance>> {
+        self.balances(engine, user).await
+    }
+}
+
+impl UserBalances for p100::P100 {
+    async fn user_balances(
+        &self,
+        engine: &crate::http::Engine,
+        user: &str,
+    ) -> crate::error::Result<crate::http::paginate::Page<crate::model::Balance>> {
+        self.balances(engine, user).await
+    }
 }
 
 /// A credential field and whether its value is a secret (never shown).
@@ -48,10 +83,6 @@ impl ProviderId {
             ProviderId::P100 => "p100",
             ProviderId::Ibanera => "ibanera",
         }
-    }
-
-    pub fn from_name(name: &str) -> Option<ProviderId> {
-        Self::ALL.into_iter().find(|p| p.name() == name)
     }
 
     /// Credential fields, as named in the config file, the environment

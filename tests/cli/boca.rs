@@ -1,4 +1,4 @@
-use crate::support::{TestEnv, expect, free_port, run};
+use crate::support::{TestEnv, expect, free_port};
 use balances::sandbox::Options;
 
 #[test]
@@ -845,7 +845,8 @@ fn usage_errors_exit_2() {
         2,
     );
     assert!(r.stderr.contains("cursor"), "{}", r.stderr);
-    let _ = run(env.cmd().arg("--help"));
+    let help = expect(env.cmd().args(["boca", "get-transactions", "--help"]), 0);
+    assert!(help.stdout.contains("--cursor"), "{}", help.stdout);
 }
 
 /// The table is for people: a snapshot of exactly what they see, numbers right-aligned
