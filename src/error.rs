@@ -61,13 +61,20 @@ pub struct Error {
     /// The provider's own error code (Boca `error`, NOAH `Type`, p100 `errorCode`, Ibanera `messageCode`).
     pub code: Option<String>,
     pub message: String,
-    pub request_id: Option<String>,
+    pub request_id: Option<Box<str>>,
     /// Not a failure to report: end the run quietly with this exit code
     /// (`--dry-run` after printing its request; a closed stdout pipe).
     pub quiet_exit: Option<u8>,
+    /// What caused it (an I/O error, a TLS failure, a parse error), for
+    /// `source()`; its text is already part of `message` where it helps.
+    /// (Boxed: a thin pointer keeps `Error` small on every `Result` path.)
+    pub cause: Option<Box<Cause>>,
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// The underlying error of an [`Error`], shared so that `Error` stays `Clone`.
+pub type Cause = std::sync::Arc<dyn std::error::Error + Send + Sync>;
 
 impl Error {
     pub fn new(kind: Kind, message: impl Into<String>) -> Self {
@@ -80,7 +87,14 @@ impl Error {
             message: message.into(),
             request_id: None,
             quiet_exit: None,
+            cause: None,
         }
+    }
+
+    /// Keep `cause` as this error's `source()`.
+    pub fn with_cause(mut self, cause: impl std::error::Error + Send + Sync + 'static) -> Self {
+        self.cause = Some(Box::new(std::sync::Arc::new(cause)));
+        self
     }
 
     /// End the run quietly with `code`, printing nothing more.
@@ -123,7 +137,7 @@ impl Error {
         self
     }
     pub fn with_request_id(mut self, id: Option<String>) -> Self {
-        self.request_id = id;
+        self.request_id = id.map(String::into_boxed_str);
         self
     }
 
@@ -176,7 +190,13 @@ impl fmt::Display for Error {
     }
 }
 
-impl std::error::Error for Error {}
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.cause
+            .as_deref()
+            .map(|c| &**c as &(dyn std::error::Error + 'static))
+    }
+}
 
 impl From<std::io::Error> for Error {
     fn from(e: std::io::Error) -> Self {
@@ -184,7 +204,7 @@ impl From<std::io::Error> for Error {
             // `balances ... | head`: the reader is done, and so are we (as ripgrep does).
             return Error::quiet(0);
         }
-        Error::internal(format!("I/O error: {e}"))
+        Error::internal(format!("I/O error: {e}")).with_cause(e)
     }
 }
 
@@ -208,6 +228,18 @@ mod tests {
         for (kind, code) in table {
             assert_eq!(kind.exit_code(), code, "{kind:?}");
         }
+    }
+
+    #[test]
+    fn causes_are_kept_as_the_source() {
+        use std::error::Error as _;
+        let io = std::io::Error::other("disk full");
+        let e = Error::from(io);
+        assert_eq!(
+            e.source().map(|s| s.to_string()).as_deref(),
+            Some("disk full")
+        );
+        assert!(Error::usage("x").source().is_none());
     }
 
     #[test]

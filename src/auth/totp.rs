@@ -8,9 +8,18 @@ use sha1::Sha1;
 
 pub const STEP_SECS: i64 = 30;
 
+/// Why a TOTP secret could not be decoded (never quoting it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum Base32Error {
+    #[error("the TOTP secret is not Base32 (letters A-Z and digits 2-7)")]
+    NotBase32,
+    #[error("the TOTP secret is empty")]
+    Empty,
+}
+
 /// Decode an RFC 4648 Base32 secret, accepting lower case, spaces and
 /// missing `=` padding (all common in authenticator set-up strings).
-pub fn decode_base32(secret: &str) -> Result<SecretBytes, String> {
+pub fn decode_base32(secret: &str) -> Result<SecretBytes, Base32Error> {
     const ALPHABET: &[u8; 32] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
     let mut bits: u64 = 0;
     let mut nbits = 0u32;
@@ -23,7 +32,7 @@ pub fn decode_base32(secret: &str) -> Result<SecretBytes, String> {
         let v = ALPHABET
             .iter()
             .position(|&a| a == up)
-            .ok_or("the TOTP secret is not Base32 (letters A-Z and digits 2-7)")?;
+            .ok_or(Base32Error::NotBase32)?;
         bits = (bits << 5) | v as u64;
         nbits += 5;
         if nbits >= 8 {
@@ -33,7 +42,7 @@ pub fn decode_base32(secret: &str) -> Result<SecretBytes, String> {
         }
     }
     if out.is_empty() {
-        return Err("the TOTP secret is empty".into());
+        return Err(Base32Error::Empty);
     }
     Ok(SecretBytes::new(std::mem::take(&mut *out)))
 }

@@ -203,7 +203,7 @@ pub fn load(explicit: Option<&Path>) -> Result<Loaded> {
 
 /// Parse config text. Errors say where (line, column) and what, but never
 /// quote the source line: it may hold a secret.
-pub fn parse(text: &str) -> std::result::Result<ConfigFile, String> {
+pub fn parse(text: &str) -> std::result::Result<ConfigFile, SyntaxError> {
     toml::from_str::<ConfigFile>(text).map_err(|e| {
         let at = e.span().map_or(String::new(), |span| {
             let before = &text[..span.start.min(text.len())];
@@ -219,8 +219,19 @@ pub fn parse(text: &str) -> std::result::Result<ConfigFile, String> {
         } else {
             message.to_owned()
         };
-        format!("{at}{message}")
+        SyntaxError(format!("{at}{message}"))
     })
+}
+
+/// A config file that does not parse: where, and what, never the line itself.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct SyntaxError(String);
+
+impl SyntaxError {
+    pub fn contains(&self, s: &str) -> bool {
+        self.0.contains(s)
+    }
 }
 
 fn redact_backticks(s: &str) -> String {

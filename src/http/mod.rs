@@ -194,7 +194,7 @@ pub struct Engine {
 /// Why an attempt produced no response.
 enum Failure {
     /// Timeouts and connection errors: worth another attempt.
-    Transport(Kind, String),
+    Transport(Error),
     /// Not worth retrying (a body over the size limit).
     Fatal(Error),
 }
@@ -202,7 +202,7 @@ enum Failure {
 /// An attempt that did not succeed: an error status, or no response at all.
 enum Failed {
     Status(Incoming),
-    Transport(Kind, String),
+    Transport(Error),
 }
 
 /// "… (after 3 attempts)" when there was more than one.
@@ -276,9 +276,9 @@ impl Engine {
                     Failed::Status(resp)
                 }
                 Err(Failure::Fatal(e)) => return Err(e.with_provider(name)),
-                Err(Failure::Transport(kind, msg)) => {
-                    info!("{} {} -> {msg} ({elapsed} ms)", req.method, req.url);
-                    Failed::Transport(kind, msg)
+                Err(Failure::Transport(e)) => {
+                    info!("{} {} -> {} ({elapsed} ms)", req.method, req.url, e.message);
+                    Failed::Transport(e)
                 }
             };
             let class = match &failed {
@@ -300,8 +300,9 @@ impl Engine {
                 let tries = attempt + 1;
                 return Err(match failed {
                     Failed::Status(resp) => self.final_error(proto, &resp, tries),
-                    Failed::Transport(kind, msg) => {
-                        Error::new(kind, with_attempts(msg, tries)).with_provider(name)
+                    Failed::Transport(mut e) => {
+                        e.message = with_attempts(std::mem::take(&mut e.message), tries);
+                        e.with_provider(name)
                     }
                 });
             };
@@ -326,7 +327,7 @@ impl Engine {
         match self.execute(&Outgoing::get(url)).await {
             Ok(resp) => Ok(resp),
             Err(Failure::Fatal(e)) => Err(e),
-            Err(Failure::Transport(kind, msg)) => Err(Error::new(kind, msg)),
+            Err(Failure::Transport(e)) => Err(e),
         }
     }
 
@@ -445,17 +446,19 @@ fn classify_reqwest(e: reqwest::Error) -> Failure {
             .url()
             .and_then(|u| u.host_str())
             .map_or_else(|| "the server".to_owned(), str::to_owned);
-        return Failure::Fatal(Error::new(
-            Kind::Unavailable,
-            certificate_message(&host, why),
-        ));
+        let message = certificate_message(&host, why);
+        return Failure::Fatal(Error::new(Kind::Unavailable, message).with_cause(e));
     }
     if e.is_timeout() {
-        Failure::Transport(Kind::Timeout, format!("request timed out: {msg}"))
+        Failure::Transport(
+            Error::new(Kind::Timeout, format!("request timed out: {msg}")).with_cause(e),
+        )
     } else if e.is_connect() || e.is_request() || e.is_body() || e.is_decode() {
-        Failure::Transport(Kind::Unavailable, format!("network error: {msg}"))
+        Failure::Transport(
+            Error::new(Kind::Unavailable, format!("network error: {msg}")).with_cause(e),
+        )
     } else {
-        Failure::Fatal(Error::new(Kind::Unavailable, format!("HTTP error: {msg}")))
+        Failure::Fatal(Error::new(Kind::Unavailable, format!("HTTP error: {msg}")).with_cause(e))
     }
 }
 

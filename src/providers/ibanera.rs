@@ -520,8 +520,24 @@ pub fn page_of(mut v: Value, number: u32) -> Result<(Vec<Value>, Option<String>)
     Ok((items, next))
 }
 
-/// A balance with at least one amount: a record with none says nothing.
-fn with_an_amount(b: Balance, what: &str) -> Result<Balance> {
+/// Account and card balances: the same amounts, a different currency key,
+/// and a status only on cards. A record with no amount at all says nothing.
+fn balance(v: Value, what: &'static str, currency_key: &str, has_status: bool) -> Result<Balance> {
+    let mut f = Fields::new(what, v)?;
+    let b = Balance {
+        currency: f.currency(currency_key)?,
+        available: f.amount_opt("availableBalance")?,
+        total: f.amount_opt("totalBalance")?,
+        pending: f.amount_opt("pendingBalance")?,
+        account_id: f.text_opt("id")?,
+        account_type: None,
+        status: if has_status {
+            f.text_opt("status")?
+        } else {
+            None
+        },
+        provider_fields: f.rest(),
+    };
     if b.available.is_none() && b.total.is_none() && b.pending.is_none() {
         return Err(Error::bad_response(format!(
             "{what}: no balance amount at all"
@@ -531,37 +547,11 @@ fn with_an_amount(b: Balance, what: &str) -> Result<Balance> {
 }
 
 pub fn account_balance(v: Value) -> Result<Balance> {
-    let mut f = Fields::new("account balance", v)?;
-    with_an_amount(
-        Balance {
-            currency: f.currency("asset")?,
-            available: f.amount_opt("availableBalance")?,
-            total: f.amount_opt("totalBalance")?,
-            pending: f.amount_opt("pendingBalance")?,
-            account_id: f.text_opt("id")?,
-            account_type: None,
-            status: None,
-            provider_fields: f.rest(),
-        },
-        "account balance",
-    )
+    balance(v, "account balance", "asset", false)
 }
 
 pub fn card_balance(v: Value) -> Result<Balance> {
-    let mut f = Fields::new("card balance", v)?;
-    with_an_amount(
-        Balance {
-            currency: f.currency("currency")?,
-            available: f.amount_opt("availableBalance")?,
-            total: f.amount_opt("totalBalance")?,
-            pending: f.amount_opt("pendingBalance")?,
-            account_id: f.text_opt("id")?,
-            account_type: None,
-            status: f.text_opt("status")?,
-            provider_fields: f.rest(),
-        },
-        "card balance",
-    )
+    balance(v, "card balance", "currency", true)
 }
 
 /// Transactions: the shape is not published in full, so known names are

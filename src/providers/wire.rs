@@ -147,7 +147,8 @@ impl Fields {
 
     pub fn amount(&mut self, key: &str) -> Result<Amount> {
         let v = self.take(key)?;
-        Amount::from_json(&v).map_err(|e| Error::bad_response(format!("{}.{key}: {e}", self.what)))
+        Amount::from_json(&v)
+            .map_err(|e| Error::bad_response(format!("{}.{key}: {e}", self.what)).with_cause(e))
     }
 
     /// A timestamp: kept as the provider wrote it, after checking that it is one.
@@ -156,7 +157,7 @@ impl Fields {
             return Ok(None);
         };
         crate::clock::Instant::parse(&text, form)
-            .map_err(|e| Error::bad_response(format!("{}.{key}: {e}", self.what)))?;
+            .map_err(|e| Error::bad_response(format!("{}.{key}: {e}", self.what)).with_cause(e))?;
         Ok(Some(text))
     }
 
@@ -174,8 +175,9 @@ impl Fields {
     pub fn amount_opt(&mut self, key: &str) -> Result<Option<Amount>> {
         self.take_opt(key)
             .map(|v| {
-                Amount::from_json(&v)
-                    .map_err(|e| Error::bad_response(format!("{}.{key}: {e}", self.what)))
+                Amount::from_json(&v).map_err(|e| {
+                    Error::bad_response(format!("{}.{key}: {e}", self.what)).with_cause(e)
+                })
             })
             .transpose()
     }
