@@ -10,7 +10,6 @@ use crate::http::Engine;
 use crate::providers::ProviderId;
 use serde_json::json;
 use std::io::Write;
-use std::time::SystemTime;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Status {
@@ -168,23 +167,14 @@ async fn round_trip(engine: &Engine, name: &str, base: reqwest::Url) -> Check {
             format!("{base}: {}", e.message),
         ),
         Ok(resp) => {
-            let date = resp
-                .header("date")
-                .and_then(|d| httpdate::parse_http_date(d).ok());
-            let skew = date.map(|server| {
-                let local = crate::clock::now().unix_timestamp();
-                let server = server
-                    .duration_since(SystemTime::UNIX_EPOCH)
-                    .map_or(0, |d| d.as_secs() as i64);
-                local - server
-            });
+            let skew = crate::http::clock_skew(&resp);
             let tls = if base.scheme() == "https" {
                 "TLS ok, "
             } else {
                 ""
             };
             match skew {
-                Some(s) if s.abs() > 60 => check(
+                Some(s) if s.abs() > crate::http::SKEW_TOLERANCE_SECS => check(
                     label,
                     Status::Fail(Kind::Config),
                     format!(

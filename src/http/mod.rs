@@ -28,7 +28,7 @@ use tracing::{debug, info, warn};
 pub const MAX_BODY_BYTES: usize = 32 * 1024 * 1024;
 
 /// Provider clocks we tolerate before blaming ours (Boca's documented window).
-const SKEW_TOLERANCE_SECS: i64 = 60;
+pub const SKEW_TOLERANCE_SECS: i64 = 60;
 
 /// A header value that is either safe to log or a secret, logged as `***`.
 #[derive(Debug, Clone)]
@@ -502,17 +502,21 @@ fn error_chain(e: &dyn std::error::Error) -> String {
     s
 }
 
-/// If the server's `Date` shows our clock more than 60 s off, say so: the
-/// usual cause of "invalid signature" on a machine without NTP.
-fn skew_hint(resp: &Incoming) -> Option<String> {
+/// Our clock minus the server's, in seconds, from the response's `Date`.
+pub fn clock_skew(resp: &Incoming) -> Option<i64> {
     let server = httpdate::parse_http_date(resp.header("date")?).ok()?;
     let server = server
         .duration_since(SystemTime::UNIX_EPOCH)
         .ok()?
         .as_secs() as i64;
-    let local = clock::now().unix_timestamp();
-    let skew = local - server;
-    (skew.abs() > SKEW_TOLERANCE_SECS).then(|| {
+    Some(clock::now().unix_timestamp() - server)
+}
+
+/// If the server's `Date` shows our clock more than 60 s off, say so: the
+/// usual cause of "invalid signature" on a machine without NTP.
+fn skew_hint(resp: &Incoming) -> Option<String> {
+    let skew = clock_skew(resp).filter(|s| s.abs() > SKEW_TOLERANCE_SECS)?;
+    Some({
         let dir = if skew > 0 { "ahead of" } else { "behind" };
         format!(
             " (your clock is {} s {dir} the server's; signed requests are rejected beyond {SKEW_TOLERANCE_SECS} s: sync it with NTP)",
