@@ -118,6 +118,9 @@ impl Error {
         Self::new(Kind::Internal, message)
     }
 
+    /// Name the provider (and, below, the subject) of a failure. Done once, by
+    /// the command that talks to the provider (`app/<provider>.rs`, or
+    /// `app/many.rs` for many lookups): layers below never set them.
     pub fn with_provider(mut self, provider: &'static str) -> Self {
         self.provider.get_or_insert(provider);
         self

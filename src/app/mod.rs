@@ -70,7 +70,7 @@ impl Context {
         } else {
             p.production_url().to_owned()
         };
-        crate::http::url::parse_base(&raw).map_err(|e| e.with_provider(p.name()))
+        crate::http::url::parse_base(&raw)
     }
 
     pub fn engine(&self, dry_run: bool) -> Result<Engine> {

@@ -106,7 +106,7 @@ impl Resolver<'_> {
                 " ({e}; the environment or the config file work without one)"
             ));
         }
-        Error::config(msg).with_provider(p.name())
+        Error::config(msg)
     }
 }
 

@@ -275,7 +275,7 @@ impl Engine {
                     }
                     Failed::Status(resp)
                 }
-                Err(Failure::Fatal(e)) => return Err(e.with_provider(name)),
+                Err(Failure::Fatal(e)) => return Err(e),
                 Err(Failure::Transport(e)) => {
                     info!("{} {} -> {} ({elapsed} ms)", req.method, req.url, e.message);
                     Failed::Transport(e)
@@ -302,7 +302,7 @@ impl Engine {
                     Failed::Status(resp) => self.final_error(proto, &resp, tries),
                     Failed::Transport(mut e) => {
                         e.message = with_attempts(std::mem::take(&mut e.message), tries);
-                        e.with_provider(name)
+                        e
                     }
                 });
             };
@@ -332,7 +332,7 @@ impl Engine {
     }
 
     fn final_error<P: Protocol + ?Sized>(&self, proto: &P, resp: &Incoming, tries: u32) -> Error {
-        let mut err = proto.error_from(resp).with_provider(proto.name());
+        let mut err = proto.error_from(resp);
         err.http_status.get_or_insert(resp.status);
         err.message = with_attempts(std::mem::take(&mut err.message), tries);
         if let Some(hint) = (err.kind == Kind::Unauthorized && proto.is_time_signed())

@@ -41,12 +41,8 @@ impl Boca {
     /// `GET /v1/users/{externalId}/balances`: every balance, in one response.
     pub async fn balances(&self, engine: &Engine, external_id: &str) -> Result<Page<Balance>> {
         let url = self.user_url(external_id, "balances", "")?;
-        let resp = engine
-            .send(self, || Ok(Outgoing::get(url.clone())))
-            .await
-            .map_err(|e| e.with_subject(Some(external_id)))?;
-        let items = parse_balances(&resp.body)
-            .map_err(|e| e.with_provider(NAME).with_subject(Some(external_id)))?;
+        let resp = engine.send(self, || Ok(Outgoing::get(url.clone()))).await?;
+        let items = parse_balances(&resp.body).map_err(|e| e.with_status(resp.status))?;
         Ok(Page {
             items,
             next: None,
@@ -168,17 +164,12 @@ impl Pager for TransactionPager<'_> {
         let url =
             self.boca
                 .user_url(self.external_id, "transactions", &http::url::query(&pairs))?;
-        let subject = Some(self.external_id);
         let resp = self
             .engine
             .send(self.boca, || Ok(Outgoing::get(url.clone())))
-            .await
-            .map_err(|e| e.with_subject(subject))?;
-        let (items, next) = parse_transactions(&resp.body).map_err(|e| {
-            e.with_provider(NAME)
-                .with_subject(subject)
-                .with_status(resp.status)
-        })?;
+            .await?;
+        let (items, next) =
+            parse_transactions(&resp.body).map_err(|e| e.with_status(resp.status))?;
         Ok(Page {
             items,
             next,

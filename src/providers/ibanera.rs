@@ -54,8 +54,7 @@ impl Otp {
             Otp::Fixed { .. } => Err(Error::config(format!(
                 "the --otp code is over {FIXED_OTP_SECS} s old and no longer valid: run again with a \
                  fresh code, or store totp_secret so every request gets its own"
-            ))
-            .with_provider(NAME)),
+            ))),
         }
     }
 }
