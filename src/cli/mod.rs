@@ -2,6 +2,7 @@
 //! converts these once into plain requests for the providers.
 
 pub mod completions;
+pub mod manpages;
 
 use crate::output::Format;
 use crate::providers::ProviderId;
@@ -14,6 +15,7 @@ use std::time::Duration;
 #[command(
     name = "balances",
     version,
+    long_version = concat!(env!("CARGO_PKG_VERSION"), env!("BALANCES_BUILD_DETAIL")),
     about = "Balances and transactions from fintech and crypto partner APIs, exact to the last digit",
     long_about = "Balances and transactions from fintech and crypto partner APIs (Boca Raton, NOAH, P100, \
                   Ibanera), exact to the provider's last digit.\n\n\
@@ -31,11 +33,23 @@ pub struct Cli {
 #[derive(Debug, Clone, Args)]
 pub struct GlobalArgs {
     /// Config file [default: <config dir>/balances/config.toml]
-    #[arg(long, global = true, env = "BALANCES_CONFIG", value_name = "PATH")]
+    #[arg(
+        long,
+        global = true,
+        help_heading = "Global options",
+        env = "BALANCES_CONFIG",
+        value_name = "PATH"
+    )]
     pub config: Option<PathBuf>,
 
     /// Profile in the config file [default: defaults.profile, else "default"]
-    #[arg(long, global = true, env = "BALANCES_PROFILE", value_name = "NAME")]
+    #[arg(
+        long,
+        global = true,
+        help_heading = "Global options",
+        env = "BALANCES_PROFILE",
+        value_name = "NAME"
+    )]
     pub profile: Option<String>,
 
     /// Output format [default: table on a terminal, else json]
@@ -43,6 +57,7 @@ pub struct GlobalArgs {
         short = 'o',
         long,
         global = true,
+        help_heading = "Global options",
         env = "BALANCES_OUTPUT",
         value_enum,
         value_name = "FORMAT"
@@ -50,15 +65,20 @@ pub struct GlobalArgs {
     pub output: Option<Format>,
 
     /// Print each provider response body on one line, compacted, instead of the unified schema
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = "Global options")]
     pub raw: bool,
 
     /// Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]
-    #[arg(long, global = true, value_name = "URL")]
+    #[arg(
+        long,
+        global = true,
+        help_heading = "Global options",
+        value_name = "URL"
+    )]
     pub base_url: Option<String>,
 
     /// Per-request timeout in seconds
-    #[arg(long, global = true, env = "BALANCES_TIMEOUT", value_name = "SECS", default_value = "30",
+    #[arg(long, global = true, help_heading = "Global options", env = "BALANCES_TIMEOUT", value_name = "SECS", default_value = "30",
           value_parser = parse_seconds)]
     pub timeout: Duration,
 
@@ -66,6 +86,7 @@ pub struct GlobalArgs {
     #[arg(
         long,
         global = true,
+        help_heading = "Global options",
         env = "BALANCES_RETRIES",
         value_name = "N",
         default_value_t = 3
@@ -73,19 +94,25 @@ pub struct GlobalArgs {
     pub retries: u32,
 
     /// More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG
-    #[arg(short, long, global = true, action = ArgAction::Count)]
+    #[arg(short, long, global = true, help_heading = "Global options", action = ArgAction::Count)]
     pub verbose: u8,
 
     /// Only errors on stderr
-    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    #[arg(
+        short,
+        long,
+        global = true,
+        help_heading = "Global options",
+        conflicts_with = "verbose"
+    )]
     pub quiet: bool,
 
     /// Colour on stderr (NO_COLOR is honoured)
-    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    #[arg(long, global = true, help_heading = "Global options", value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
 
     /// Start the built-in sandbox in-process and use its demo credentials
-    #[arg(long, global = true, env = "BALANCES_SANDBOX", value_parser = clap::builder::BoolishValueParser::new())]
+    #[arg(long, global = true, help_heading = "Global options", env = "BALANCES_SANDBOX", value_parser = clap::builder::BoolishValueParser::new())]
     pub sandbox: bool,
 }
 
@@ -115,19 +142,38 @@ fn parse_seconds(s: &str) -> Result<Duration, String> {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Boca Raton Partner API (HMAC-signed)
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  \
+            balances --sandbox boca get-balances partner-user-42\n  \
+            balances boca get-transactions partner-user-42 --all -o ndjson\n  \
+            balances boca get-balances --users-file users.txt -o csv"
+    )]
     Boca(BocaCommand),
     /// NOAH Business API (ES384/ES256 JWT per request)
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  \
+            balances --sandbox noah get-balances\n  \
+            balances noah get-transactions --max-items 50 -o json\n  \
+            balances noah get-transactions --state-file noah.state -o ndjson"
+    )]
     Noah(NoahCommand),
     /// Ibanera Customer API (login + TOTP + bearer token)
+    #[command(after_help = "Examples:\n  \
+        balances --sandbox ibanera get-balances\n  \
+        balances ibanera get-card-balances -o table\n  \
+        balances ibanera get-card-transactions --card 5000 --from 2026-01-01 --all")]
     Ibanera(IbaneraArgs),
     /// P100 Partner API (API key); balances only
     #[command(
         subcommand,
         long_about = "P100 Partner API (x-api-key).\n\nThere is no get-transactions: P100 lists a transaction-history \
                       endpoint, but its contract (path, parameters, pagination, response) is not published, and \
-                      balances does not guess at an API that moves money."
+                      balances does not guess at an API that moves money.",
+        after_help = "Examples:\n  \
+            balances --sandbox p100 get-balances 660a95b2-a486-4406-a90b-e3bcf7c74ecc\n  \
+            balances p100 get-balances --users-file users.txt -o ndjson"
     )]
     P100(P100Command),
     /// Every balance of every provider configured in the profile (and its `users`)
