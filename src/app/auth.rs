@@ -65,8 +65,13 @@ pub fn run(ctx: &Context, cmd: AuthCommand) -> Result<()> {
             field: name,
         } => {
             field(provider, &name)?;
-            let value = read_secret(provider, &name)?;
             let account = keyring::account(&ctx.profile_name, provider.name(), &name);
+            // Ask the keyring first: typing a secret only to learn there is no
+            // keyring to keep it in is a bad first minute.
+            if let Err(e @ keyring::StoreError::Unavailable(_)) = ctx.store.get(&account) {
+                return Err(store_error(e, provider, &name));
+            }
+            let value = read_secret(provider, &name)?;
             ctx.store
                 .set(&account, &value)
                 .map_err(|e| store_error(e, provider, &name))?;
@@ -117,6 +122,8 @@ fn status(ctx: &Context) -> Result<()> {
                 Lookup::Found(_, Source::Config(path)) => ("config", path.display().to_string()),
                 Lookup::Found(_, Source::Keyring) => ("keyring", ctx.store.describe()),
                 Lookup::Found(_, Source::Sandbox) => ("sandbox", "demo credentials".to_owned()),
+                Lookup::Found(_, Source::KeyFile(path)) => ("file", path.display().to_string()),
+                Lookup::Unreadable(e) => ("unreadable", e.message),
                 Lookup::Missing { keyring: Some(e) } => ("missing", e.to_string()),
                 Lookup::Missing { keyring: None } => ("missing", String::new()),
             };

@@ -70,6 +70,9 @@ fn show(ctx: &Context) -> Result<()> {
                     serde_json::json!({"value": shown, "source": source.to_string()})
                 }
                 Lookup::Missing { .. } => serde_json::Value::Null,
+                Lookup::Unreadable(e) => {
+                    serde_json::json!({"value": null, "source": format!("unreadable: {}", e.message)})
+                }
             };
             creds.insert(f.name.to_owned(), v);
         }

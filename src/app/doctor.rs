@@ -81,6 +81,17 @@ pub async fn run(ctx: &Context, asked: Vec<ProviderId>) -> Result<()> {
             .filter(|&p| ctx.profile().is_some_and(|prof| prof.has(p)))
             .collect()
     };
+    if providers.is_empty() {
+        // A cron job's pre-flight that checked nothing must not pass.
+        checks.push(check(
+            "providers",
+            Status::Fail(Kind::Config),
+            format!(
+                "nothing to check: profile {:?} configures no provider; add a [profiles.{}.<provider>] section or pass --provider",
+                ctx.profile_name, ctx.profile_name
+            ),
+        ));
+    }
     let resolver = ctx.resolver();
     let engine = ctx.engine(false)?;
     for p in providers {
@@ -108,17 +119,11 @@ pub async fn run(ctx: &Context, asked: Vec<ProviderId>) -> Result<()> {
                     Status::Ok,
                     describe(&source),
                 ),
-                Lookup::Missing { .. }
-                    if p == ProviderId::Noah
-                        && field.name == "signing_key"
-                        && has_key_file(ctx) =>
-                {
-                    check(
-                        format!("{name} {}", field.name),
-                        Status::Ok,
-                        "signing_key_file in the config file",
-                    )
-                }
+                Lookup::Unreadable(e) => check(
+                    format!("{name} {}", field.name),
+                    Status::Fail(e.kind),
+                    e.message,
+                ),
                 Lookup::Missing { keyring } => {
                     let why = format!("not set ({})", p.env_var(field.name))
                         + &keyring.map(|e| format!("; {e}")).unwrap_or_default();
@@ -132,6 +137,7 @@ pub async fn run(ctx: &Context, asked: Vec<ProviderId>) -> Result<()> {
             };
             checks.push(c);
         }
+        checks.extend(usable(ctx, p));
         if let Some(base) = base {
             checks.push(round_trip(&engine, name, base).await);
         }
@@ -146,10 +152,37 @@ pub async fn run(ctx: &Context, asked: Vec<ProviderId>) -> Result<()> {
     }
 }
 
-fn has_key_file(ctx: &Context) -> bool {
-    ctx.profile()
-        .and_then(|p| p.noah.as_ref())
-        .is_some_and(|n| n.signing_key_file.is_some())
+/// What a run of this provider will need of its secrets, beyond their presence:
+/// the NOAH key must parse, the Ibanera TOTP secret must decode.
+fn usable(ctx: &Context, p: ProviderId) -> Option<Check> {
+    let label = format!("{} secrets usable", p.name());
+    let fail = |e: Error| check(label.clone(), Status::Fail(e.kind), e.message);
+    match p {
+        ProviderId::Noah => Some(match super::noah::signing_key(ctx) {
+            Ok(Some(key)) => check(
+                label.clone(),
+                Status::Ok,
+                format!("signing key parses ({})", key.alg()),
+            ),
+            Ok(None) => check(
+                label.clone(),
+                Status::Warn,
+                "no signing key: requests go unsigned",
+            ),
+            Err(e) => fail(e),
+        }),
+        ProviderId::Ibanera => match ctx.resolver().optional(p, "totp_secret") {
+            Ok(Some((secret, _))) => {
+                Some(match crate::auth::totp::decode_base32(secret.expose()) {
+                    Ok(_) => check(label.clone(), Status::Ok, "totp_secret is Base32"),
+                    Err(why) => check(label.clone(), Status::Fail(Kind::Config), why.to_string()),
+                })
+            }
+            Ok(None) => None,
+            Err(e) => Some(fail(e)),
+        },
+        ProviderId::Boca | ProviderId::P100 => None,
+    }
 }
 
 fn describe(source: &Source) -> String {

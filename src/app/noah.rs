@@ -3,57 +3,21 @@
 use super::{Context, listing};
 use crate::auth::jwt::EcKey;
 use crate::cli::NoahCommand;
-use crate::config::credentials::{Lookup, Source};
 use crate::error::{Error, Result};
 use crate::http::paginate::Follow;
 use crate::model::Header;
 use crate::providers::ProviderId;
 use crate::providers::noah::{self, BalancePager, Noah, TransactionPager};
-use std::path::PathBuf;
 
-/// `~/x` → `$HOME/x`.
-fn expand_home(path: &std::path::Path) -> PathBuf {
-    match (path.strip_prefix("~"), dirs::home_dir()) {
-        (Ok(rest), Some(home)) => home.join(rest),
-        _ => path.to_path_buf(),
-    }
-}
-
-/// The signing key: `BALANCES_NOAH_SIGNING_KEY` → config `signing_key` →
-/// config `signing_key_file` → keyring `signing_key`. `None` when none is set.
-fn signing_key(ctx: &Context) -> Result<Option<EcKey>> {
-    let found = ctx.resolver().lookup(ProviderId::Noah, "signing_key");
-    let file = ctx
-        .profile()
-        .and_then(|p| p.noah.as_ref())
-        .and_then(|n| n.signing_key_file.as_ref())
-        .filter(|_| ctx.sandbox.is_none());
-    let (pem, origin) = match (found, file) {
-        (Lookup::Found(pem, source), file) if source != Source::Keyring || file.is_none() => {
-            (pem, source.to_string())
-        }
-        (_, Some(file)) => {
-            let path = expand_home(file);
-            let what = "NOAH signing key file";
-            let text = crate::local::read_file(&path, crate::local::SMALL_FILE, what)?.ok_or_else(
-                || {
-                    Error::config(format!(
-                        "cannot read the {what} {}: it does not exist",
-                        path.display()
-                    ))
-                },
-            )?;
-            crate::local::warn_if_readable_by_others(&path, what);
-            (
-                crate::secret::Secret::new(text.as_str()),
-                format!("file {}", path.display()),
-            )
-        }
-        (Lookup::Found(..), None) | (Lookup::Missing { .. }, None) => return Ok(None),
+/// The signing key (env → config `signing_key` → config `signing_key_file`
+/// → keyring, as the resolver orders them). `None` when none is set.
+pub(super) fn signing_key(ctx: &Context) -> Result<Option<EcKey>> {
+    let Some((pem, source)) = ctx.resolver().optional(ProviderId::Noah, "signing_key")? else {
+        return Ok(None);
     };
     EcKey::from_pem(pem.expose()).map(Some).map_err(|why| {
         Error::config(format!(
-            "the NOAH signing key from {origin} is not usable: {why}"
+            "the NOAH signing key from {source} is not usable: {why}"
         ))
     })
 }

@@ -7,7 +7,8 @@ use clap::CommandFactory;
 
 /// `(file name, roff)` for every page.
 pub fn pages() -> Vec<(String, Vec<u8>)> {
-    let mut cmd = Cli::command();
+    // The plain version: the commit in `--version` would make every commit's pages stale.
+    let mut cmd = Cli::command().long_version(None::<&'static str>);
     cmd.build();
     let mut pages = vec![("balances.1".to_owned(), render(&cmd))];
     for sub in cmd.get_subcommands() {

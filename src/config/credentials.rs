@@ -15,6 +15,8 @@ pub enum Source {
     Env(String),
     Config(PathBuf),
     Keyring,
+    /// NOAH's `signing_key_file`: the PEM is read from this file.
+    KeyFile(PathBuf),
     /// `--sandbox`: the sandbox's published demo credentials.
     Sandbox,
 }
@@ -25,6 +27,7 @@ impl std::fmt::Display for Source {
             Source::Env(var) => write!(f, "environment ({var})"),
             Source::Config(path) => write!(f, "config file ({})", path.display()),
             Source::Keyring => f.write_str("keyring"),
+            Source::KeyFile(path) => write!(f, "signing_key_file ({})", path.display()),
             Source::Sandbox => f.write_str("sandbox demo credentials"),
         }
     }
@@ -37,6 +40,8 @@ pub enum Lookup {
     Missing {
         keyring: Option<StoreError>,
     },
+    /// Named, but not readable (a key file that is missing or too large).
+    Unreadable(Error),
 }
 
 pub struct Resolver<'a> {
@@ -69,6 +74,9 @@ impl Resolver<'_> {
         if let Some(v) = self.profile.and_then(|prof| prof.credential(p, field)) {
             return Lookup::Found(v.clone(), Source::Config(self.config_path.to_path_buf()));
         }
+        if let Some(file) = self.key_file(p, field) {
+            return read_key_file(&file);
+        }
         let account = keyring::account(&self.profile_name, p.name(), field);
         match self.store.get(&account) {
             Ok(Some(v)) => Lookup::Found(v, Source::Keyring),
@@ -77,10 +85,27 @@ impl Resolver<'_> {
         }
     }
 
-    pub fn optional(&self, p: ProviderId, field: &str) -> Option<Secret> {
+    /// The file a field is read from, if the profile names one (NOAH's
+    /// `signing_key_file`, `~` expanded): it comes after the config's own
+    /// value and before the keyring.
+    fn key_file(&self, p: ProviderId, field: &str) -> Option<PathBuf> {
+        let named = match p {
+            ProviderId::Noah if field == "signing_key" => {
+                self.profile?.noah.as_ref()?.signing_key_file.as_deref()?
+            }
+            ProviderId::Boca | ProviderId::Noah | ProviderId::P100 | ProviderId::Ibanera => {
+                return None;
+            }
+        };
+        Some(expand_home(named))
+    }
+
+    /// A credential that may be absent (`None`); one named but unreadable is an error.
+    pub fn optional(&self, p: ProviderId, field: &str) -> Result<Option<(Secret, Source)>> {
         match self.lookup(p, field) {
-            Lookup::Found(v, _) => Some(v),
-            Lookup::Missing { .. } => None,
+            Lookup::Found(v, source) => Ok(Some((v, source))),
+            Lookup::Missing { .. } => Ok(None),
+            Lookup::Unreadable(e) => Err(e),
         }
     }
 
@@ -89,6 +114,7 @@ impl Resolver<'_> {
         match self.lookup(p, field) {
             Lookup::Found(v, _) => Ok(v),
             Lookup::Missing { keyring } => Err(self.missing(p, field, keyring)),
+            Lookup::Unreadable(e) => Err(e),
         }
     }
 
@@ -107,6 +133,33 @@ impl Resolver<'_> {
             ));
         }
         Error::config(msg)
+    }
+}
+
+/// `~/x` → `$HOME/x`.
+fn expand_home(path: &Path) -> PathBuf {
+    match (path.strip_prefix("~"), dirs::home_dir()) {
+        (Ok(rest), Some(home)) => home.join(rest),
+        _ => path.to_path_buf(),
+    }
+}
+
+/// A key file's text: capped, with the permission warning secrets get.
+fn read_key_file(path: &Path) -> Lookup {
+    let what = "NOAH signing key file";
+    match crate::local::read_file(path, crate::local::SMALL_FILE, what) {
+        Ok(Some(text)) => {
+            crate::local::warn_if_readable_by_others(path, what);
+            Lookup::Found(
+                Secret::new(text.as_str()),
+                Source::KeyFile(path.to_path_buf()),
+            )
+        }
+        Ok(None) => Lookup::Unreadable(Error::config(format!(
+            "cannot read the {what} {}: it does not exist",
+            path.display()
+        ))),
+        Err(e) => Lookup::Unreadable(e),
     }
 }
 

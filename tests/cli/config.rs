@@ -252,3 +252,87 @@ fn doctor_reports_sources_connection_and_skew() {
     assert!(r.stdout.contains("fail  boca api_key"), "{}", r.stdout);
     assert!(r.stdout.contains("ahead of the server"), "{}", r.stdout);
 }
+
+#[test]
+fn doctor_with_nothing_to_check_fails() {
+    let env = TestEnv::new();
+    let r = expect(env.cmd().args(["doctor", "-o", "json"]), 78);
+    assert!(r.stdout.contains("nothing to check"), "{}", r.stdout);
+}
+
+#[test]
+fn doctor_parses_the_noah_key_and_the_totp_secret() {
+    let env = TestEnv::new();
+    let dir = env.home.path();
+    let bad_key = dir.join("bad.pem");
+    std::fs::write(
+        &bad_key,
+        "-----BEGIN PRIVATE KEY-----\nnot a key\n-----END PRIVATE KEY-----\n",
+    )
+    .unwrap();
+    let config = dir.join("c.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "[profiles.default.noah]\nbase_url = \"{}\"\nsigning_key_file = \"{}\"\n\
+             [profiles.default.ibanera]\nbase_url = \"{}\"\nusername = \"u\"\n",
+            env.sandbox.base_url(ProviderId::Noah),
+            bad_key.display(),
+            env.sandbox.base_url(ProviderId::Ibanera),
+        ),
+    )
+    .unwrap();
+    let r = expect(
+        env.cmd()
+            .env("BALANCES_CONFIG", &config)
+            .env("BALANCES_NOAH_API_KEY", "noah-demo-key")
+            .env("BALANCES_IBANERA_PASSWORD", "p")
+            .env("BALANCES_IBANERA_TOTP_SECRET", "not base32 at all!")
+            .args(["doctor", "-o", "json"]),
+        78,
+    );
+    assert!(
+        r.stdout.contains("signing key from signing_key_file"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("not Base32"), "{}", r.stdout);
+    // auth status and config show name the key file as the source, as doctor does.
+    let status = expect(
+        env.cmd()
+            .env("BALANCES_CONFIG", &config)
+            .args(["auth", "status", "-o", "json"]),
+        0,
+    );
+    assert!(
+        status.stdout.contains(bad_key.to_str().unwrap()),
+        "{}",
+        status.stdout
+    );
+    assert!(!status.stdout.contains("not a key"), "{}", status.stdout);
+    let show = expect(
+        env.cmd()
+            .env("BALANCES_CONFIG", &config)
+            .args(["config", "show", "-o", "json"]),
+        0,
+    );
+    assert!(
+        show.stdout.contains("signing_key_file ("),
+        "{}",
+        show.stdout
+    );
+}
+
+#[test]
+fn auth_set_without_a_keyring_fails_before_asking_for_the_secret() {
+    let env = TestEnv::new();
+    // BALANCES_KEYRING=none: the store is known to be absent; stdin is never read.
+    let r = expect(
+        env.cmd()
+            .args(["auth", "set", "boca", "api_secret"])
+            .write_stdin("this would be the secret"),
+        78,
+    );
+    assert!(r.stderr.contains("keyring"), "{}", r.stderr);
+    assert!(!r.stderr.contains("this would be"), "{}", r.stderr);
+}
