@@ -18,6 +18,8 @@ pub enum Kind {
     Timeout,
     Unavailable,
     BadResponse,
+    /// A local write failed: stdout (a full disk), a state file.
+    Io,
     Internal,
 }
 
@@ -27,6 +29,7 @@ impl Kind {
             Kind::Internal => 1,
             Kind::Usage => 2,
             Kind::BadResponse => 65,
+            Kind::Io => 74,
             Kind::NotFound => 66,
             Kind::Unavailable => 69,
             Kind::RateLimited | Kind::Timeout => 75,
@@ -46,6 +49,7 @@ impl Kind {
             Kind::Timeout => "timeout",
             Kind::Unavailable => "unavailable",
             Kind::BadResponse => "bad response",
+            Kind::Io => "local I/O error",
             Kind::Internal => "internal error",
         }
     }
@@ -177,7 +181,10 @@ impl fmt::Display for Error {
         }
         if let Some(status) = self.http_status {
             write!(f, "{} (HTTP {status}): ", self.kind.words())?;
-        } else if !matches!(self.kind, Kind::Usage | Kind::Config | Kind::Internal) {
+        } else if !matches!(
+            self.kind,
+            Kind::Usage | Kind::Config | Kind::Internal | Kind::Io
+        ) {
             write!(f, "{}: ", self.kind.words())?;
         }
         // The message may quote a provider: no control character reaches the terminal.
@@ -207,7 +214,8 @@ impl From<std::io::Error> for Error {
             // `balances ... | head`: the reader is done, and so are we (as ripgrep does).
             return Error::quiet(0);
         }
-        Error::internal(format!("I/O error: {e}")).with_cause(e)
+        // Our own writes (stdout, a state file): sysexits' EX_IOERR, not "internal".
+        Error::new(Kind::Io, format!("cannot write: {e}")).with_cause(e)
     }
 }
 
@@ -221,6 +229,7 @@ mod tests {
             (Kind::Internal, 1),
             (Kind::Usage, 2),
             (Kind::BadResponse, 65),
+            (Kind::Io, 74),
             (Kind::NotFound, 66),
             (Kind::Unavailable, 69),
             (Kind::RateLimited, 75),

@@ -96,10 +96,11 @@ impl StateFile {
         let doc = json!({"version": 2, "listing": self.key,
                          "newest": {"created_at": mark.created_at, "instant": mark.at.to_rfc3339(), "ids": mark.ids}});
         let fail = |e: std::io::Error| {
-            Error::config(format!(
-                "cannot write state file {}: {e}",
-                self.path.display()
-            ))
+            Error::new(
+                crate::error::Kind::Io,
+                format!("cannot write state file {}: {e}", self.path.display()),
+            )
+            .with_cause(e)
         };
         let tmp = self
             .path

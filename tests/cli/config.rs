@@ -336,3 +336,40 @@ fn auth_set_without_a_keyring_fails_before_asking_for_the_secret() {
     assert!(r.stderr.contains("keyring"), "{}", r.stderr);
     assert!(!r.stderr.contains("this would be"), "{}", r.stderr);
 }
+
+/// A full disk on stdout is a local I/O failure (74), not "internal" (1).
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_on_stdout_exits_74() {
+    let env = TestEnv::new();
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .expect("/dev/full");
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin!("balances"))
+        .env_clear()
+        .env("HOME", env.home.path())
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("BALANCES_KEYRING", "none")
+        .args([
+            "--sandbox",
+            "boca",
+            "get-balances",
+            "partner-user-42",
+            "-o",
+            "json",
+        ])
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(74),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let err: serde_json::Value =
+        serde_json::from_slice(out.stderr.trim_ascii()).expect("one JSON error");
+    assert_eq!(err["error"]["kind"], "io");
+    assert_eq!(err["error"]["exit_code"], 74);
+}
