@@ -91,6 +91,11 @@ async fn execute(ctx: &Context, args: IbaneraArgs) -> Result<()> {
             account, paging, ..
         } => {
             let key = json!({"provider": ibanera::NAME, "profile": ctx.profile_name, "base_url": ctx.base_url(ProviderId::Ibanera)?.as_str(), "account": account});
+            // The account the call is about is its subject (CSV and NDJSON carry it).
+            let header = Header {
+                subject: Some(account.clone()),
+                ..header
+            };
             transactions(
                 ctx,
                 header,
@@ -110,6 +115,10 @@ async fn execute(ctx: &Context, args: IbaneraArgs) -> Result<()> {
             ..
         } => {
             let key = json!({"provider": ibanera::NAME, "profile": ctx.profile_name, "base_url": ctx.base_url(ProviderId::Ibanera)?.as_str(), "card": card, "from": from, "to": to});
+            let header = Header {
+                subject: card.clone(),
+                ..header
+            };
             transactions(
                 ctx,
                 header,

@@ -302,3 +302,40 @@ fn secrets_never_leak_at_vv() {
         r.stderr
     );
 }
+
+/// The account or card a transaction listing is about is its subject, in
+/// every format (CSV has no provider_fields to carry it otherwise).
+#[test]
+fn account_and_card_transactions_name_their_subject() {
+    let env = TestEnv::new();
+    let r = expect(
+        ibanera(&env).args([
+            "ibanera",
+            "get-transactions",
+            "--account",
+            "1000",
+            "-o",
+            "csv",
+        ]),
+        0,
+    );
+    let rows: Vec<&str> = r.stdout.lines().skip(1).collect();
+    assert!(!rows.is_empty(), "{}", r.stdout);
+    assert!(
+        rows.iter().all(|l| l.starts_with("ibanera,1000,")),
+        "{}",
+        r.stdout
+    );
+    let r = expect(
+        ibanera(&env).args([
+            "ibanera",
+            "get-card-transactions",
+            "--card",
+            "5000",
+            "-o",
+            "json",
+        ]),
+        0,
+    );
+    assert_eq!(r.json()["subject"], "5000");
+}
