@@ -160,11 +160,18 @@ impl Error {
             "kind": self.kind,
             "exit_code": self.exit_code(),
             "http_status": self.http_status,
-            "code": self.code,
-            "message": crate::text::cap(&self.message),
-            "request_id": self.request_id,
+            // JSON escapes C0 controls, not C1 or bidirectional overrides:
+            // provider text is escaped here as in the text form.
+            "code": self.code.as_deref().map(shown),
+            "message": shown(&self.message),
+            "request_id": self.request_id.as_deref().map(shown),
         }})
     }
+}
+
+/// Provider text as an error shows it: capped, control characters escaped.
+fn shown(s: &str) -> String {
+    crate::text::printable(&crate::text::cap(s)).into_owned()
 }
 
 impl fmt::Display for Error {
@@ -177,7 +184,7 @@ impl fmt::Display for Error {
         }
         // `{:#}` names the subject too (many-user runs).
         if let Some(s) = self.subject.as_deref().filter(|_| f.alternate()) {
-            write!(f, "{}: ", crate::text::printable(&crate::text::cap(s)))?;
+            write!(f, "{}: ", shown(s))?;
         }
         if let Some(status) = self.http_status {
             write!(f, "{} (HTTP {status}): ", self.kind.words())?;
@@ -188,13 +195,9 @@ impl fmt::Display for Error {
             write!(f, "{}: ", self.kind.words())?;
         }
         // The message may quote a provider: no control character reaches the terminal.
-        f.write_str(&crate::text::printable(&crate::text::cap(&self.message)))?;
+        f.write_str(&shown(&self.message))?;
         if let Some(id) = &self.request_id {
-            write!(
-                f,
-                " [request {}]",
-                crate::text::printable(&crate::text::cap(id))
-            )?;
+            write!(f, " [request {}]", shown(id))?;
         }
         Ok(())
     }

@@ -80,7 +80,7 @@ async fn execute(ctx: &Context, cmd: BocaCommand) -> Result<()> {
                 external_id: &external_id,
                 limit: limit.unwrap_or(boca::DEFAULT_LIMIT),
             };
-            let key = serde_json::json!({"provider": boca::NAME, "profile": ctx.profile_name, "base_url": ctx.base_url(ProviderId::Boca)?.as_str(), "subject": external_id});
+            let key = serde_json::json!({"provider": boca::NAME, "profile": ctx.profile_name, "base_url": ctx.listing_base(ProviderId::Boca)?, "subject": external_id});
             listing::transactions(
                 ctx,
                 header(ctx, &external_id),

@@ -90,7 +90,7 @@ async fn execute(ctx: &Context, args: IbaneraArgs) -> Result<()> {
         IbaneraCommand::GetTransactions {
             account, paging, ..
         } => {
-            let key = json!({"provider": ibanera::NAME, "profile": ctx.profile_name, "base_url": ctx.base_url(ProviderId::Ibanera)?.as_str(), "account": account});
+            let key = json!({"provider": ibanera::NAME, "profile": ctx.profile_name, "base_url": ctx.listing_base(ProviderId::Ibanera)?, "account": account});
             // The account the call is about is its subject (CSV and NDJSON carry it).
             let header = Header {
                 subject: Some(account.clone()),
@@ -114,7 +114,7 @@ async fn execute(ctx: &Context, args: IbaneraArgs) -> Result<()> {
             paging,
             ..
         } => {
-            let key = json!({"provider": ibanera::NAME, "profile": ctx.profile_name, "base_url": ctx.base_url(ProviderId::Ibanera)?.as_str(), "card": card, "from": from, "to": to});
+            let key = json!({"provider": ibanera::NAME, "profile": ctx.profile_name, "base_url": ctx.listing_base(ProviderId::Ibanera)?, "card": card, "from": from, "to": to});
             let header = Header {
                 subject: card.clone(),
                 ..header

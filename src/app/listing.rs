@@ -77,6 +77,12 @@ pub async fn transactions<P: Pager<Item = Transaction>>(
     let Some(path) = &args.state_file else {
         return run(ctx, header, pager, start, follow(args), resume_flag).await;
     };
+    if ctx.style.raw {
+        // --raw prints whole provider pages: it cannot leave out what was exported before.
+        return Err(Error::usage(
+            "--state-file exports only what is new: it cannot be combined with --raw, which prints whole pages",
+        ));
+    }
     if start.is_some() {
         return Err(Error::usage(
             "--state-file starts from the newest transaction: it cannot be combined with a cursor, token or page",
@@ -85,18 +91,22 @@ pub async fn transactions<P: Pager<Item = Transaction>>(
     let state = StateFile::load(path, listing.key)?;
     let mut since = SincePager::new(pager, state.previous.clone(), listing.form);
     run(ctx, header, &mut since, None, Follow::All, resume_flag).await?;
-    if let (Some(new), Some(old)) = (&since.newest, &state.previous)
-        && new.at < old.at
-    {
-        // The newest transaction now is older than one exported before: the
-        // history lost items, or is not what the last run read.
-        return Err(Error::bad_response(format!(
-            "the newest transaction ({}) is older than the last run's mark ({}): the history changed; \
-             check it, then delete {} to export everything again",
-            crate::text::clip(&new.created_at),
-            crate::text::clip(&old.created_at),
-            path.display()
-        )));
+    if let Some(old) = &state.previous {
+        // The newest transaction now is older than one exported before (or
+        // there is none): the history lost items, or is not what the last run read.
+        let newest = since.newest.as_ref();
+        if newest.is_none_or(|new| new.at < old.newest_seen) {
+            return Err(Error::bad_response(format!(
+                "the listing's newest transaction ({}) is older than one an earlier run exported ({}): \
+                 the history changed; check it, then delete {} to export everything again",
+                newest.map_or_else(
+                    || "none at all".to_owned(),
+                    |n| crate::text::clip(&n.created_at)
+                ),
+                old.newest_seen.to_rfc3339(),
+                path.display()
+            )));
+        }
     }
     match since.next_mark() {
         Some(mark) => state.save(&mark),

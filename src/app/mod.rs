@@ -73,6 +73,15 @@ impl Context {
         crate::http::url::parse_base(&raw)
     }
 
+    /// The base URL as a state file names it: the URL itself, or, under
+    /// `--sandbox` (a new port every run), the sandbox's name for the provider.
+    pub fn listing_base(&self, p: ProviderId) -> Result<String> {
+        match &self.sandbox {
+            Some(_) => Ok(format!("sandbox:{}", p.sandbox_api().prefix())),
+            None => Ok(self.base_url(p)?.to_string()),
+        }
+    }
+
     pub fn engine(&self, dry_run: bool) -> Result<Engine> {
         Engine::new(HttpOptions {
             timeout: self.global.timeout,

@@ -85,7 +85,7 @@ async fn execute(ctx: &Context, cmd: NoahCommand) -> Result<()> {
                     "--state-file reads newest first: it cannot be combined with --sort asc",
                 ));
             }
-            let key = serde_json::json!({"provider": noah::NAME, "profile": ctx.profile_name, "base_url": ctx.base_url(ProviderId::Noah)?.as_str(), "list": "transactions"});
+            let key = serde_json::json!({"provider": noah::NAME, "profile": ctx.profile_name, "base_url": ctx.listing_base(ProviderId::Noah)?, "list": "transactions"});
             listing::transactions(
                 ctx,
                 header,

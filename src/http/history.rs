@@ -13,6 +13,9 @@
 //!   seen at that instant. A run exports every transaction newer than the mark,
 //!   and those at the mark's instant whose id it has not seen; it reads on
 //!   until the first transaction older than the mark (ties are read in full).
+//! - The mark never goes past this machine's clock at the start of the run:
+//!   a transaction dated ahead of it is exported, and exported again by
+//!   later runs until that time has passed (a repeat, never a skip).
 //! - The new mark is written (a temporary file, then a rename) only after
 //!   every record has been flushed to stdout. A run that fails anywhere leaves
 //!   the old mark, so the next run repeats what this one may have printed
@@ -43,6 +46,9 @@ pub struct Mark {
     /// The provider's own spelling of `at` (kept for people reading the file).
     pub created_at: String,
     pub ids: Vec<String>,
+    /// The newest instant any run exported (`at` may stop short of it, at
+    /// the clock): a listing whose newest is older than this has changed.
+    pub newest_seen: Instant,
 }
 
 impl Mark {
@@ -94,7 +100,8 @@ impl StateFile {
     /// Write the new mark: to a temporary file beside the state, then renamed over it.
     pub fn save(&self, mark: &Mark) -> Result<()> {
         let doc = json!({"version": 2, "listing": self.key,
-                         "newest": {"created_at": mark.created_at, "instant": mark.at.to_rfc3339(), "ids": mark.ids}});
+                         "newest": {"created_at": mark.created_at, "instant": mark.at.to_rfc3339(), "ids": mark.ids,
+                                    "newest_seen": mark.newest_seen.to_rfc3339()}});
         let fail = |e: std::io::Error| {
             Error::new(
                 crate::error::Kind::Io,
@@ -178,10 +185,20 @@ pub fn parse(text: &str, key: &Value) -> std::result::Result<Option<Mark>, Strin
                 .ok_or("has an id that is not a string")
         })
         .collect::<std::result::Result<Vec<_>, _>>()?;
+    let newest_seen = match newest["newest_seen"].as_str() {
+        Some(t) => Instant::parse(t, Form::Rfc3339).map_err(|_| {
+            format!(
+                "has a newest_seen that is not a timestamp ({})",
+                crate::text::clip(t)
+            )
+        })?,
+        None => at,
+    };
     Ok(Some(Mark {
         at,
         created_at: created_at.to_owned(),
         ids,
+        newest_seen,
     }))
 }
 
@@ -196,6 +213,8 @@ pub struct SincePager<'a, P> {
     /// The instant of the last transaction read (for the order check).
     last: Option<Instant>,
     form: Form,
+    /// This machine's clock when the run started: no mark goes past it.
+    started: Instant,
     latest_believable: Instant,
 }
 
@@ -207,6 +226,7 @@ impl<'a, P> SincePager<'a, P> {
             newest: None,
             last: None,
             form,
+            started: Instant::now(),
             latest_believable: Instant::now().plus_seconds(FUTURE_SLACK_SECS),
         }
     }
@@ -215,16 +235,36 @@ impl<'a, P> SincePager<'a, P> {
     /// with every id seen at it (those of the old mark too, if it is the same
     /// instant); the old mark if the run saw nothing new.
     pub fn next_mark(&self) -> Option<Mark> {
-        match (&self.newest, &self.previous) {
+        let mark = match (&self.newest, &self.previous) {
             (Some(new), Some(old)) if new.at == old.at => {
                 let mut ids = old.ids.clone();
                 ids.extend(new.ids.iter().filter(|i| !old.ids.contains(i)).cloned());
                 Some(Mark { ids, ..old.clone() })
             }
-            (Some(new), Some(old)) if new.at < old.at => Some(old.clone()),
-            (Some(new), _) => Some(new.clone()),
+            (Some(new), Some(old)) if new.at < old.at => Some(Mark {
+                newest_seen: old.newest_seen.max(new.newest_seen),
+                ..old.clone()
+            }),
+            (Some(new), Some(old)) => Some(Mark {
+                newest_seen: old.newest_seen.max(new.newest_seen),
+                ..new.clone()
+            }),
+            (Some(new), None) => Some(new.clone()),
             (None, old) => old.clone(),
-        }
+        }?;
+        // Never past this machine's clock: a transaction dated ahead (a
+        // provider clock, a scheduled entry) must not hide the ones that
+        // arrive before it. Those after the cap are exported again next run.
+        Some(if mark.at > self.started {
+            Mark {
+                at: self.started,
+                created_at: self.started.to_rfc3339(),
+                ids: Vec::new(),
+                newest_seen: mark.newest_seen,
+            }
+        } else {
+            mark
+        })
     }
 
     /// Check one transaction's timestamp and place in the order.
@@ -261,6 +301,7 @@ impl<'a, P> SincePager<'a, P> {
                     at,
                     created_at: text.to_owned(),
                     ids: vec![t.id.clone()],
+                    newest_seen: at,
                 })
             }
             Some(m) if m.at == at => m.ids.push(t.id.clone()),
@@ -295,8 +336,10 @@ impl<P: Pager<Item = Transaction>> Pager for SincePager<'_, P> {
         if places.contains(&Place::Older) {
             page.next = None;
         }
+        let sent = page.items.len();
         let mut places = places.into_iter();
         page.items.retain(|_| places.next() == Some(Place::New));
+        page.already_seen += sent - page.items.len();
         Ok(page)
     }
 
@@ -338,6 +381,7 @@ mod tests {
                 items: self.items[start..end].to_vec(),
                 next: (end < self.items.len()).then(|| end.to_string()),
                 raw: vec![],
+                already_seen: 0,
             })
         }
     }
@@ -411,6 +455,43 @@ mod tests {
     }
 
     #[test]
+    fn a_transaction_dated_ahead_never_hides_later_ones() {
+        let soon = Instant::now().plus_seconds(20 * 3600).to_rfc3339();
+        let (got, mark) = run(
+            &[tx("sched", &soon), tx("old", "2026-01-01T00:00:00Z")],
+            5,
+            None,
+        )
+        .unwrap();
+        assert_eq!(got, ["sched", "old"]);
+        let mark = mark.unwrap();
+        assert!(mark.at <= Instant::now(), "the mark stops at the clock");
+        // A transaction that arrives before the scheduled one is still exported.
+        let new = Instant::now().to_rfc3339();
+        let (got, _) = run(
+            &[
+                tx("sched", &soon),
+                tx("new", &new),
+                tx("old", "2026-01-01T00:00:00Z"),
+            ],
+            5,
+            Some(mark),
+        )
+        .unwrap();
+        assert_eq!(got, ["sched", "new"], "a repeat, never a skip");
+    }
+
+    #[test]
+    fn pages_of_ties_already_seen_are_progress_not_a_loop() {
+        let t = "2026-03-13T10:00:00Z";
+        let items: Vec<Transaction> = (0..60).map(|i| tx(&format!("t{i}"), t)).collect();
+        let (got, mark) = run(&items, 1, None).unwrap();
+        assert_eq!(got.len(), 60);
+        let (got, _) = run(&items, 1, mark).unwrap();
+        assert!(got.is_empty());
+    }
+
+    #[test]
     fn bad_timestamps_and_wrong_order_are_refused() {
         for bad in ["pending", "", "9999-01-01T00:00:00Z"] {
             let e = run(&[tx("a", "2026-03-13T10:00:00Z"), tx("b", bad)], 5, None).unwrap_err();
@@ -440,6 +521,7 @@ mod tests {
             at: Instant::parse("2026-01-01T00:00:00.5+01:00", Form::Rfc3339).unwrap(),
             created_at: "2026-01-01T00:00:00.5+01:00".into(),
             ids: vec!["x".into()],
+            newest_seen: Instant::parse("2026-01-01T00:00:01Z", Form::Rfc3339).unwrap(),
         };
         s.save(&mark).unwrap();
         assert_eq!(StateFile::load(&path, key).unwrap().previous, Some(mark));

@@ -216,9 +216,11 @@ fn with_attempts(message: String, tries: u32) -> String {
 
 impl Engine {
     pub fn new(opts: HttpOptions) -> Result<Self> {
-        let mut builder = reqwest::Client::builder();
-        if opts.no_proxy {
-            builder = builder.no_proxy();
+        let mut builder = reqwest::Client::builder().no_proxy();
+        if !opts.no_proxy {
+            for proxy in env_proxies()? {
+                builder = builder.proxy(proxy);
+            }
         }
         let client = builder
             .user_agent(concat!("balances/", env!("CARGO_PKG_VERSION")))
@@ -414,6 +416,45 @@ impl Engine {
             *gate = until;
         }
     }
+}
+
+/// The proxies of `HTTPS_PROXY`, `HTTP_PROXY` and `ALL_PROXY` (or their
+/// lower-case forms), each skipping `NO_PROXY` and, always, loopback: the
+/// plain-http exception for loopback exists because that traffic never
+/// leaves the machine, and a proxy would carry its credentials elsewhere.
+fn env_proxies() -> Result<Vec<reqwest::Proxy>> {
+    let var = |names: [&str; 2]| {
+        names
+            .iter()
+            .find_map(|n| std::env::var(n).ok().filter(|v| !v.trim().is_empty()))
+    };
+    let no_proxy = var(["NO_PROXY", "no_proxy"]).unwrap_or_default();
+    let no_proxy = format!("{no_proxy},127.0.0.0/8,::1,localhost");
+    let mut proxies = Vec::new();
+    type MakeProxy = fn(String) -> reqwest::Result<reqwest::Proxy>;
+    let kinds: [(&str, [&str; 2], MakeProxy); 3] = [
+        (
+            "HTTPS_PROXY",
+            ["HTTPS_PROXY", "https_proxy"],
+            reqwest::Proxy::https,
+        ),
+        (
+            "HTTP_PROXY",
+            ["HTTP_PROXY", "http_proxy"],
+            reqwest::Proxy::http,
+        ),
+        ("ALL_PROXY", ["ALL_PROXY", "all_proxy"], reqwest::Proxy::all),
+    ];
+    for (name, names, make) in kinds {
+        if let Some(url) = var(names) {
+            let proxy = make(url).map_err(|_| {
+                // The value may hold a proxy password: name the variable only.
+                Error::config(format!("{name} is not a proxy URL"))
+            })?;
+            proxies.push(proxy.no_proxy(reqwest::NoProxy::from_string(&no_proxy)));
+        }
+    }
+    Ok(proxies)
 }
 
 fn print_dry_run(req: &Outgoing) -> Result<()> {

@@ -25,6 +25,9 @@ pub struct Page<T> {
     /// Where the next page starts; `None` (or empty) on the last page.
     pub next: Option<String>,
     pub raw: Vec<u8>,
+    /// Items the provider sent that a wrapper (`--state-file`) dropped as
+    /// already exported: the page was not empty, and made progress.
+    pub already_seen: usize,
 }
 
 /// How many pages to follow.
@@ -71,12 +74,24 @@ fn skip_cursor(k: usize, cursor: Option<&str>) -> String {
 
 /// `(K, CURSOR)` of a skip cursor; `None` for a provider's own cursor.
 fn parse_skip(cursor: &str) -> Option<(usize, Option<&str>)> {
+    // Ours are the only ones handed out with this prefix: a provider cursor
+    // that happens to start with it is handed out as `skip:0:CURSOR`.
     let rest = cursor.strip_prefix(SKIP)?;
     let (k, inner) = match rest.split_once(':') {
         Some((k, c)) => (k, Some(c)),
         None => (rest, None),
     };
     Some((k.parse().ok()?, inner))
+}
+
+/// A provider's cursor as handed to the user: unchanged, unless it could be
+/// read as one of ours.
+fn handed_out(cursor: String) -> String {
+    if cursor.starts_with(SKIP) {
+        skip_cursor(0, Some(&cursor))
+    } else {
+        cursor
+    }
 }
 
 /// Hashes the bytes serde writes, to recognise a page seen before without keeping it.
@@ -132,22 +147,23 @@ where
         page.items.drain(..skip.min(page.items.len()));
         skip = 0;
         let next = page.next.take().filter(|c| !c.is_empty());
-        if next.is_some() {
-            if page.items.is_empty() {
-                empty_run += 1;
-                if empty_run >= MAX_EMPTY_PAGES {
-                    return Err(Error::bad_response(format!(
-                        "pagination makes no progress: {MAX_EMPTY_PAGES} empty pages in a row, each pointing to another"
-                    )));
-                }
-            } else {
-                empty_run = 0;
-                if !pages_seen.insert(fingerprint(&page.items)) {
-                    return Err(Error::bad_response(
-                        "pagination loop: the server sent the same page of items twice",
-                    ));
-                }
+        let sent = page.items.len() + page.already_seen;
+        if sent == 0 && next.is_some() {
+            empty_run += 1;
+            if empty_run >= MAX_EMPTY_PAGES {
+                return Err(Error::bad_response(format!(
+                    "pagination makes no progress: {MAX_EMPTY_PAGES} empty pages in a row, each pointing to another"
+                )));
             }
+        } else if sent > 0 {
+            empty_run = 0;
+        }
+        // Every page with items counts, the last one too: a server that
+        // ignores the page asked for would otherwise print a page twice.
+        if !page.items.is_empty() && !pages_seen.insert(fingerprint(&page.items)) {
+            return Err(Error::bad_response(
+                "pagination loop: the server sent the same page of items twice",
+            ));
         }
         if let Some(want) = want.filter(|&w| page.items.len() > w) {
             // The server sent more than asked. Stop inside the page and point
@@ -161,7 +177,7 @@ where
                     tracing::warn!(
                         "stopped inside a page at --max-items; the next cursor repeats that page"
                     );
-                    c
+                    handed_out(c)
                 }
                 _ => skip_cursor(skipped + want, cursor.as_deref()),
             };
@@ -183,7 +199,7 @@ where
             Follow::Max(n) => produced >= n,
         };
         if done {
-            return Ok(Some(next));
+            return Ok(Some(handed_out(next)));
         }
         cursor = Some(next);
     }
@@ -223,6 +239,7 @@ mod tests {
                 items,
                 next: next.map(str::to_owned),
                 raw: vec![],
+                already_seen: 0,
             })
         }
     }
@@ -335,6 +352,7 @@ mod tests {
                 // Bounded, so a test of a guard that fails still ends.
                 next: (self.1 < 300).then(|| format!("c{}", self.1)),
                 raw: vec![],
+                already_seen: 0,
             })
         }
     }
@@ -389,5 +407,30 @@ mod tests {
         assert_eq!((r.unwrap(), got), (None, vec![4, 5]));
         assert_eq!(parse_skip("skip:7:tok:en"), Some((7, Some("tok:en"))));
         assert_eq!(parse_skip("c25-1a2b"), None);
+    }
+
+    #[test]
+    fn a_provider_cursor_that_looks_like_ours_is_handed_out_escaped() {
+        let pages = vec![(vec![1], Some("skip:2:s1")), (vec![2], None)];
+        let (r, _, _) = run(pages.clone(), Follow::One);
+        let next = r.unwrap().unwrap();
+        assert_eq!(next, "skip:0:skip:2:s1");
+        let (r, got, s) = run_from(pages, Some(next), Follow::One);
+        assert_eq!(
+            s.asked[0].0.as_deref(),
+            Some("skip:2:s1"),
+            "sent as the provider wrote it"
+        );
+        assert_eq!(got, [1], "nothing dropped: skip 0");
+        assert!(r.is_ok());
+    }
+
+    #[test]
+    fn the_last_page_repeating_the_one_before_is_a_loop() {
+        let (r, _, _) = run(
+            vec![(vec![1, 2], Some("a")), (vec![1, 2], None)],
+            Follow::All,
+        );
+        assert_eq!(r.unwrap_err().exit_code(), 65);
     }
 }

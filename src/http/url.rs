@@ -38,8 +38,21 @@ pub fn query(pairs: &[(&str, String)]) -> String {
 
 /// Parse and check a configured base URL: https, or plain http to loopback only.
 pub fn parse_base(raw: &str) -> Result<Url> {
+    // A URL may carry a password (`https://user:pass@host`): never echo it.
+    let shown = if raw.contains('@') {
+        "(not shown: it contains @)".to_owned()
+    } else {
+        crate::text::clip(raw)
+    };
     let url = Url::parse(raw.trim_end_matches('/'))
-        .map_err(|e| Error::config(format!("invalid base URL {raw:?}: {e}")))?;
+        .map_err(|e| Error::config(format!("invalid base URL {shown}: {e}")))?;
+    if !url.username().is_empty() || url.password().is_some() {
+        // It would be logged with -v, printed by --dry-run and kept in state files.
+        return Err(Error::config(
+            "a base URL must not hold a user name or password: credentials come from the \
+             environment, the config file or the keyring",
+        ));
+    }
     match url.scheme() {
         "https" => {}
         "http" if is_loopback(&url) => {}
@@ -52,13 +65,13 @@ pub fn parse_base(raw: &str) -> Result<Url> {
         }
         other => {
             return Err(Error::config(format!(
-                "unsupported URL scheme {other:?} in {raw:?}"
+                "unsupported URL scheme {other:?} in {shown}"
             )));
         }
     }
     if url.query().is_some() || url.fragment().is_some() {
         return Err(Error::config(format!(
-            "base URL {raw:?} must not have a query or fragment"
+            "base URL {shown} must not have a query or fragment"
         )));
     }
     Ok(url)

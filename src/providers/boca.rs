@@ -47,6 +47,7 @@ impl Boca {
             items,
             next: None,
             raw: resp.body,
+            already_seen: 0,
         })
     }
 }
@@ -174,6 +175,7 @@ impl Pager for TransactionPager<'_> {
             items,
             next,
             raw: resp.body,
+            already_seen: 0,
         })
     }
 }

@@ -375,8 +375,27 @@ fn has_failed_status(resp: &Incoming) -> bool {
 
 /// Whether an error names the one-time password (field `otp`, or a code about it).
 fn is_otp_rejection(e: &Error) -> bool {
-    let mentions = |s: &str| s.to_ascii_lowercase().contains("otp");
-    e.code.as_deref().is_some_and(mentions) || e.message.to_ascii_lowercase().starts_with("otp:")
+    e.code.as_deref().is_some_and(names_otp) || e.message.to_ascii_lowercase().starts_with("otp:")
+}
+
+/// Whether a code has "otp" as one of its words (`Invalid_Otp`, `OtpExpired`,
+/// `otp-invalid`), not merely its letters (`NotPermitted`).
+fn names_otp(code: &str) -> bool {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut after_lower = false;
+    for c in code.chars() {
+        // A word ends at a separator, or where a capital follows a small letter.
+        if !c.is_ascii_alphanumeric() || (c.is_ascii_uppercase() && after_lower) {
+            words.push(std::mem::take(&mut word));
+        }
+        if c.is_ascii_alphanumeric() {
+            word.push(c.to_ascii_lowercase());
+        }
+        after_lower = c.is_ascii_lowercase();
+    }
+    words.push(word);
+    words.iter().any(|w| w == "otp")
 }
 
 /// The login call: no bearer token, and a rejection means bad credentials.
@@ -395,7 +414,16 @@ impl Protocol for Login<'_, '_> {
     fn error_from(&self, resp: &Incoming) -> Error {
         let mut e = self.0.error_from(resp);
         let enveloped = serde_json::from_slice::<Value>(&resp.body).is_ok_and(|v| v.is_object());
-        if matches!(resp.status, 404 | 405) || (!enveloped && resp.status < 500) {
+        if resp.status == 429 || resp.status == 408 {
+            // Rate-limited or timed out: try again later (75), not a config problem.
+            e.kind = http::kind_for_status(resp.status);
+        } else if matches!(resp.status, 401 | 403) && !enveloped {
+            e.kind = Kind::Unauthorized;
+            e.message = format!(
+                "login rejected (HTTP {}; not retried: repeated failures lock the account)",
+                resp.status
+            );
+        } else if matches!(resp.status, 404 | 405) || (!enveloped && resp.status < 500) {
             // Not Ibanera's login answering: the base URL is wrong.
             e.kind = Kind::Config;
             e.message = format!(
@@ -485,6 +513,7 @@ impl<T> Pager for PageNumberPager<'_, '_, T> {
             items: items.into_iter().map(self.map).collect::<Result<_>>()?,
             next,
             raw,
+            already_seen: 0,
         })
     }
 
@@ -502,6 +531,16 @@ pub fn page_of(mut v: Value, number: u32) -> Result<(Vec<Value>, Option<String>)
         Value::Array(a) => a,
         _ => return Err(Error::bad_response("details: expected an array")),
     };
+    // A server that answers another page than the one asked for would make
+    // us print a page twice, or never the last one.
+    if let Some(Value::Number(n)) = v.get("pageNumber")
+        && n.as_u64() != Some(u64::from(number))
+    {
+        return Err(Error::bad_response(format!(
+            "asked for page {number}, the server answered page {}",
+            crate::text::clip(n.as_str())
+        )));
+    }
     let pages = match v.get("numberOfPages") {
         Some(Value::Number(n)) => n.as_u64().filter(|&p| p >= 1 || items.is_empty()),
         _ => None,
@@ -515,7 +554,15 @@ pub fn page_of(mut v: Value, number: u32) -> Result<(Vec<Value>, Option<String>)
             )
         ))
     })?;
-    let next = (u64::from(number) < pages).then(|| (number + 1).to_string());
+    let next = match number.checked_add(1) {
+        Some(n) if u64::from(number) < pages => Some(n.to_string()),
+        None if u64::from(number) < pages => {
+            return Err(Error::bad_response(
+                "numberOfPages goes beyond the last page number there is",
+            ));
+        }
+        _ => None,
+    };
     Ok((items, next))
 }
 
@@ -630,6 +677,22 @@ mod tests {
         req.body = Some(SecretBytes::new(br#"{"password":"canary-pw"}"#.to_vec()));
         let shown = format!("{req:?}");
         assert!(!shown.contains("canary-pw"), "{shown}");
+    }
+
+    #[test]
+    fn otp_is_a_word_of_the_code_not_its_letters() {
+        for yes in [
+            "Invalid_Otp",
+            "OtpExpired",
+            "otp-invalid",
+            "OTP",
+            "Wrong_OTP",
+        ] {
+            assert!(names_otp(yes), "{yes}");
+        }
+        for no in ["NotPermitted", "Botp", "Unauthorized", ""] {
+            assert!(!names_otp(no), "{no}");
+        }
     }
 
     #[test]

@@ -113,6 +113,7 @@ impl Pager for BalancePager<'_> {
             items,
             next,
             raw: resp.body,
+            already_seen: 0,
         })
     }
 }
@@ -146,6 +147,7 @@ impl Pager for TransactionPager<'_> {
             items,
             next,
             raw: resp.body,
+            already_seen: 0,
         })
     }
 }

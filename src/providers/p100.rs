@@ -33,6 +33,7 @@ impl P100 {
             items: parse_balances(&resp.body)?,
             next: None,
             raw: resp.body,
+            already_seen: 0,
         })
     }
 }

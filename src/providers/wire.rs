@@ -18,6 +18,34 @@ pub fn document(body: &[u8]) -> Result<Value> {
     serde_json::from_slice(body).map_err(bad)
 }
 
+/// The key serde_json's `arbitrary_precision` uses to carry a number's text.
+const NUMBER_TOKEN: &str = "$serde_json::private::Number";
+
+/// The text of a number as serde_json hands it over: an owned string. The
+/// same key written in a body gives a borrowed or escaped string instead.
+struct NumberText;
+
+impl<'de> Deserialize<'de> for NumberText {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        d.deserialize_any(NumberText)
+    }
+}
+
+impl<'de> Visitor<'de> for NumberText {
+    type Value = NumberText;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a number")
+    }
+    fn visit_string<E>(self, _: String) -> std::result::Result<Self, E> {
+        Ok(NumberText)
+    }
+    fn visit_str<E: de::Error>(self, _: &str) -> std::result::Result<Self, E> {
+        Err(E::custom(format!(
+            "an object with the reserved key {NUMBER_TOKEN:?}"
+        )))
+    }
+}
+
 /// Walks a JSON document and fails on the first object with a repeated key.
 struct NoDuplicateKeys;
 
@@ -58,6 +86,13 @@ impl<'de> Visitor<'de> for NoDuplicateKeys {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<Self, A::Error> {
         let mut keys = HashSet::new();
         while let Some(key) = map.next_key::<String>()? {
+            if key == NUMBER_TOKEN {
+                // serde_json's own way of passing a number's text (its value
+                // comes as an owned string); an object that merely names this
+                // key in the body would otherwise be read as a number.
+                map.next_value::<NumberText>()?;
+                continue;
+            }
             map.next_value::<NoDuplicateKeys>()?;
             if let Some(key) = keys.replace(key) {
                 return Err(de::Error::custom(format!(
@@ -261,6 +296,20 @@ mod tests {
         let v = document(br#"{"a":{"k":1},"b":{"k":1.50},"c":[{"k":1},{"k":2}]}"#).unwrap();
         assert_eq!(v["b"]["k"].to_string(), "1.50");
         assert_eq!(document(b"{\"a\":").unwrap_err().exit_code(), 65);
+        // An object that names serde_json's private number key is not a number.
+        for forged in [
+            r#"{"amount":{"$serde_json::private::Number":"12.5"}}"#,
+            r#"{"amount":{"\u0024serde_json::private::Number":"12.5"}}"#,
+            r#"{"amount":{"$serde_json::private::Number":"1\u0032"}}"#,
+        ] {
+            assert_eq!(
+                document(forged.as_bytes()).unwrap_err().exit_code(),
+                65,
+                "{forged}"
+            );
+        }
+        let v = document(br#"{"amount":12.50,"n":[1e5,-0.0]}"#).unwrap();
+        assert_eq!(v["amount"].to_string(), "12.50");
     }
 
     #[test]

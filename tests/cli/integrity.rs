@@ -805,3 +805,220 @@ fn users_file_dev_zero_is_refused_quickly() {
     );
     assert_refused_quickly("--users-file /dev/zero", &r, took);
 }
+
+// ------------------------------------ found by the adversarial review, each a regression
+
+#[test]
+fn an_emptied_history_under_a_state_is_not_a_quiet_success() {
+    let r = second_run_after(&[("a", "2026-03-13T10:00:00Z")], &[]);
+    assert_code(&r, 65);
+}
+
+#[test]
+fn a_transaction_dated_ahead_does_not_hide_the_next_ones() {
+    let home = TempDir::new().unwrap();
+    let soon = (time::OffsetDateTime::now_utc() + time::Duration::hours(20))
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap();
+    let h = BocaHistory::new(&[("sched", &soon), ("old", "2026-01-01T00:00:00Z")]);
+    let state = state_path(&home);
+    assert_code(&since(home.path(), &h.srv, &state), 0);
+    let now = time::OffsetDateTime::now_utc()
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap();
+    h.set(&[
+        ("sched", &soon),
+        ("new", &now),
+        ("old", "2026-01-01T00:00:00Z"),
+    ]);
+    let r = since(home.path(), &h.srv, &state);
+    assert_code(&r, 0);
+    assert!(ids(&r).contains(&"new".to_owned()), "{}", show(&r));
+}
+
+#[test]
+fn raw_output_cannot_go_with_a_state_file() {
+    let home = TempDir::new().unwrap();
+    let srv = Hostile::start(vec![]);
+    let state = state_path(&home);
+    let r = run(hostile::boca(home.path(), &srv).args([
+        "--raw",
+        "boca",
+        "get-transactions",
+        "u-1",
+        "--state-file",
+        state.to_str().unwrap(),
+    ]));
+    assert_code(&r, 2);
+    assert_eq!(srv.request_count(), 0);
+}
+
+#[test]
+fn a_sandbox_state_file_is_reused_by_the_next_sandbox_run() {
+    let home = TempDir::new().unwrap();
+    let state = state_path(&home);
+    let go = || {
+        run(hostile::balances(home.path()).args([
+            "--sandbox",
+            "boca",
+            "get-transactions",
+            "partner-user-42",
+            "--state-file",
+            state.to_str().unwrap(),
+            "-o",
+            "ndjson",
+        ]))
+    };
+    let first = go();
+    assert_code(&first, 0);
+    assert!(!ids(&first).is_empty());
+    let second = go();
+    assert_code(&second, 0);
+    assert!(ids(&second).is_empty(), "{}", show(&second));
+}
+
+#[test]
+fn an_ibanera_server_answering_another_page_is_refused() {
+    let srv = hostile::ibanera_server(|_| {
+        Reply::json(
+            200,
+            r#"{"status":"1","errors":[],"details":[{"id":1,"asset":"EUR","totalBalance":1.00,"availableBalance":1.00,"pendingBalance":0.00}],"pageSize":1,"pageNumber":1,"numberOfPages":2}"#,
+        )
+    });
+    let home = TempDir::new().unwrap();
+    let r =
+        run(hostile::ibanera(home.path(), &srv).args(["ibanera", "get-balances", "-o", "ndjson"]));
+    assert_code(&r, 65);
+}
+
+#[test]
+fn a_provider_cursor_beginning_like_ours_is_sent_as_written() {
+    let home = TempDir::new().unwrap();
+    let srv = Hostile::serve(|req| match req.query("cursor").as_deref() {
+        None => Reply::json(
+            200,
+            &boca_page(&[("a", "2026-03-13T10:00:00Z")], Some("skip:2:s1")),
+        ),
+        Some("skip:2:s1") => Reply::json(200, &boca_page(&[("b", "2026-03-13T09:00:00Z")], None)),
+        Some(_) => Reply::json(
+            400,
+            r#"{"error":"bad_request","message":"bad cursor","requestId":"r"}"#,
+        ),
+    });
+    let r = run(hostile::boca(home.path(), &srv).args([
+        "boca",
+        "get-transactions",
+        "u-1",
+        "-o",
+        "json",
+    ]));
+    assert_code(&r, 0);
+    let next = serde_json::from_str::<Value>(&r.stdout).unwrap()["next_cursor"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let r = run(hostile::boca(home.path(), &srv).args([
+        "boca",
+        "get-transactions",
+        "u-1",
+        "--cursor",
+        &next,
+        "-o",
+        "ndjson",
+    ]));
+    assert_code(&r, 0);
+    assert_eq!(ids(&r), ["b"]);
+}
+
+#[test]
+fn an_ibanera_login_rate_limit_is_75_and_an_html_401_is_77() {
+    for (reply, code) in [
+        (
+            Reply::with_headers(
+                429,
+                &[("Retry-After", "30"), ("Content-Type", "text/plain")],
+                "slow down",
+            ),
+            75,
+        ),
+        (
+            Reply::with_headers(401, &[("Content-Type", "text/html")], "<html>no</html>"),
+            77,
+        ),
+    ] {
+        let home = TempDir::new().unwrap();
+        let srv = Hostile::start(vec![reply]);
+        let r = run(hostile::ibanera(home.path(), &srv).args([
+            "ibanera",
+            "get-balances",
+            "-o",
+            "json",
+        ]));
+        assert_code(&r, code);
+        assert!(!r.stderr.contains("check base_url"), "{}", show(&r));
+    }
+}
+
+#[test]
+fn json_errors_escape_and_cap_what_the_provider_said() {
+    let home = TempDir::new().unwrap();
+    let big = "x".repeat(200_000);
+    let body = format!(
+        r#"{{"error":"not_found\u009b{big}","message":"gone \u202e\u009b","requestId":"req-\u009b{big}"}}"#
+    );
+    let srv = Hostile::serve(move |_| Reply::json(404, &body));
+    let r =
+        run(hostile::boca(home.path(), &srv).args(["boca", "get-balances", "u-1", "-o", "json"]));
+    assert_code(&r, 66);
+    assert!(
+        r.stderr.len() < 10_000,
+        "{} bytes on stderr",
+        r.stderr.len()
+    );
+    for c in ['\u{9b}', '\u{202e}'] {
+        assert!(!r.stderr.contains(c), "raw {c:?} on stderr");
+    }
+}
+
+#[test]
+fn a_loopback_base_url_never_goes_through_a_proxy() {
+    let home = TempDir::new().unwrap();
+    let proxy = Hostile::start(vec![]);
+    let srv = Hostile::serve(|_| {
+        Reply::json(
+            200,
+            r#"{"externalId":"u-1","userId":"x","balances":[{"currency":"CAD","available":"1.00","total":"1.00"}]}"#,
+        )
+    });
+    let mut cmd = hostile::boca(home.path(), &srv);
+    for var in [
+        "HTTP_PROXY",
+        "HTTPS_PROXY",
+        "ALL_PROXY",
+        "http_proxy",
+        "all_proxy",
+    ] {
+        cmd.env(var, proxy.base_url());
+    }
+    let r = run(cmd.args(["boca", "get-balances", "u-1", "-o", "json"]));
+    assert_code(&r, 0);
+    assert_eq!(proxy.request_count(), 0, "the api key went to the proxy");
+}
+
+#[test]
+fn a_base_url_with_a_password_is_refused_without_echoing_it() {
+    let home = TempDir::new().unwrap();
+    let r = run(hostile::balances(home.path())
+        .env("BALANCES_BOCA_API_KEY", "k")
+        .env("BALANCES_BOCA_API_SECRET", "s")
+        .args([
+            "-v",
+            "boca",
+            "get-balances",
+            "u-1",
+            "--base-url",
+            "http://user:hunter2@127.0.0.1:9/",
+        ]));
+    assert_code(&r, 78);
+    assert!(!r.stderr.contains("hunter2"), "{}", show(&r));
+}
