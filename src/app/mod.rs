@@ -215,7 +215,10 @@ fn init_logging(g: &GlobalArgs) {
 
 fn build_context(global: GlobalArgs, command: &Command) -> Result<Context> {
     if global.base_url.is_some()
-        && matches!(command, Command::Summary { .. } | Command::Doctor { .. })
+        && matches!(
+            command,
+            Command::Summary { .. } | Command::Doctor { .. } | Command::Config(_)
+        )
     {
         // One URL for several providers would send each one's credentials to
         // the same host. Per-provider overrides stay in the environment and the profile.

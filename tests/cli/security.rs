@@ -653,3 +653,15 @@ fn a_noah_key_file_readable_by_others_gets_a_warning() {
         .args(["noah", "get-balances", "--dry-run"]));
     assert!(!r.stderr.contains("readable by others"), "{}", show(&r));
 }
+
+#[test]
+fn base_url_with_config_show_is_a_usage_error() {
+    let home = TempDir::new().unwrap();
+    let r = run(hostile::balances(home.path()).args([
+        "--base-url",
+        "https://one.example",
+        "config",
+        "show",
+    ]));
+    assert_eq!(r.code, 2, "{}", show(&r));
+}
