@@ -5,7 +5,7 @@
 use super::{Record, RecordWriter, Source};
 use crate::error::Result;
 use crate::model::Header;
-use comfy_table::{Cell, CellAlignment, Table, presets};
+use comfy_table::{Cell, CellAlignment, ColumnConstraint, ContentArrangement, Table, presets};
 use std::io::Write;
 
 /// A row's provider and subject, and its cells (text, right-aligned).
@@ -14,6 +14,8 @@ type Row = ((&'static str, Option<String>), Vec<(String, bool)>);
 pub struct TableWriter<'a> {
     out: Box<dyn Write + 'a>,
     rows: Vec<Row>,
+    /// A fixed width (tests); otherwise the terminal's, when stdout is one.
+    width: Option<u16>,
 }
 
 impl<'a> TableWriter<'a> {
@@ -21,7 +23,15 @@ impl<'a> TableWriter<'a> {
         TableWriter {
             out,
             rows: Vec::new(),
+            width: None,
         }
+    }
+
+    /// Lay the table out for exactly `width` columns.
+    #[cfg(test)]
+    pub fn with_width(mut self, width: u16) -> Self {
+        self.width = Some(width);
+        self
     }
 }
 
@@ -58,6 +68,12 @@ impl<T: Record> RecordWriter<T> for TableWriter<'_> {
             .collect();
         let mut table = Table::new();
         table.load_style(presets::UTF8_FULL_CONDENSED);
+        // Fit the terminal (comfy-table measures it when stdout is one): text
+        // columns wrap, amounts never do (a number split over lines misreads).
+        table.set_content_arrangement(ContentArrangement::Dynamic);
+        if let Some(w) = self.width {
+            table.set_width(w);
+        }
         let mut header: Vec<Cell> = Vec::new();
         if providers {
             header.push(Cell::new("PROVIDER"));
@@ -66,6 +82,7 @@ impl<T: Record> RecordWriter<T> for TableWriter<'_> {
             header.push(Cell::new("SUBJECT"));
         }
         header.extend(keep.iter().map(|&i| Cell::new(T::TABLE_HEADER[i])));
+        let leading = usize::from(providers) + usize::from(subjects);
         table.set_header(header);
         for ((provider, subject), row) in &self.rows {
             let mut cells: Vec<Cell> = Vec::new();
@@ -86,8 +103,59 @@ impl<T: Record> RecordWriter<T> for TableWriter<'_> {
             }));
             table.add_row(cells);
         }
+        let numeric: Vec<usize> = keep
+            .iter()
+            .enumerate()
+            .filter(|&(_, &i)| self.rows.iter().any(|(_, r)| r[i].1))
+            .map(|(col, _)| leading + col)
+            .collect();
+        for col in numeric {
+            if let Some(c) = table.column_mut(col) {
+                c.set_constraint(ColumnConstraint::ContentWidth);
+            }
+        }
         writeln!(self.out, "{table}")?;
         self.out.flush()?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Balance;
+    use crate::money::Amount;
+
+    #[test]
+    fn a_narrow_terminal_wraps_text_never_amounts() {
+        let amount = "123456789012.123456789012345678";
+        let b = Balance {
+            currency: "CAD".into(),
+            available: Some(Amount::parse(amount).unwrap()),
+            total: Some(Amount::parse(amount).unwrap()),
+            pending: None,
+            account_id: Some("an account id long enough to need wrapping at forty columns".into()),
+            account_type: None,
+            status: None,
+            provider_fields: Default::default(),
+        };
+        let mut out = Vec::new();
+        {
+            let mut w = TableWriter::new(Box::new(&mut out)).with_width(60);
+            RecordWriter::<Balance>::records(
+                &mut w,
+                Source {
+                    provider: "boca",
+                    subject: None,
+                },
+                &[b],
+                &[],
+            )
+            .unwrap();
+            RecordWriter::<Balance>::finish(&mut w, None).unwrap();
+        }
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.matches(amount).count() == 2, "{text}");
+        assert!(text.lines().count() > 5, "the id column wrapped: {text}");
     }
 }
