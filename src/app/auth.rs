@@ -75,11 +75,14 @@ pub fn run(ctx: &Context, cmd: AuthCommand) -> Result<()> {
             ctx.store
                 .set(&account, &value)
                 .map_err(|e| store_error(e, provider, &name))?;
-            eprintln!(
-                "stored {} {name} for profile {:?} in the keyring ({})",
-                provider.name(),
-                ctx.profile_name,
-                ctx.store.describe()
+            super::notice(
+                ctx.style.format,
+                &format!(
+                    "stored {} {name} for profile {:?} in the keyring ({})",
+                    provider.name(),
+                    ctx.profile_name,
+                    ctx.store.describe()
+                ),
             );
             Ok(())
         }
@@ -94,16 +97,22 @@ pub fn run(ctx: &Context, cmd: AuthCommand) -> Result<()> {
                 .delete(&account)
                 .map_err(|e| store_error(e, provider, &name))?;
             if existed {
-                eprintln!(
-                    "deleted {} {name} for profile {:?} from the keyring",
-                    provider.name(),
-                    ctx.profile_name
+                super::notice(
+                    ctx.style.format,
+                    &format!(
+                        "deleted {} {name} for profile {:?} from the keyring",
+                        provider.name(),
+                        ctx.profile_name
+                    ),
                 );
             } else {
-                eprintln!(
-                    "nothing stored for {} {name} in profile {:?}",
-                    provider.name(),
-                    ctx.profile_name
+                super::notice(
+                    ctx.style.format,
+                    &format!(
+                        "nothing stored for {} {name} in profile {:?}",
+                        provider.name(),
+                        ctx.profile_name
+                    ),
                 );
             }
             Ok(())

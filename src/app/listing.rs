@@ -52,11 +52,17 @@ pub async fn run<T: Record, P: Pager<Item = T>>(
         && !ctx.global.quiet
         && (ctx.style.raw || ctx.style.format != crate::output::Format::Json);
     if let Some(next) = next.filter(|_| hint) {
-        eprintln!(
+        let text = format!(
             "more {}: add {resume_flag} {} (or --all)",
             T::COLLECTION,
             crate::text::printable(&next)
         );
+        if ctx.style.format.is_json() {
+            // NDJSON (or --raw with JSON): the cursor as a JSON line of its own.
+            eprintln!("{}", serde_json::json!({"notice": text, "next_cursor": next}));
+        } else {
+            eprintln!("{text}");
+        }
     }
     Ok(())
 }

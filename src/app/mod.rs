@@ -102,8 +102,8 @@ pub fn main() -> ExitCode {
             return ExitCode::from(e.exit_code().clamp(0, 255) as u8);
         }
     };
-    init_logging(&cli.global);
     let fallback_format = cli.global.output.unwrap_or_else(default_format);
+    init_logging(&cli.global, fallback_format);
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -180,7 +180,18 @@ pub(crate) fn print_error(e: &Error, format: Format, global: &GlobalArgs, name_s
     }
 }
 
-fn init_logging(g: &GlobalArgs) {
+/// A line for the user on stderr that is neither a result nor an error
+/// (`auth set`'s "stored …"): text, or a JSON object in JSON modes, so that
+/// every stderr line of a JSON run parses.
+pub(crate) fn notice(format: Format, text: &str) {
+    if format.is_json() {
+        eprintln!("{}", serde_json::json!({ "notice": text }));
+    } else {
+        eprintln!("{text}");
+    }
+}
+
+fn init_logging(g: &GlobalArgs, format: Format) {
     let level = if g.quiet {
         "error".to_owned()
     } else if g.verbose > 0 {
@@ -204,13 +215,21 @@ fn init_logging(g: &GlobalArgs) {
     };
     let filter = tracing_subscriber::EnvFilter::try_new(&directive)
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
-    let _ = tracing_subscriber::fmt()
+    let fmt = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
-        .with_ansi(use_color(g.color))
         .without_time()
-        .with_target(false)
-        .try_init();
+        .with_target(false);
+    // In JSON modes every stderr line is a JSON object: logs too
+    // (`{"level":"WARN","message":…}`), as the error already is.
+    let _ = if format.is_json() {
+        fmt.json()
+            .flatten_event(true)
+            .with_current_span(false)
+            .try_init()
+    } else {
+        fmt.with_ansi(use_color(g.color)).try_init()
+    };
 }
 
 fn build_context(global: GlobalArgs, command: &Command) -> Result<Context> {

@@ -373,3 +373,38 @@ fn a_full_disk_on_stdout_exits_74() {
     assert_eq!(err["error"]["kind"], "io");
     assert_eq!(err["error"]["exit_code"], 74);
 }
+
+/// In JSON modes every line on stderr is a JSON object: logs and notices too.
+#[test]
+fn json_modes_keep_stderr_machine_readable() {
+    let env = TestEnv::new();
+    for args in [
+        &[
+            "--sandbox",
+            "-v",
+            "ibanera",
+            "get-card-transactions",
+            "--max-items",
+            "2",
+            "-o",
+            "json",
+        ][..],
+        &[
+            "--sandbox",
+            "-vv",
+            "boca",
+            "get-transactions",
+            "partner-user-42",
+            "-o",
+            "ndjson",
+        ][..],
+        &["--sandbox", "boca", "get-balances", "nobody", "-o", "json"][..],
+    ] {
+        let r = crate::support::run(env.cmd().args(args));
+        assert!(!r.stderr.trim().is_empty(), "{args:?} logs something");
+        for line in r.stderr.lines() {
+            serde_json::from_str::<serde_json::Value>(line)
+                .unwrap_or_else(|e| panic!("{args:?}: not JSON ({e}): {line}"));
+        }
+    }
+}
