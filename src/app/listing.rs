@@ -59,7 +59,10 @@ pub async fn run<T: Record, P: Pager<Item = T>>(
         );
         if ctx.style.format.is_json() {
             // NDJSON (or --raw with JSON): the cursor as a JSON line of its own.
-            eprintln!("{}", serde_json::json!({"notice": text, "next_cursor": next}));
+            eprintln!(
+                "{}",
+                serde_json::json!({"notice": text, "next_cursor": next})
+            );
         } else {
             eprintln!("{text}");
         }

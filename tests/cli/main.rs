@@ -13,6 +13,7 @@ mod integrity;
 mod keyring_e2e;
 mod noah;
 mod p100;
+mod readme;
 mod sandbox_cmd;
 mod security;
 mod state_file;
