@@ -94,7 +94,12 @@ impl Context {
 
 /// The binary's entry point.
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    if let Some(help) = crate::cli::sandbox_help(&args) {
+        print!("{help}");
+        return ExitCode::SUCCESS;
+    }
+    let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
         Err(e) => {
             // Help and version are not errors; clap's own usage errors exit 2.

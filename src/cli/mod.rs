@@ -11,6 +11,39 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
+/// The help of `balances sandbox` when asked for (`-h`/`--help` after the
+/// word `sandbox`): its own options only, since the global ones (output,
+/// base URLs, retries, the sandbox switch) mean nothing to a server. clap
+/// has no way to leave inherited globals out of one subcommand's help.
+pub fn sandbox_help(args: &[std::ffi::OsString]) -> Option<String> {
+    let at = args.iter().skip(1).position(|a| a == "sandbox")? + 1;
+    let asked = args[at + 1..].iter().any(|a| a == "--help" || a == "-h");
+    // The word must be the subcommand, not a flag's value (`--profile sandbox`).
+    let value_of_flag = args[at - 1].to_str().is_some_and(|p| {
+        [
+            "--config",
+            "--profile",
+            "-o",
+            "--output",
+            "--base-url",
+            "--timeout",
+            "--retries",
+            "--color",
+        ]
+        .contains(&p)
+    });
+    if !asked || value_of_flag {
+        return None;
+    }
+    let cmd = <SandboxArgs as clap::Args>::augment_args(
+        clap::Command::new("sandbox")
+            .bin_name("balances sandbox")
+            .about("Run the built-in emulator of the provider APIs on loopback")
+            .after_help("Logging: -v, -vv, -q and --color work here as everywhere."),
+    );
+    Some(cmd.term_width(100).render_help().to_string())
+}
+
 #[derive(Debug, Parser)]
 #[command(
     name = "balances",

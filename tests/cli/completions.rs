@@ -102,3 +102,18 @@ fn help_puts_command_options_before_global_ones_and_shows_examples() {
         assert!(r.stdout.contains("Examples:"), "{provider}: {}", r.stdout);
     }
 }
+
+/// `balances sandbox --help` lists what applies to the sandbox, not the global flags.
+#[test]
+fn sandbox_help_lists_only_what_applies_to_it() {
+    let env = TestEnv::new();
+    let r = expect(env.cmd().args(["sandbox", "--help"]), 0);
+    assert!(
+        r.stdout.contains("--listen") && r.stdout.contains("--transactions"),
+        "{}",
+        r.stdout
+    );
+    for global in ["--raw", "--base-url", "--sandbox", "--retries", "--output"] {
+        assert!(!r.stdout.contains(global), "{global}:\n{}", r.stdout);
+    }
+}
