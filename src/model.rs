@@ -49,4 +49,7 @@ pub struct Header {
     pub provider: &'static str,
     pub profile: String,
     pub subject: Option<String>,
+    /// When the provider's answer arrived (RFC 3339 UTC): set by the listing
+    /// as the first page comes in; printed on balance documents only.
+    pub as_of: Option<String>,
 }

@@ -23,6 +23,7 @@ fn header(ctx: &Context, subject: &str) -> Header {
         provider: boca::NAME,
         profile: ctx.profile_name.clone(),
         subject: Some(subject.to_owned()),
+        as_of: None,
     }
 }
 

@@ -58,6 +58,7 @@ async fn execute(ctx: &Context, args: IbaneraArgs) -> Result<()> {
         provider: ibanera::NAME,
         profile: ctx.profile_name.clone(),
         subject: None,
+        as_of: None,
     };
     let dry_run = match &args.command {
         IbaneraCommand::GetBalances { dry_run, .. }

@@ -19,7 +19,7 @@ use std::time::{Duration, Instant};
 /// (`--cursor`, `--page-token`), named in the hint printed for non-JSON output.
 pub async fn run<T: Record, P: Pager<Item = T>>(
     ctx: &Context,
-    header: Header,
+    mut header: Header,
     pager: &mut P,
     start: Option<String>,
     follow: Follow,
@@ -31,19 +31,23 @@ pub async fn run<T: Record, P: Pager<Item = T>>(
     let mut progress = Progress::new(ctx.global.quiet);
     let next = paginate::drive(pager, start, follow, |page| {
         progress.page(page.items.len(), T::COLLECTION);
+        let arrived = crate::clock::rfc3339_seconds(crate::clock::now());
         if !begun {
+            header.as_of = Some(arrived.clone());
             writer.begin(&header)?;
             begun = true;
         }
         let source = output::Source {
             provider: header.provider,
             subject: header.subject.as_deref(),
+            as_of: Some(&arrived),
         };
         writer.records(source, &page.items, &page.raw)
     })
     .await?;
     progress.done();
     if !begun {
+        header.as_of = Some(crate::clock::rfc3339_seconds(crate::clock::now()));
         writer.begin(&header)?;
     }
     writer.finish(next.as_deref())?;

@@ -117,6 +117,7 @@ where
         provider: lookups.first().map_or("", |l| l.provider.name()),
         profile: ctx.profile_name.clone(),
         subject: None,
+        as_of: None,
     })?;
     let progress = progress_bar(lookups.len(), ctx.global.quiet);
     let mut results = futures_util::stream::iter(0..lookups.len())
@@ -131,9 +132,11 @@ where
         let lookup = &lookups[i];
         match result {
             Ok(pages) => {
+                let arrived = crate::clock::rfc3339_seconds(crate::clock::now());
                 let source = Source {
                     provider: lookup.provider.name(),
                     subject: lookup.subject.as_deref(),
+                    as_of: Some(&arrived),
                 };
                 for page in pages {
                     writer.records(source, &page.items, &page.raw)?;

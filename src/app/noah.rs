@@ -41,6 +41,7 @@ async fn execute(ctx: &Context, cmd: NoahCommand) -> Result<()> {
         provider: noah::NAME,
         profile: ctx.profile_name.clone(),
         subject: None,
+        as_of: None,
     };
     match cmd {
         NoahCommand::GetBalances { page_size, dry_run } => {

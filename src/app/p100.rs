@@ -34,6 +34,7 @@ pub async fn run(ctx: &Context, cmd: P100Command) -> Result<()> {
             provider: p100::NAME,
             profile: ctx.profile_name.clone(),
             subject: Some(user.clone()),
+            as_of: None,
         };
         let mut pager = many::UserBalancePager {
             api: &p100,

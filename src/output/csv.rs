@@ -42,6 +42,10 @@ impl<T: Record> RecordWriter<T> for CsvWriter<'_> {
                 line.push(',');
                 line.push_str(&field(f.unwrap_or("")));
             }
+            if T::AS_OF {
+                line.push(',');
+                line.push_str(&field(source.as_of.unwrap_or("")));
+            }
             line.push('\n');
             self.out.write_all(line.as_bytes())?;
         }

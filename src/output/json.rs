@@ -26,12 +26,15 @@ impl<T: Record> RecordWriter<T> for JsonWriter<'_> {
     fn begin(&mut self, h: &Header) -> Result<()> {
         write!(
             self.out,
-            "{{\"provider\":{},\"profile\":{},\"subject\":{},\"{}\":[",
+            "{{\"provider\":{},\"profile\":{},\"subject\":{},",
             to_json(h.provider)?,
             to_json(&h.profile)?,
             to_json(&h.subject)?,
-            T::COLLECTION
         )?;
+        if T::AS_OF {
+            write!(self.out, "\"as_of\":{},", to_json(&h.as_of)?)?;
+        }
+        write!(self.out, "\"{}\":[", T::COLLECTION)?;
         Ok(())
     }
 
@@ -74,6 +77,9 @@ impl<'a> NdjsonWriter<'a> {
 struct Tagged<'a, T> {
     provider: &'a str,
     subject: Option<&'a str>,
+    /// Balances only, after `subject`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    as_of: Option<&'a str>,
     #[serde(flatten)]
     record: &'a T,
 }
@@ -88,6 +94,7 @@ impl<T: Record> RecordWriter<T> for NdjsonWriter<'_> {
             let line = to_json(&Tagged {
                 provider: source.provider,
                 subject: source.subject,
+                as_of: source.as_of.filter(|_| T::AS_OF),
                 record,
             })?;
             self.out.write_all(line.as_bytes())?;
@@ -134,6 +141,7 @@ impl<T: Record> RecordWriter<T> for DocArrayWriter<'_> {
         };
         header.provider = source.provider;
         header.subject = source.subject.map(str::to_owned);
+        header.as_of = source.as_of.map(str::to_owned);
         self.out
             .write_all(if self.first { b"\n" } else { b",\n" })?;
         self.first = false;

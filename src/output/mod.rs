@@ -38,6 +38,9 @@ impl Format {
 pub trait Record: Serialize {
     /// The JSON key of the list (`balances`, `transactions`).
     const COLLECTION: &'static str;
+    /// Whether records carry `as_of` (balances: a balance without a time is
+    /// useless in a log; transactions have their own `created_at`).
+    const AS_OF: bool;
     /// Whether the document ends with `next_cursor`.
     const PAGED: bool;
     const CSV_HEADER: &'static [&'static str];
@@ -53,6 +56,7 @@ fn opt<T: AsRef<str>>(v: &Option<T>) -> Option<&str> {
 
 impl Record for Balance {
     const COLLECTION: &'static str = "balances";
+    const AS_OF: bool = true;
     const PAGED: bool = false;
     const CSV_HEADER: &'static [&'static str] = &[
         "provider",
@@ -64,6 +68,7 @@ impl Record for Balance {
         "account_id",
         "account_type",
         "status",
+        "as_of",
     ];
     fn csv_fields(&self) -> Vec<Option<&str>> {
         vec![
@@ -101,6 +106,7 @@ impl Record for Balance {
 
 impl Record for Transaction {
     const COLLECTION: &'static str = "transactions";
+    const AS_OF: bool = false;
     const PAGED: bool = true;
     const CSV_HEADER: &'static [&'static str] = &[
         "provider",
@@ -174,6 +180,8 @@ pub struct Style {
 pub struct Source<'a> {
     pub provider: &'static str,
     pub subject: Option<&'a str>,
+    /// When these records' page arrived (RFC 3339 UTC); balances print it.
+    pub as_of: Option<&'a str>,
 }
 
 /// A stream of records of one kind: one document, or (with `--users-file`

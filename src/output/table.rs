@@ -16,6 +16,8 @@ pub struct TableWriter<'a> {
     rows: Vec<Row>,
     /// A fixed width (tests); otherwise the terminal's, when stdout is one.
     width: Option<u16>,
+    /// When the first and the last answer arrived, for the footer.
+    as_of: Option<(String, String)>,
 }
 
 impl<'a> TableWriter<'a> {
@@ -24,6 +26,7 @@ impl<'a> TableWriter<'a> {
             out,
             rows: Vec::new(),
             width: None,
+            as_of: None,
         }
     }
 
@@ -41,6 +44,10 @@ impl<T: Record> RecordWriter<T> for TableWriter<'_> {
     }
 
     fn records(&mut self, source: Source<'_>, items: &[T], _raw: &[u8]) -> Result<()> {
+        if let Some(at) = source.as_of.filter(|_| T::AS_OF) {
+            let first = self.as_of.take().map_or_else(|| at.to_owned(), |(f, _)| f);
+            self.as_of = Some((first, at.to_owned()));
+        }
         // Provider text is shown, never obeyed: control characters are escaped.
         let clean = |s: &str| crate::text::printable(s).into_owned();
         let whose = (source.provider, source.subject.map(clean));
@@ -115,6 +122,11 @@ impl<T: Record> RecordWriter<T> for TableWriter<'_> {
             }
         }
         writeln!(self.out, "{table}")?;
+        match &self.as_of {
+            Some((first, last)) if first == last => writeln!(self.out, "as of {first}")?,
+            Some((first, last)) => writeln!(self.out, "as of {first} to {last}")?,
+            None => {}
+        }
         self.out.flush()?;
         Ok(())
     }
@@ -147,6 +159,7 @@ mod tests {
                 Source {
                     provider: "boca",
                     subject: None,
+                    as_of: Some("2026-12-01T00:00:00Z"),
                 },
                 &[b],
                 &[],

@@ -18,10 +18,13 @@ fn balances_json_keeps_the_seed_digits() {
              "account_id": null, "account_type": null, "status": null, "provider_fields": {}}
         ]
     });
-    assert_eq!(r.json(), expected);
-    // Key order is part of the contract.
+    assert_eq!(crate::support::without_as_of(r.json()), expected);
+    // Key order is part of the contract (as_of after subject: an addition of 2026-12).
     let doc_keys: Vec<_> = r.json().as_object().unwrap().keys().cloned().collect();
-    assert_eq!(doc_keys, ["provider", "profile", "subject", "balances"]);
+    assert_eq!(
+        doc_keys,
+        ["provider", "profile", "subject", "as_of", "balances"]
+    );
     assert!(r.stdout.find("\"currency\"").unwrap() < r.stdout.find("\"available\"").unwrap());
     assert!(r.stderr.is_empty(), "{}", r.stderr);
 }
@@ -42,6 +45,7 @@ fn balances_in_every_format() {
         [
             "provider",
             "subject",
+            "as_of",
             "currency",
             "available",
             "total",
@@ -59,11 +63,20 @@ fn balances_in_every_format() {
             .args(["boca", "get-balances", "partner-user-42", "-o", "csv"]),
         0,
     );
+    let at = r
+        .stdout
+        .lines()
+        .nth(1)
+        .and_then(|l| l.rsplit(',').next())
+        .unwrap()
+        .to_owned();
     assert_eq!(
         r.stdout,
-        "provider,subject,currency,available,total,pending,account_id,account_type,status\n\
-         boca,partner-user-42,CAD,1250.00,1250.00,,,,\n\
-         boca,partner-user-42,BTC,0.01500000,0.01500000,,,,\n"
+        format!(
+            "provider,subject,currency,available,total,pending,account_id,account_type,status,as_of\n\
+             boca,partner-user-42,CAD,1250.00,1250.00,,,,,{at}\n\
+             boca,partner-user-42,BTC,0.01500000,0.01500000,,,,,{at}\n"
+        )
     );
 
     let r = expect(
@@ -859,8 +872,11 @@ fn table_snapshot() {
             .args(["boca", "get-balances", "partner-user-42", "-o", "table"]),
         0,
     );
+    let (table, footer) = r
+        .stdout
+        .split_at(r.stdout.find("as of ").expect("an as-of footer"));
     assert_eq!(
-        r.stdout,
+        table,
         "\
 ┌──────────┬────────────┬────────────┐
 │ CURRENCY ┆ AVAILABLE  ┆ TOTAL      │
@@ -869,6 +885,10 @@ fn table_snapshot() {
 │ BTC      ┆ 0.01500000 ┆ 0.01500000 │
 └──────────┴────────────┴────────────┘
 "
+    );
+    assert!(
+        footer.ends_with("Z\n") && footer.len() == "as of 2026-12-01T00:00:00Z\n".len(),
+        "{footer:?}"
     );
     let r = expect(
         env.cmd().args([

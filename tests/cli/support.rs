@@ -94,3 +94,25 @@ pub fn free_port() -> u16 {
         .expect("a free loopback port")
         .port()
 }
+
+/// A document (or an array of them) with its `as_of` taken out, after
+/// checking that it is an RFC 3339 UTC time: the rest compares exactly.
+pub fn without_as_of(mut v: Value) -> Value {
+    fn strip(doc: &mut Value) {
+        if let Some(obj) = doc.as_object_mut() {
+            let at = obj
+                .shift_remove("as_of")
+                .expect("every balances document has as_of");
+            let at = at.as_str().expect("as_of is a string");
+            assert!(
+                at.ends_with('Z') && at.len() == 20,
+                "as_of {at:?} is RFC 3339 UTC"
+            );
+        }
+    }
+    match &mut v {
+        Value::Array(docs) => docs.iter_mut().for_each(strip),
+        doc => strip(doc),
+    }
+    v
+}
