@@ -77,6 +77,7 @@ Register-ArgumentCompleter -Native -CommandName 'balances' -ScriptBlock {
         'balances;boca;get-balances' {
             [CompletionResult]::new('--users-file', '--users-file', [CompletionResultType]::ParameterName, 'Fetch every user id in FILE (one per line; `#` comments and blank lines skipped; `-` for stdin)')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'How many users to fetch at once (with --users-file)')
+            [CompletionResult]::new('--min', '--min', [CompletionResultType]::ParameterName, 'Exit 10 when a balance of CURRENCY is below AMOUNT (repeatable; compared exactly); also `min = { CAD = "1000.00" }` in the provider''s config section')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: <config dir>/balances/config.toml]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile in the config file [default: defaults.profile, else "default"]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, else json]')
@@ -160,6 +161,7 @@ Register-ArgumentCompleter -Native -CommandName 'balances' -ScriptBlock {
         }
         'balances;noah;get-balances' {
             [CompletionResult]::new('--page-size', '--page-size', [CompletionResultType]::ParameterName, 'Items per page')
+            [CompletionResult]::new('--min', '--min', [CompletionResultType]::ParameterName, 'Exit 10 when a balance of CURRENCY is below AMOUNT (repeatable; compared exactly); also `min = { CAD = "1000.00" }` in the provider''s config section')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: <config dir>/balances/config.toml]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile in the config file [default: defaults.profile, else "default"]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, else json]')
@@ -247,6 +249,7 @@ Register-ArgumentCompleter -Native -CommandName 'balances' -ScriptBlock {
         }
         'balances;ibanera;get-balances' {
             [CompletionResult]::new('--page-size', '--page-size', [CompletionResultType]::ParameterName, 'Items per page (every page is followed)')
+            [CompletionResult]::new('--min', '--min', [CompletionResultType]::ParameterName, 'Exit 10 when a balance of CURRENCY is below AMOUNT (repeatable; compared exactly); also `min = { CAD = "1000.00" }` in the provider''s config section')
             [CompletionResult]::new('--otp', '--otp', [CompletionResultType]::ParameterName, 'A one-time code typed by hand, for a user without the TOTP shared secret (good for one command)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: <config dir>/balances/config.toml]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile in the config file [default: defaults.profile, else "default"]')
@@ -269,6 +272,7 @@ Register-ArgumentCompleter -Native -CommandName 'balances' -ScriptBlock {
         }
         'balances;ibanera;get-card-balances' {
             [CompletionResult]::new('--page-size', '--page-size', [CompletionResultType]::ParameterName, 'Items per page (every page is followed)')
+            [CompletionResult]::new('--min', '--min', [CompletionResultType]::ParameterName, 'Exit 10 when a balance of CURRENCY is below AMOUNT (repeatable; compared exactly); also `min = { CAD = "1000.00" }` in the provider''s config section')
             [CompletionResult]::new('--otp', '--otp', [CompletionResultType]::ParameterName, 'A one-time code typed by hand, for a user without the TOTP shared secret (good for one command)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: <config dir>/balances/config.toml]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile in the config file [default: defaults.profile, else "default"]')
@@ -392,6 +396,7 @@ Register-ArgumentCompleter -Native -CommandName 'balances' -ScriptBlock {
         'balances;p100;get-balances' {
             [CompletionResult]::new('--users-file', '--users-file', [CompletionResultType]::ParameterName, 'Fetch every user id in FILE (one per line; `#` comments and blank lines skipped; `-` for stdin)')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'How many users to fetch at once (with --users-file)')
+            [CompletionResult]::new('--min', '--min', [CompletionResultType]::ParameterName, 'Exit 10 when a balance of CURRENCY is below AMOUNT (repeatable; compared exactly); also `min = { CAD = "1000.00" }` in the provider''s config section')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: <config dir>/balances/config.toml]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile in the config file [default: defaults.profile, else "default"]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, else json]')
@@ -425,6 +430,7 @@ Register-ArgumentCompleter -Native -CommandName 'balances' -ScriptBlock {
         'balances;summary' {
             [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Only these providers (repeatable)')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'How many lookups to run at once')
+            [CompletionResult]::new('--min', '--min', [CompletionResultType]::ParameterName, 'Exit 10 when a balance of CURRENCY is below AMOUNT (repeatable; compared exactly); also `min = { CAD = "1000.00" }` in the provider''s config section')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: <config dir>/balances/config.toml]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile in the config file [default: defaults.profile, else "default"]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, else json]')

@@ -606,7 +606,7 @@ _balances() {
             return 0
             ;;
         balances__subcmd__boca__subcmd__get__subcmd__balances)
-            opts="-o -v -q -h --users-file --concurrency --dry-run --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
+            opts="-o -v -q -h --users-file --concurrency --min --dry-run --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -617,6 +617,10 @@ _balances() {
                     return 0
                     ;;
                 --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1556,13 +1560,17 @@ _balances() {
             return 0
             ;;
         balances__subcmd__ibanera__subcmd__get__subcmd__balances)
-            opts="-o -v -q -h --page-size --dry-run --otp --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
+            opts="-o -v -q -h --page-size --min --dry-run --otp --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --page-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1610,13 +1618,17 @@ _balances() {
             return 0
             ;;
         balances__subcmd__ibanera__subcmd__get__subcmd__card__subcmd__balances)
-            opts="-o -v -q -h --page-size --dry-run --otp --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
+            opts="-o -v -q -h --page-size --min --dry-run --otp --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --page-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1942,13 +1954,17 @@ _balances() {
             return 0
             ;;
         balances__subcmd__noah__subcmd__get__subcmd__balances)
-            opts="-o -v -q -h --page-size --dry-run --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
+            opts="-o -v -q -h --page-size --min --dry-run --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --page-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2160,7 +2176,7 @@ _balances() {
             return 0
             ;;
         balances__subcmd__p100__subcmd__get__subcmd__balances)
-            opts="-o -v -q -h --users-file --concurrency --dry-run --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
+            opts="-o -v -q -h --users-file --concurrency --min --dry-run --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2171,6 +2187,10 @@ _balances() {
                     return 0
                     ;;
                 --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2338,7 +2358,7 @@ _balances() {
             return 0
             ;;
         balances__subcmd__summary)
-            opts="-o -v -q -h --provider --concurrency --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
+            opts="-o -v -q -h --provider --concurrency --min --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2349,6 +2369,10 @@ _balances() {
                     return 0
                     ;;
                 --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -72,6 +72,7 @@ set edit:completion:arg-completer[balances] = {|@words|
         &'balances;boca;get-balances'= {
             cand --users-file 'Fetch every user id in FILE (one per line; `#` comments and blank lines skipped; `-` for stdin)'
             cand --concurrency 'How many users to fetch at once (with --users-file)'
+            cand --min 'Exit 10 when a balance of CURRENCY is below AMOUNT (repeatable; compared exactly); also `min = { CAD = "1000.00" }` in the provider''s config section'
             cand --config 'Config file [default: <config dir>/balances/config.toml]'
             cand --profile 'Profile in the config file [default: defaults.profile, else "default"]'
             cand -o 'Output format [default: table on a terminal, else json]'
@@ -148,6 +149,7 @@ set edit:completion:arg-completer[balances] = {|@words|
         }
         &'balances;noah;get-balances'= {
             cand --page-size 'Items per page'
+            cand --min 'Exit 10 when a balance of CURRENCY is below AMOUNT (repeatable; compared exactly); also `min = { CAD = "1000.00" }` in the provider''s config section'
             cand --config 'Config file [default: <config dir>/balances/config.toml]'
             cand --profile 'Profile in the config file [default: defaults.profile, else "default"]'
             cand -o 'Output format [default: table on a terminal, else json]'
@@ -228,6 +230,7 @@ set edit:completion:arg-completer[balances] = {|@words|
         }
         &'balances;ibanera;get-balances'= {
             cand --page-size 'Items per page (every page is followed)'
+            cand --min 'Exit 10 when a balance of CURRENCY is below AMOUNT (repeatable; compared exactly); also `min = { CAD = "1000.00" }` in the provider''s config section'
             cand --otp 'A one-time code typed by hand, for a user without the TOTP shared secret (good for one command)'
             cand --config 'Config file [default: <config dir>/balances/config.toml]'
             cand --profile 'Profile in the config file [default: defaults.profile, else "default"]'
@@ -249,6 +252,7 @@ set edit:completion:arg-completer[balances] = {|@words|
         }
         &'balances;ibanera;get-card-balances'= {
             cand --page-size 'Items per page (every page is followed)'
+            cand --min 'Exit 10 when a balance of CURRENCY is below AMOUNT (repeatable; compared exactly); also `min = { CAD = "1000.00" }` in the provider''s config section'
             cand --otp 'A one-time code typed by hand, for a user without the TOTP shared secret (good for one command)'
             cand --config 'Config file [default: <config dir>/balances/config.toml]'
             cand --profile 'Profile in the config file [default: defaults.profile, else "default"]'
@@ -362,6 +366,7 @@ set edit:completion:arg-completer[balances] = {|@words|
         &'balances;p100;get-balances'= {
             cand --users-file 'Fetch every user id in FILE (one per line; `#` comments and blank lines skipped; `-` for stdin)'
             cand --concurrency 'How many users to fetch at once (with --users-file)'
+            cand --min 'Exit 10 when a balance of CURRENCY is below AMOUNT (repeatable; compared exactly); also `min = { CAD = "1000.00" }` in the provider''s config section'
             cand --config 'Config file [default: <config dir>/balances/config.toml]'
             cand --profile 'Profile in the config file [default: defaults.profile, else "default"]'
             cand -o 'Output format [default: table on a terminal, else json]'
@@ -391,6 +396,7 @@ set edit:completion:arg-completer[balances] = {|@words|
         &'balances;summary'= {
             cand --provider 'Only these providers (repeatable)'
             cand --concurrency 'How many lookups to run at once'
+            cand --min 'Exit 10 when a balance of CURRENCY is below AMOUNT (repeatable; compared exactly); also `min = { CAD = "1000.00" }` in the provider''s config section'
             cand --config 'Config file [default: <config dir>/balances/config.toml]'
             cand --profile 'Profile in the config file [default: defaults.profile, else "default"]'
             cand -o 'Output format [default: table on a terminal, else json]'

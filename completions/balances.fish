@@ -75,6 +75,7 @@ complete -c balances -n "__fish_balances_using_subcommand boca; and not __fish_s
 complete -c balances -n "__fish_balances_using_subcommand boca; and not __fish_seen_subcommand_from get-balances get-transactions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-balances" -l users-file -d 'Fetch every user id in FILE (one per line; `#` comments and blank lines skipped; `-` for stdin)' -r
 complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-balances" -l concurrency -d 'How many users to fetch at once (with --users-file)' -r
+complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-balances" -l min -d 'Exit 10 when a balance of CURRENCY is below AMOUNT (repeatable; compared exactly); also `min = { CAD = "1000.00" }` in the provider\'s config section' -r
 complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-balances" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
 complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-balances" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
 complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-balances" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
@@ -140,6 +141,7 @@ complete -c balances -n "__fish_balances_using_subcommand noah; and not __fish_s
 complete -c balances -n "__fish_balances_using_subcommand noah; and not __fish_seen_subcommand_from get-balances get-transactions help" -f -a "get-transactions" -d 'Transactions: one page by default, --all for every page'
 complete -c balances -n "__fish_balances_using_subcommand noah; and not __fish_seen_subcommand_from get-balances get-transactions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_subcommand_from get-balances" -l page-size -d 'Items per page' -r
+complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_subcommand_from get-balances" -l min -d 'Exit 10 when a balance of CURRENCY is below AMOUNT (repeatable; compared exactly); also `min = { CAD = "1000.00" }` in the provider\'s config section' -r
 complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_subcommand_from get-balances" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
 complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_subcommand_from get-balances" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
 complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_subcommand_from get-balances" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
@@ -210,6 +212,7 @@ complete -c balances -n "__fish_balances_using_subcommand ibanera; and not __fis
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and not __fish_seen_subcommand_from get-balances get-card-balances get-transactions get-card-transactions help" -f -a "get-card-transactions" -d 'Card transactions, of one card or all: one page by default, --all for every page'
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and not __fish_seen_subcommand_from get-balances get-card-balances get-transactions get-card-transactions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-balances" -l page-size -d 'Items per page (every page is followed)' -r
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-balances" -l min -d 'Exit 10 when a balance of CURRENCY is below AMOUNT (repeatable; compared exactly); also `min = { CAD = "1000.00" }` in the provider\'s config section' -r
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-balances" -l otp -d 'A one-time code typed by hand, for a user without the TOTP shared secret (good for one command)' -r
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-balances" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-balances" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
@@ -230,6 +233,7 @@ complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_se
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-balances" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-balances" -s h -l help -d 'Print help'
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-balances" -l page-size -d 'Items per page (every page is followed)' -r
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-balances" -l min -d 'Exit 10 when a balance of CURRENCY is below AMOUNT (repeatable; compared exactly); also `min = { CAD = "1000.00" }` in the provider\'s config section' -r
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-balances" -l otp -d 'A one-time code typed by hand, for a user without the TOTP shared secret (good for one command)' -r
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-balances" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-balances" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
@@ -327,6 +331,7 @@ complete -c balances -n "__fish_balances_using_subcommand p100; and not __fish_s
 complete -c balances -n "__fish_balances_using_subcommand p100; and not __fish_seen_subcommand_from get-balances help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c balances -n "__fish_balances_using_subcommand p100; and __fish_seen_subcommand_from get-balances" -l users-file -d 'Fetch every user id in FILE (one per line; `#` comments and blank lines skipped; `-` for stdin)' -r
 complete -c balances -n "__fish_balances_using_subcommand p100; and __fish_seen_subcommand_from get-balances" -l concurrency -d 'How many users to fetch at once (with --users-file)' -r
+complete -c balances -n "__fish_balances_using_subcommand p100; and __fish_seen_subcommand_from get-balances" -l min -d 'Exit 10 when a balance of CURRENCY is below AMOUNT (repeatable; compared exactly); also `min = { CAD = "1000.00" }` in the provider\'s config section' -r
 complete -c balances -n "__fish_balances_using_subcommand p100; and __fish_seen_subcommand_from get-balances" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
 complete -c balances -n "__fish_balances_using_subcommand p100; and __fish_seen_subcommand_from get-balances" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
 complete -c balances -n "__fish_balances_using_subcommand p100; and __fish_seen_subcommand_from get-balances" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
@@ -352,6 +357,7 @@ noah\t''
 p100\t''
 ibanera\t''"
 complete -c balances -n "__fish_balances_using_subcommand summary" -l concurrency -d 'How many lookups to run at once' -r
+complete -c balances -n "__fish_balances_using_subcommand summary" -l min -d 'Exit 10 when a balance of CURRENCY is below AMOUNT (repeatable; compared exactly); also `min = { CAD = "1000.00" }` in the provider\'s config section' -r
 complete -c balances -n "__fish_balances_using_subcommand summary" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
 complete -c balances -n "__fish_balances_using_subcommand summary" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
 complete -c balances -n "__fish_balances_using_subcommand summary" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''

@@ -1,9 +1,8 @@
 //! `balances boca ...`
 
-use super::{Context, listing, many};
+use super::{Context, listing, many, thresholds};
 use crate::cli::BocaCommand;
 use crate::error::Result;
-use crate::http::paginate::Follow;
 use crate::model::Header;
 use crate::providers::ProviderId;
 use crate::providers::boca::{self, Boca, TransactionPager};
@@ -42,13 +41,16 @@ async fn execute(ctx: &Context, cmd: BocaCommand) -> Result<()> {
         BocaCommand::GetBalances {
             external_id,
             many: users,
+            minimums,
             dry_run,
         } => {
             let boca = connect(ctx)?;
             let engine = ctx.engine(dry_run.dry_run)?;
+            let mins = thresholds::minimums(ctx, ProviderId::Boca, &minimums.min)?;
             if let Some(file) = &users.users_file {
                 let n = usize::from(users.concurrency);
-                return many::users_file(ctx, ProviderId::Boca, &boca, &engine, file, n).await;
+                return many::users_file(ctx, ProviderId::Boca, &boca, &engine, file, n, &mins)
+                    .await;
             }
             let external_id = external_id.unwrap_or_default();
             let mut pager = many::UserBalancePager {
@@ -56,15 +58,7 @@ async fn execute(ctx: &Context, cmd: BocaCommand) -> Result<()> {
                 engine: &engine,
                 user: &external_id,
             };
-            listing::run(
-                ctx,
-                header(ctx, &external_id),
-                &mut pager,
-                None,
-                Follow::All,
-                "",
-            )
-            .await
+            listing::balances(ctx, header(ctx, &external_id), &mut pager, &mins).await
         }
         BocaCommand::GetTransactions {
             external_id,

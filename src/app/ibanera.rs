@@ -5,7 +5,6 @@ use crate::auth::totp;
 use crate::cli::{IbaneraArgs, IbaneraCommand, PageArgs};
 use crate::error::{Error, Result};
 use crate::http::Engine;
-use crate::http::paginate::Follow;
 use crate::keyring;
 use crate::model::Header;
 use crate::providers::ProviderId;
@@ -68,7 +67,12 @@ async fn execute(ctx: &Context, args: IbaneraArgs) -> Result<()> {
     };
     let engine = ctx.engine(dry_run)?;
     let result = match args.command {
-        IbaneraCommand::GetBalances { page_size, .. } => {
+        IbaneraCommand::GetBalances {
+            page_size,
+            minimums,
+            ..
+        } => {
+            let mins = super::thresholds::minimums(ctx, ProviderId::Ibanera, &minimums.min)?;
             let mut pager = PageNumberPager {
                 api: &api,
                 engine: &engine,
@@ -76,9 +80,14 @@ async fn execute(ctx: &Context, args: IbaneraArgs) -> Result<()> {
                 page_size,
                 map: ibanera::account_balance,
             };
-            listing::run(ctx, header, &mut pager, None, Follow::All, "").await
+            listing::balances(ctx, header, &mut pager, &mins).await
         }
-        IbaneraCommand::GetCardBalances { page_size, .. } => {
+        IbaneraCommand::GetCardBalances {
+            page_size,
+            minimums,
+            ..
+        } => {
+            let mins = super::thresholds::minimums(ctx, ProviderId::Ibanera, &minimums.min)?;
             let mut pager = PageNumberPager {
                 api: &api,
                 engine: &engine,
@@ -86,7 +95,7 @@ async fn execute(ctx: &Context, args: IbaneraArgs) -> Result<()> {
                 page_size,
                 map: ibanera::card_balance,
             };
-            listing::run(ctx, header, &mut pager, None, Follow::All, "").await
+            listing::balances(ctx, header, &mut pager, &mins).await
         }
         IbaneraCommand::GetTransactions {
             account, paging, ..

@@ -6,7 +6,8 @@ use crate::error::Error;
 use crate::error::Result;
 use crate::http::history::{SincePager, StateFile};
 use crate::http::paginate::{self, Follow, Pager};
-use crate::model::{Header, Transaction};
+use crate::model::{Balance, Header, Transaction};
+use crate::money::Amount;
 use crate::output::{self, Record};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::{BufWriter, Write};
@@ -19,12 +20,35 @@ use std::time::{Duration, Instant};
 /// (`--cursor`, `--page-token`), named in the hint printed for non-JSON output.
 pub async fn run<T: Record, P: Pager<Item = T>>(
     ctx: &Context,
-    mut header: Header,
+    header: Header,
     pager: &mut P,
     start: Option<String>,
     follow: Follow,
     resume_flag: &str,
 ) -> Result<()> {
+    run_checked(ctx, header, pager, start, follow, resume_flag, &[]).await
+}
+
+/// Every balance, checked against `mins` (exit 10 below one, after the output).
+pub async fn balances<P: Pager<Item = Balance>>(
+    ctx: &Context,
+    header: Header,
+    pager: &mut P,
+    mins: &[(String, Amount)],
+) -> Result<()> {
+    run_checked(ctx, header, pager, None, Follow::All, "", mins).await
+}
+
+async fn run_checked<T: Record, P: Pager<Item = T>>(
+    ctx: &Context,
+    mut header: Header,
+    pager: &mut P,
+    start: Option<String>,
+    follow: Follow,
+    resume_flag: &str,
+    mins: &[(String, Amount)],
+) -> Result<()> {
+    let mut below = Vec::new();
     let out: Box<dyn Write> = Box::new(BufWriter::new(std::io::stdout()));
     let mut writer = output::writer::<T>(ctx.style, false, out);
     let mut begun = false;
@@ -42,6 +66,10 @@ pub async fn run<T: Record, P: Pager<Item = T>>(
             subject: header.subject.as_deref(),
             as_of: Some(&arrived),
         };
+        if !mins.is_empty() {
+            let found = page.items.iter().filter_map(Record::as_balance);
+            below.extend(super::thresholds::breaches(source, found, mins));
+        }
         writer.records(source, &page.items, &page.raw)
     })
     .await?;
@@ -70,6 +98,10 @@ pub async fn run<T: Record, P: Pager<Item = T>>(
         } else {
             eprintln!("{text}");
         }
+    }
+    if !below.is_empty() {
+        super::thresholds::report(ctx.style.format, &below);
+        return Err(Error::quiet(super::thresholds::EXIT_BELOW_MINIMUM));
     }
     Ok(())
 }

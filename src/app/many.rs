@@ -89,22 +89,30 @@ pub async fn users_file<P: UserBalances>(
     engine: &Engine,
     file: &str,
     concurrency: usize,
+    mins: &[(String, crate::money::Amount)],
 ) -> Result<()> {
     let lookups = users(provider, read_ids(file)?);
     let list = &lookups;
-    balances(ctx, list, concurrency, |i| async move {
-        let id = list[i].subject.as_deref().unwrap_or_default();
-        api.user_balances(engine, id).await.map(|page| vec![page])
-    })
+    balances(
+        ctx,
+        list,
+        concurrency,
+        |_| mins,
+        |i| async move {
+            let id = list[i].subject.as_deref().unwrap_or_default();
+            api.user_balances(engine, id).await.map(|page| vec![page])
+        },
+    )
     .await
 }
 
 /// Run every lookup with at most `concurrency` in flight. `fetch(i)` fetches
 /// lookup `i`, returning its pages.
-pub async fn balances<F, Fut>(
+pub async fn balances<'m, F, Fut>(
     ctx: &Context,
     lookups: &[Lookup],
     concurrency: usize,
+    mins: impl Fn(ProviderId) -> &'m [(String, crate::money::Amount)],
     fetch: F,
 ) -> Result<()>
 where
@@ -127,6 +135,7 @@ where
         })
         .buffer_unordered(concurrency.max(1));
     let mut first_failure: Option<(usize, u8)> = None;
+    let mut below = Vec::new();
     let mut failed = 0usize;
     while let Some((i, result)) = results.next().await {
         let lookup = &lookups[i];
@@ -139,6 +148,11 @@ where
                     as_of: Some(&arrived),
                 };
                 for page in pages {
+                    below.extend(super::thresholds::breaches(
+                        source,
+                        &page.items,
+                        mins(lookup.provider),
+                    ));
                     writer.records(source, &page.items, &page.raw)?;
                 }
             }
@@ -161,8 +175,12 @@ where
     }
     progress.finish_and_clear();
     writer.finish(None)?;
+    // A breach is news, not an error: reported after the output, and its
+    // exit code (10) only when nothing failed (a failure's code wins).
+    super::thresholds::report(ctx.style.format, &below);
     match first_failure {
         Some((_, code)) => Err(Error::quiet(code)),
+        None if !below.is_empty() => Err(Error::quiet(super::thresholds::EXIT_BELOW_MINIMUM)),
         None => Ok(()),
     }
 }

@@ -12,6 +12,7 @@ mod noah;
 mod p100;
 mod sandbox_cmd;
 mod summary;
+pub mod thresholds;
 
 use crate::cli::{Cli, ColorChoice, Command, GlobalArgs};
 use crate::config::credentials::Resolver;
@@ -333,7 +334,8 @@ async fn dispatch(ctx: &Context, command: Command) -> Result<()> {
         Command::Summary {
             providers,
             concurrency,
-        } => summary::run(ctx, providers, usize::from(concurrency)).await,
+            minimums,
+        } => summary::run(ctx, providers, usize::from(concurrency), &minimums.min).await,
         Command::Auth(cmd) => auth::run(ctx, cmd),
         Command::Config(cmd) => config_cmd::run(ctx, cmd),
         Command::Sandbox(args) => sandbox_cmd::run(args).await,

@@ -4,7 +4,6 @@ use super::{Context, listing};
 use crate::auth::jwt::EcKey;
 use crate::cli::NoahCommand;
 use crate::error::{Error, Result};
-use crate::http::paginate::Follow;
 use crate::model::Header;
 use crate::providers::ProviderId;
 use crate::providers::noah::{self, BalancePager, Noah, TransactionPager};
@@ -44,15 +43,20 @@ async fn execute(ctx: &Context, cmd: NoahCommand) -> Result<()> {
         as_of: None,
     };
     match cmd {
-        NoahCommand::GetBalances { page_size, dry_run } => {
+        NoahCommand::GetBalances {
+            page_size,
+            minimums,
+            dry_run,
+        } => {
             let noah = connect(ctx)?;
             let engine = ctx.engine(dry_run.dry_run)?;
+            let mins = super::thresholds::minimums(ctx, ProviderId::Noah, &minimums.min)?;
             let mut pager = BalancePager {
                 noah: &noah,
                 engine: &engine,
                 page_size,
             };
-            listing::run(ctx, header, &mut pager, None, Follow::All, "").await
+            listing::balances(ctx, header, &mut pager, &mins).await
         }
         NoahCommand::GetTransactions {
             page_size,

@@ -3,7 +3,6 @@
 use super::{Context, listing, many};
 use crate::cli::P100Command;
 use crate::error::Result;
-use crate::http::paginate::Follow;
 use crate::model::Header;
 use crate::providers::ProviderId;
 use crate::providers::p100::{self, P100};
@@ -19,15 +18,17 @@ pub async fn run(ctx: &Context, cmd: P100Command) -> Result<()> {
     let P100Command::GetBalances {
         external_user_id,
         many: users,
+        minimums,
         dry_run,
     } = cmd;
     let subject = external_user_id.clone();
     let result = async {
         let p100 = connect(ctx)?;
         let engine = ctx.engine(dry_run.dry_run)?;
+        let mins = super::thresholds::minimums(ctx, ProviderId::P100, &minimums.min)?;
         if let Some(file) = &users.users_file {
             let n = usize::from(users.concurrency);
-            return many::users_file(ctx, ProviderId::P100, &p100, &engine, file, n).await;
+            return many::users_file(ctx, ProviderId::P100, &p100, &engine, file, n, &mins).await;
         }
         let user = external_user_id.unwrap_or_default();
         let header = Header {
@@ -41,7 +42,7 @@ pub async fn run(ctx: &Context, cmd: P100Command) -> Result<()> {
             engine: &engine,
             user: &user,
         };
-        listing::run(ctx, header, &mut pager, None, Follow::All, "").await
+        listing::balances(ctx, header, &mut pager, &mins).await
     }
     .await;
     result.map_err(|e| e.with_provider(p100::NAME).with_subject(subject.as_deref()))

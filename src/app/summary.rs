@@ -62,8 +62,18 @@ fn client<T>(c: &Option<Result<T>>) -> Result<&T> {
     }
 }
 
-pub async fn run(ctx: &Context, asked: Vec<ProviderId>, concurrency: usize) -> Result<()> {
+pub async fn run(
+    ctx: &Context,
+    asked: Vec<ProviderId>,
+    concurrency: usize,
+    cli_mins: &[(String, crate::money::Amount)],
+) -> Result<()> {
     let providers = selected(ctx, asked)?;
+    let mins = providers
+        .iter()
+        .map(|&p| Ok((p, super::thresholds::minimums(ctx, p, cli_mins)?)))
+        .collect::<Result<std::collections::HashMap<_, _>>>()?;
+    let mins_of = |p: ProviderId| mins.get(&p).map_or(&[][..], Vec::as_slice);
     let mut lookups = Vec::new();
     // A provider that needs users but lists none is reported as a failure of its own.
     let mut no_users = Vec::new();
@@ -92,7 +102,7 @@ pub async fn run(ctx: &Context, asked: Vec<ProviderId>, concurrency: usize) -> R
     let engine = ctx.engine(false)?;
     let (engine, list, no_users) = (&engine, &lookups, &no_users);
     let (boca, p100, noah, ibanera) = (&boca, &p100, &noah, &ibanera);
-    many::balances(ctx, list, concurrency, |i| async move {
+    many::balances(ctx, list, concurrency, mins_of, |i| async move {
         if no_users.contains(&i) {
             return Err(Error::config(format!(
                 "no users listed: add `users = [...]` under [profiles.{}.{}]",

@@ -217,6 +217,8 @@ pub enum Command {
         /// How many lookups to run at once
         #[arg(long, value_name = "N", default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=256))]
         concurrency: u16,
+        #[command(flatten)]
+        minimums: Minimums,
     },
     /// Check config, credentials' sources, keyring, TLS and clock skew
     Doctor {
@@ -253,6 +255,8 @@ pub enum BocaCommand {
         #[command(flatten)]
         many: ManyUsers,
         #[command(flatten)]
+        minimums: Minimums,
+        #[command(flatten)]
         dry_run: DryRun,
     },
     /// A user's transactions: one page by default, --all for every page
@@ -280,6 +284,8 @@ pub enum NoahCommand {
         /// Items per page
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=100))]
         page_size: Option<u32>,
+        #[command(flatten)]
+        minimums: Minimums,
         #[command(flatten)]
         dry_run: DryRun,
     },
@@ -318,6 +324,8 @@ pub enum IbaneraCommand {
         #[arg(long, value_name = "N", default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..=500))]
         page_size: u32,
         #[command(flatten)]
+        minimums: Minimums,
+        #[command(flatten)]
         dry_run: DryRun,
     },
     /// Every card's balance (all pages)
@@ -325,6 +333,8 @@ pub enum IbaneraCommand {
         /// Items per page (every page is followed)
         #[arg(long, value_name = "N", default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..=500))]
         page_size: u32,
+        #[command(flatten)]
+        minimums: Minimums,
         #[command(flatten)]
         dry_run: DryRun,
     },
@@ -402,6 +412,8 @@ pub enum P100Command {
         #[command(flatten)]
         many: ManyUsers,
         #[command(flatten)]
+        minimums: Minimums,
+        #[command(flatten)]
         dry_run: DryRun,
     },
 }
@@ -427,6 +439,27 @@ pub struct FollowArgs {
     /// Export only what is new since the last successful run with this file (created if missing)
     #[arg(long, value_name = "PATH", conflicts_with_all = ["all", "max_items"])]
     pub state_file: Option<PathBuf>,
+}
+
+/// `--min CURRENCY=AMOUNT`: the lowest balance each currency may have.
+#[derive(Debug, Clone, Default, Args)]
+pub struct Minimums {
+    /// Exit 10 when a balance of CURRENCY is below AMOUNT (repeatable; compared exactly);
+    /// also `min = { CAD = "1000.00" }` in the provider's config section
+    #[arg(long = "min", value_name = "CURRENCY=AMOUNT", value_parser = parse_minimum)]
+    pub min: Vec<(String, crate::money::Amount)>,
+}
+
+fn parse_minimum(s: &str) -> Result<(String, crate::money::Amount), String> {
+    let (currency, amount) = s
+        .split_once('=')
+        .ok_or_else(|| format!("expected CURRENCY=AMOUNT, as in CAD=1000.00: {s:?}"))?;
+    let currency = currency.trim();
+    if currency.is_empty() {
+        return Err(format!("no currency in {s:?}"));
+    }
+    let amount = crate::money::Amount::parse(amount.trim()).map_err(|e| e.to_string())?;
+    Ok((currency.to_uppercase(), amount))
 }
 
 #[derive(Debug, Clone, Copy, Args)]

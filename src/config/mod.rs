@@ -48,6 +48,8 @@ pub struct BocaSection {
     pub api_key: Option<Secret>,
     pub api_secret: Option<Secret>,
     pub users: Option<Vec<String>>,
+    /// Minimum balances per currency (`min = { CAD = "1000.00" }`): exit 10 below them.
+    pub min: Option<BTreeMap<String, String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -57,6 +59,8 @@ pub struct NoahSection {
     pub api_key: Option<Secret>,
     pub signing_key: Option<Secret>,
     pub signing_key_file: Option<PathBuf>,
+    /// Minimum balances per currency (`min = { CAD = "1000.00" }`): exit 10 below them.
+    pub min: Option<BTreeMap<String, String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -65,6 +69,8 @@ pub struct P100Section {
     pub base_url: Option<String>,
     pub api_key: Option<Secret>,
     pub users: Option<Vec<String>>,
+    /// Minimum balances per currency (`min = { CAD = "1000.00" }`): exit 10 below them.
+    pub min: Option<BTreeMap<String, String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -74,6 +80,8 @@ pub struct IbaneraSection {
     pub username: Option<Secret>,
     pub password: Option<Secret>,
     pub totp_secret: Option<Secret>,
+    /// Minimum balances per currency (`min = { CAD = "1000.00" }`): exit 10 below them.
+    pub min: Option<BTreeMap<String, String>>,
 }
 
 impl Profile {
@@ -103,6 +111,18 @@ impl Profile {
             ProviderId::Noah | ProviderId::Ibanera => None,
         };
         users.map_or(&[], Vec::as_slice)
+    }
+
+    /// The `min` table of a provider's section.
+    pub fn minimums(&self, p: ProviderId) -> Vec<(String, String)> {
+        let min = match p {
+            ProviderId::Boca => self.boca.as_ref().and_then(|s| s.min.as_ref()),
+            ProviderId::Noah => self.noah.as_ref().and_then(|s| s.min.as_ref()),
+            ProviderId::P100 => self.p100.as_ref().and_then(|s| s.min.as_ref()),
+            ProviderId::Ibanera => self.ibanera.as_ref().and_then(|s| s.min.as_ref()),
+        };
+        min.map(|m| m.iter().map(|(c, a)| (c.clone(), a.clone())).collect())
+            .unwrap_or_default()
     }
 
     /// A credential field's value as written in the file. Every field of

@@ -48,6 +48,10 @@ pub trait Record: Serialize {
     const TABLE_HEADER: &'static [&'static str];
     /// Cells and whether each is a number (right-aligned).
     fn table_cells(&self) -> Vec<(String, bool)>;
+    /// The record as a balance, for minimum checks.
+    fn as_balance(&self) -> Option<&Balance> {
+        None
+    }
 }
 
 fn opt<T: AsRef<str>>(v: &Option<T>) -> Option<&str> {
@@ -57,6 +61,9 @@ fn opt<T: AsRef<str>>(v: &Option<T>) -> Option<&str> {
 impl Record for Balance {
     const COLLECTION: &'static str = "balances";
     const AS_OF: bool = true;
+    fn as_balance(&self) -> Option<&Balance> {
+        Some(self)
+    }
     const PAGED: bool = false;
     const CSV_HEADER: &'static [&'static str] = &[
         "provider",

@@ -18,4 +18,5 @@ mod sandbox_cmd;
 mod security;
 mod state_file;
 mod summary;
+mod thresholds;
 mod users_file;

@@ -97,9 +97,15 @@ fn every_readme_example_runs_or_is_a_listed_placeholder() {
             .env("BALANCES_SANDBOX", "1")
             .output()
             .unwrap();
+        // An example may say the exit code it ends with: `# exit 10: …`.
+        let expected = line
+            .split_once("# exit ")
+            .and_then(|(_, rest)| rest.split(|c: char| !c.is_ascii_digit()).next())
+            .and_then(|n| n.parse::<i32>().ok())
+            .unwrap_or(0);
         assert!(
-            out.status.success(),
-            "README example failed ({:?}): {line}\n--- stderr\n{}",
+            out.status.code() == Some(expected),
+            "README example failed ({:?}, expected {expected}): {line}\n--- stderr\n{}",
             out.status.code(),
             String::from_utf8_lossy(&out.stderr)
         );
