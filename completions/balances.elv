@@ -63,8 +63,8 @@ set edit:completion:arg-completer[balances] = {|@words|
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
             cand --sandbox 'Start the built-in sandbox in-process and use its demo credentials'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand get-balances 'Every balance of one user (or of many, with --users-file)'
             cand get-transactions 'A user''s transactions: one page by default, --all for every page'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -88,8 +88,8 @@ set edit:completion:arg-completer[balances] = {|@words|
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
             cand --sandbox 'Start the built-in sandbox in-process and use its demo credentials'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'balances;boca;get-transactions'= {
             cand --limit 'Items per page (1 to 100) [default: 25]'
@@ -112,8 +112,8 @@ set edit:completion:arg-completer[balances] = {|@words|
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
             cand --sandbox 'Start the built-in sandbox in-process and use its demo credentials'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'balances;boca;help'= {
             cand get-balances 'Every balance of one user (or of many, with --users-file)'
@@ -141,8 +141,8 @@ set edit:completion:arg-completer[balances] = {|@words|
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
             cand --sandbox 'Start the built-in sandbox in-process and use its demo credentials'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand get-balances 'Every balance of the business account (all pages)'
             cand get-transactions 'Transactions: one page by default, --all for every page'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -165,8 +165,8 @@ set edit:completion:arg-completer[balances] = {|@words|
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
             cand --sandbox 'Start the built-in sandbox in-process and use its demo credentials'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'balances;noah;get-transactions'= {
             cand --page-size 'Items per page [default: 20]'
@@ -190,8 +190,8 @@ set edit:completion:arg-completer[balances] = {|@words|
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
             cand --sandbox 'Start the built-in sandbox in-process and use its demo credentials'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'balances;noah;help'= {
             cand get-balances 'Every balance of the business account (all pages)'
@@ -220,8 +220,8 @@ set edit:completion:arg-completer[balances] = {|@words|
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
             cand --sandbox 'Start the built-in sandbox in-process and use its demo credentials'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand get-balances 'Every asset account''s balance (all pages)'
             cand get-card-balances 'Every card''s balance (all pages)'
             cand get-transactions 'An account''s transactions: one page by default, --all for every page'
@@ -247,8 +247,8 @@ set edit:completion:arg-completer[balances] = {|@words|
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
             cand --sandbox 'Start the built-in sandbox in-process and use its demo credentials'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'balances;ibanera;get-card-balances'= {
             cand --page-size 'Items per page (every page is followed)'
@@ -269,8 +269,8 @@ set edit:completion:arg-completer[balances] = {|@words|
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
             cand --sandbox 'Start the built-in sandbox in-process and use its demo credentials'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'balances;ibanera;get-transactions'= {
             cand --account 'The asset account id (from get-balances'' account_id)'
@@ -323,8 +323,8 @@ set edit:completion:arg-completer[balances] = {|@words|
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
             cand --sandbox 'Start the built-in sandbox in-process and use its demo credentials'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'balances;ibanera;help'= {
             cand get-balances 'Every asset account''s balance (all pages)'
@@ -382,8 +382,8 @@ set edit:completion:arg-completer[balances] = {|@words|
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
             cand --sandbox 'Start the built-in sandbox in-process and use its demo credentials'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'balances;p100;help'= {
             cand get-balances 'Every fiat and crypto balance of one user (or of many, with --users-file)'
@@ -411,8 +411,8 @@ set edit:completion:arg-completer[balances] = {|@words|
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
             cand --sandbox 'Start the built-in sandbox in-process and use its demo credentials'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'balances;doctor'= {
             cand --provider 'Only these providers (repeatable) [default: those configured in the profile]'
@@ -430,8 +430,8 @@ set edit:completion:arg-completer[balances] = {|@words|
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
             cand --sandbox 'Start the built-in sandbox in-process and use its demo credentials'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'balances;auth'= {
             cand --config 'Config file [default: <config dir>/balances/config.toml]'
@@ -448,8 +448,8 @@ set edit:completion:arg-completer[balances] = {|@words|
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
             cand --sandbox 'Start the built-in sandbox in-process and use its demo credentials'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand set 'Store a secret in the OS keyring (read from the terminal without echo, or from stdin)'
             cand delete 'Remove a secret from the OS keyring'
             cand status 'Where each credential comes from (never its value)'
@@ -470,8 +470,8 @@ set edit:completion:arg-completer[balances] = {|@words|
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
             cand --sandbox 'Start the built-in sandbox in-process and use its demo credentials'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'balances;auth;delete'= {
             cand --config 'Config file [default: <config dir>/balances/config.toml]'
@@ -488,8 +488,8 @@ set edit:completion:arg-completer[balances] = {|@words|
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
             cand --sandbox 'Start the built-in sandbox in-process and use its demo credentials'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'balances;auth;status'= {
             cand --config 'Config file [default: <config dir>/balances/config.toml]'
@@ -506,8 +506,8 @@ set edit:completion:arg-completer[balances] = {|@words|
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
             cand --sandbox 'Start the built-in sandbox in-process and use its demo credentials'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'balances;auth;help'= {
             cand set 'Store a secret in the OS keyring (read from the terminal without echo, or from stdin)'
@@ -538,8 +538,8 @@ set edit:completion:arg-completer[balances] = {|@words|
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
             cand --sandbox 'Start the built-in sandbox in-process and use its demo credentials'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand init 'Write a commented template to the config path'
             cand path 'Print the config file''s path'
             cand show 'Print the effective configuration of the profile, secrets redacted'
@@ -561,8 +561,8 @@ set edit:completion:arg-completer[balances] = {|@words|
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
             cand --sandbox 'Start the built-in sandbox in-process and use its demo credentials'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'balances;config;path'= {
             cand --config 'Config file [default: <config dir>/balances/config.toml]'
@@ -579,8 +579,8 @@ set edit:completion:arg-completer[balances] = {|@words|
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
             cand --sandbox 'Start the built-in sandbox in-process and use its demo credentials'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'balances;config;show'= {
             cand --config 'Config file [default: <config dir>/balances/config.toml]'
@@ -597,8 +597,8 @@ set edit:completion:arg-completer[balances] = {|@words|
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
             cand --sandbox 'Start the built-in sandbox in-process and use its demo credentials'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'balances;config;help'= {
             cand init 'Write a commented template to the config path'
@@ -638,8 +638,8 @@ set edit:completion:arg-completer[balances] = {|@words|
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
             cand --sandbox 'Start the built-in sandbox in-process and use its demo credentials'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'balances;completions'= {
             cand --config 'Config file [default: <config dir>/balances/config.toml]'
@@ -656,8 +656,8 @@ set edit:completion:arg-completer[balances] = {|@words|
             cand -q 'Only errors on stderr'
             cand --quiet 'Only errors on stderr'
             cand --sandbox 'Start the built-in sandbox in-process and use its demo credentials'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'balances;help'= {
             cand boca 'Boca Raton Partner API (HMAC-signed)'

@@ -29,7 +29,8 @@ complete -c balances -n "__fish_balances_needs_command" -l profile -d 'Profile i
 complete -c balances -n "__fish_balances_needs_command" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
 json\t''
 ndjson\t''
-csv\t''"
+csv\t''
+openmetrics\t'OpenMetrics text (balances only)'"
 complete -c balances -n "__fish_balances_needs_command" -l base-url -d 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]' -r
 complete -c balances -n "__fish_balances_needs_command" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c balances -n "__fish_balances_needs_command" -l retries -d 'Retries for GET requests on 429, 5xx, timeouts and connection errors' -r
@@ -58,7 +59,8 @@ complete -c balances -n "__fish_balances_using_subcommand boca; and not __fish_s
 complete -c balances -n "__fish_balances_using_subcommand boca; and not __fish_seen_subcommand_from get-balances get-transactions help" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
 json\t''
 ndjson\t''
-csv\t''"
+csv\t''
+openmetrics\t'OpenMetrics text (balances only)'"
 complete -c balances -n "__fish_balances_using_subcommand boca; and not __fish_seen_subcommand_from get-balances get-transactions help" -l base-url -d 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]' -r
 complete -c balances -n "__fish_balances_using_subcommand boca; and not __fish_seen_subcommand_from get-balances get-transactions help" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c balances -n "__fish_balances_using_subcommand boca; and not __fish_seen_subcommand_from get-balances get-transactions help" -l retries -d 'Retries for GET requests on 429, 5xx, timeouts and connection errors' -r
@@ -69,7 +71,7 @@ complete -c balances -n "__fish_balances_using_subcommand boca; and not __fish_s
 complete -c balances -n "__fish_balances_using_subcommand boca; and not __fish_seen_subcommand_from get-balances get-transactions help" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
 complete -c balances -n "__fish_balances_using_subcommand boca; and not __fish_seen_subcommand_from get-balances get-transactions help" -s q -l quiet -d 'Only errors on stderr'
 complete -c balances -n "__fish_balances_using_subcommand boca; and not __fish_seen_subcommand_from get-balances get-transactions help" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
-complete -c balances -n "__fish_balances_using_subcommand boca; and not __fish_seen_subcommand_from get-balances get-transactions help" -s h -l help -d 'Print help'
+complete -c balances -n "__fish_balances_using_subcommand boca; and not __fish_seen_subcommand_from get-balances get-transactions help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c balances -n "__fish_balances_using_subcommand boca; and not __fish_seen_subcommand_from get-balances get-transactions help" -f -a "get-balances" -d 'Every balance of one user (or of many, with --users-file)'
 complete -c balances -n "__fish_balances_using_subcommand boca; and not __fish_seen_subcommand_from get-balances get-transactions help" -f -a "get-transactions" -d 'A user\'s transactions: one page by default, --all for every page'
 complete -c balances -n "__fish_balances_using_subcommand boca; and not __fish_seen_subcommand_from get-balances get-transactions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -81,7 +83,8 @@ complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_
 complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-balances" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
 json\t''
 ndjson\t''
-csv\t''"
+csv\t''
+openmetrics\t'OpenMetrics text (balances only)'"
 complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-balances" -l base-url -d 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]' -r
 complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-balances" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-balances" -l retries -d 'Retries for GET requests on 429, 5xx, timeouts and connection errors' -r
@@ -93,7 +96,7 @@ complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_
 complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-balances" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
 complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-balances" -s q -l quiet -d 'Only errors on stderr'
 complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-balances" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
-complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-balances" -s h -l help -d 'Print help'
+complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-balances" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-transactions" -l limit -d 'Items per page (1 to 100) [default: 25]' -r
 complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-transactions" -l cursor -d 'Start at this cursor (a previous run\'s next_cursor)' -r
 complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-transactions" -l max-items -d 'Stop after N items, following pages as needed' -r
@@ -103,7 +106,8 @@ complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_
 complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-transactions" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
 json\t''
 ndjson\t''
-csv\t''"
+csv\t''
+openmetrics\t'OpenMetrics text (balances only)'"
 complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-transactions" -l base-url -d 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]' -r
 complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-transactions" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-transactions" -l retries -d 'Retries for GET requests on 429, 5xx, timeouts and connection errors' -r
@@ -116,7 +120,7 @@ complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_
 complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-transactions" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
 complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-transactions" -s q -l quiet -d 'Only errors on stderr'
 complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-transactions" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
-complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-transactions" -s h -l help -d 'Print help'
+complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-transactions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from help" -f -a "get-balances" -d 'Every balance of one user (or of many, with --users-file)'
 complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from help" -f -a "get-transactions" -d 'A user\'s transactions: one page by default, --all for every page'
 complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -125,7 +129,8 @@ complete -c balances -n "__fish_balances_using_subcommand noah; and not __fish_s
 complete -c balances -n "__fish_balances_using_subcommand noah; and not __fish_seen_subcommand_from get-balances get-transactions help" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
 json\t''
 ndjson\t''
-csv\t''"
+csv\t''
+openmetrics\t'OpenMetrics text (balances only)'"
 complete -c balances -n "__fish_balances_using_subcommand noah; and not __fish_seen_subcommand_from get-balances get-transactions help" -l base-url -d 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]' -r
 complete -c balances -n "__fish_balances_using_subcommand noah; and not __fish_seen_subcommand_from get-balances get-transactions help" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c balances -n "__fish_balances_using_subcommand noah; and not __fish_seen_subcommand_from get-balances get-transactions help" -l retries -d 'Retries for GET requests on 429, 5xx, timeouts and connection errors' -r
@@ -136,7 +141,7 @@ complete -c balances -n "__fish_balances_using_subcommand noah; and not __fish_s
 complete -c balances -n "__fish_balances_using_subcommand noah; and not __fish_seen_subcommand_from get-balances get-transactions help" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
 complete -c balances -n "__fish_balances_using_subcommand noah; and not __fish_seen_subcommand_from get-balances get-transactions help" -s q -l quiet -d 'Only errors on stderr'
 complete -c balances -n "__fish_balances_using_subcommand noah; and not __fish_seen_subcommand_from get-balances get-transactions help" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
-complete -c balances -n "__fish_balances_using_subcommand noah; and not __fish_seen_subcommand_from get-balances get-transactions help" -s h -l help -d 'Print help'
+complete -c balances -n "__fish_balances_using_subcommand noah; and not __fish_seen_subcommand_from get-balances get-transactions help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c balances -n "__fish_balances_using_subcommand noah; and not __fish_seen_subcommand_from get-balances get-transactions help" -f -a "get-balances" -d 'Every balance of the business account (all pages)'
 complete -c balances -n "__fish_balances_using_subcommand noah; and not __fish_seen_subcommand_from get-balances get-transactions help" -f -a "get-transactions" -d 'Transactions: one page by default, --all for every page'
 complete -c balances -n "__fish_balances_using_subcommand noah; and not __fish_seen_subcommand_from get-balances get-transactions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -147,7 +152,8 @@ complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_
 complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_subcommand_from get-balances" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
 json\t''
 ndjson\t''
-csv\t''"
+csv\t''
+openmetrics\t'OpenMetrics text (balances only)'"
 complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_subcommand_from get-balances" -l base-url -d 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]' -r
 complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_subcommand_from get-balances" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_subcommand_from get-balances" -l retries -d 'Retries for GET requests on 429, 5xx, timeouts and connection errors' -r
@@ -159,7 +165,7 @@ complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_
 complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_subcommand_from get-balances" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
 complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_subcommand_from get-balances" -s q -l quiet -d 'Only errors on stderr'
 complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_subcommand_from get-balances" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
-complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_subcommand_from get-balances" -s h -l help -d 'Print help'
+complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_subcommand_from get-balances" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_subcommand_from get-transactions" -l page-size -d 'Items per page [default: 20]' -r
 complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_subcommand_from get-transactions" -l page-token -d 'Start at this page token (a previous run\'s next_cursor)' -r
 complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_subcommand_from get-transactions" -l sort -d 'Order by creation time [default: desc]' -r -f -a "asc\t''
@@ -171,7 +177,8 @@ complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_
 complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_subcommand_from get-transactions" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
 json\t''
 ndjson\t''
-csv\t''"
+csv\t''
+openmetrics\t'OpenMetrics text (balances only)'"
 complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_subcommand_from get-transactions" -l base-url -d 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]' -r
 complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_subcommand_from get-transactions" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_subcommand_from get-transactions" -l retries -d 'Retries for GET requests on 429, 5xx, timeouts and connection errors' -r
@@ -184,7 +191,7 @@ complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_
 complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_subcommand_from get-transactions" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
 complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_subcommand_from get-transactions" -s q -l quiet -d 'Only errors on stderr'
 complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_subcommand_from get-transactions" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
-complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_subcommand_from get-transactions" -s h -l help -d 'Print help'
+complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_subcommand_from get-transactions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_subcommand_from help" -f -a "get-balances" -d 'Every balance of the business account (all pages)'
 complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_subcommand_from help" -f -a "get-transactions" -d 'Transactions: one page by default, --all for every page'
 complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -194,7 +201,8 @@ complete -c balances -n "__fish_balances_using_subcommand ibanera; and not __fis
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and not __fish_seen_subcommand_from get-balances get-card-balances get-transactions get-card-transactions help" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
 json\t''
 ndjson\t''
-csv\t''"
+csv\t''
+openmetrics\t'OpenMetrics text (balances only)'"
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and not __fish_seen_subcommand_from get-balances get-card-balances get-transactions get-card-transactions help" -l base-url -d 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]' -r
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and not __fish_seen_subcommand_from get-balances get-card-balances get-transactions get-card-transactions help" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and not __fish_seen_subcommand_from get-balances get-card-balances get-transactions get-card-transactions help" -l retries -d 'Retries for GET requests on 429, 5xx, timeouts and connection errors' -r
@@ -205,7 +213,7 @@ complete -c balances -n "__fish_balances_using_subcommand ibanera; and not __fis
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and not __fish_seen_subcommand_from get-balances get-card-balances get-transactions get-card-transactions help" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and not __fish_seen_subcommand_from get-balances get-card-balances get-transactions get-card-transactions help" -s q -l quiet -d 'Only errors on stderr'
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and not __fish_seen_subcommand_from get-balances get-card-balances get-transactions get-card-transactions help" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
-complete -c balances -n "__fish_balances_using_subcommand ibanera; and not __fish_seen_subcommand_from get-balances get-card-balances get-transactions get-card-transactions help" -s h -l help -d 'Print help'
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and not __fish_seen_subcommand_from get-balances get-card-balances get-transactions get-card-transactions help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and not __fish_seen_subcommand_from get-balances get-card-balances get-transactions get-card-transactions help" -f -a "get-balances" -d 'Every asset account\'s balance (all pages)'
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and not __fish_seen_subcommand_from get-balances get-card-balances get-transactions get-card-transactions help" -f -a "get-card-balances" -d 'Every card\'s balance (all pages)'
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and not __fish_seen_subcommand_from get-balances get-card-balances get-transactions get-card-transactions help" -f -a "get-transactions" -d 'An account\'s transactions: one page by default, --all for every page'
@@ -219,7 +227,8 @@ complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_se
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-balances" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
 json\t''
 ndjson\t''
-csv\t''"
+csv\t''
+openmetrics\t'OpenMetrics text (balances only)'"
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-balances" -l base-url -d 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]' -r
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-balances" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-balances" -l retries -d 'Retries for GET requests on 429, 5xx, timeouts and connection errors' -r
@@ -231,7 +240,7 @@ complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_se
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-balances" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-balances" -s q -l quiet -d 'Only errors on stderr'
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-balances" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
-complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-balances" -s h -l help -d 'Print help'
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-balances" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-balances" -l page-size -d 'Items per page (every page is followed)' -r
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-balances" -l min -d 'Exit 10 when a balance of CURRENCY is below AMOUNT (repeatable; compared exactly); also `min = { CAD = "1000.00" }` in the provider\'s config section' -r
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-balances" -l otp -d 'A one-time code typed by hand, for a user without the TOTP shared secret (good for one command)' -r
@@ -240,7 +249,8 @@ complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_se
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-balances" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
 json\t''
 ndjson\t''
-csv\t''"
+csv\t''
+openmetrics\t'OpenMetrics text (balances only)'"
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-balances" -l base-url -d 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]' -r
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-balances" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-balances" -l retries -d 'Retries for GET requests on 429, 5xx, timeouts and connection errors' -r
@@ -252,7 +262,7 @@ complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_se
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-balances" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-balances" -s q -l quiet -d 'Only errors on stderr'
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-balances" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
-complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-balances" -s h -l help -d 'Print help'
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-balances" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-transactions" -l account -d 'The asset account id (from get-balances\' account_id)' -r
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-transactions" -l page-size -d 'Items per page' -r
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-transactions" -l page -d 'Start at this page number (a previous run\'s next_cursor)' -r
@@ -264,7 +274,8 @@ complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_se
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-transactions" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
 json\t''
 ndjson\t''
-csv\t''"
+csv\t''
+openmetrics\t'OpenMetrics text (balances only)'"
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-transactions" -l base-url -d 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]' -r
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-transactions" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-transactions" -l retries -d 'Retries for GET requests on 429, 5xx, timeouts and connection errors' -r
@@ -291,7 +302,8 @@ complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_se
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-transactions" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
 json\t''
 ndjson\t''
-csv\t''"
+csv\t''
+openmetrics\t'OpenMetrics text (balances only)'"
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-transactions" -l base-url -d 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]' -r
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-transactions" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-transactions" -l retries -d 'Retries for GET requests on 429, 5xx, timeouts and connection errors' -r
@@ -304,7 +316,7 @@ complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_se
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-transactions" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-transactions" -s q -l quiet -d 'Only errors on stderr'
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-transactions" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
-complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-transactions" -s h -l help -d 'Print help'
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-transactions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from help" -f -a "get-balances" -d 'Every asset account\'s balance (all pages)'
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from help" -f -a "get-card-balances" -d 'Every card\'s balance (all pages)'
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from help" -f -a "get-transactions" -d 'An account\'s transactions: one page by default, --all for every page'
@@ -315,7 +327,8 @@ complete -c balances -n "__fish_balances_using_subcommand p100; and not __fish_s
 complete -c balances -n "__fish_balances_using_subcommand p100; and not __fish_seen_subcommand_from get-balances help" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
 json\t''
 ndjson\t''
-csv\t''"
+csv\t''
+openmetrics\t'OpenMetrics text (balances only)'"
 complete -c balances -n "__fish_balances_using_subcommand p100; and not __fish_seen_subcommand_from get-balances help" -l base-url -d 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]' -r
 complete -c balances -n "__fish_balances_using_subcommand p100; and not __fish_seen_subcommand_from get-balances help" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c balances -n "__fish_balances_using_subcommand p100; and not __fish_seen_subcommand_from get-balances help" -l retries -d 'Retries for GET requests on 429, 5xx, timeouts and connection errors' -r
@@ -337,7 +350,8 @@ complete -c balances -n "__fish_balances_using_subcommand p100; and __fish_seen_
 complete -c balances -n "__fish_balances_using_subcommand p100; and __fish_seen_subcommand_from get-balances" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
 json\t''
 ndjson\t''
-csv\t''"
+csv\t''
+openmetrics\t'OpenMetrics text (balances only)'"
 complete -c balances -n "__fish_balances_using_subcommand p100; and __fish_seen_subcommand_from get-balances" -l base-url -d 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]' -r
 complete -c balances -n "__fish_balances_using_subcommand p100; and __fish_seen_subcommand_from get-balances" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c balances -n "__fish_balances_using_subcommand p100; and __fish_seen_subcommand_from get-balances" -l retries -d 'Retries for GET requests on 429, 5xx, timeouts and connection errors' -r
@@ -349,7 +363,7 @@ complete -c balances -n "__fish_balances_using_subcommand p100; and __fish_seen_
 complete -c balances -n "__fish_balances_using_subcommand p100; and __fish_seen_subcommand_from get-balances" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
 complete -c balances -n "__fish_balances_using_subcommand p100; and __fish_seen_subcommand_from get-balances" -s q -l quiet -d 'Only errors on stderr'
 complete -c balances -n "__fish_balances_using_subcommand p100; and __fish_seen_subcommand_from get-balances" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
-complete -c balances -n "__fish_balances_using_subcommand p100; and __fish_seen_subcommand_from get-balances" -s h -l help -d 'Print help'
+complete -c balances -n "__fish_balances_using_subcommand p100; and __fish_seen_subcommand_from get-balances" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c balances -n "__fish_balances_using_subcommand p100; and __fish_seen_subcommand_from help" -f -a "get-balances" -d 'Every fiat and crypto balance of one user (or of many, with --users-file)'
 complete -c balances -n "__fish_balances_using_subcommand p100; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c balances -n "__fish_balances_using_subcommand summary" -l provider -d 'Only these providers (repeatable)' -r -f -a "boca\t''
@@ -363,7 +377,8 @@ complete -c balances -n "__fish_balances_using_subcommand summary" -l profile -d
 complete -c balances -n "__fish_balances_using_subcommand summary" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
 json\t''
 ndjson\t''
-csv\t''"
+csv\t''
+openmetrics\t'OpenMetrics text (balances only)'"
 complete -c balances -n "__fish_balances_using_subcommand summary" -l base-url -d 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]' -r
 complete -c balances -n "__fish_balances_using_subcommand summary" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c balances -n "__fish_balances_using_subcommand summary" -l retries -d 'Retries for GET requests on 429, 5xx, timeouts and connection errors' -r
@@ -374,7 +389,7 @@ complete -c balances -n "__fish_balances_using_subcommand summary" -l raw -d 'Pr
 complete -c balances -n "__fish_balances_using_subcommand summary" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
 complete -c balances -n "__fish_balances_using_subcommand summary" -s q -l quiet -d 'Only errors on stderr'
 complete -c balances -n "__fish_balances_using_subcommand summary" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
-complete -c balances -n "__fish_balances_using_subcommand summary" -s h -l help -d 'Print help'
+complete -c balances -n "__fish_balances_using_subcommand summary" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c balances -n "__fish_balances_using_subcommand doctor" -l provider -d 'Only these providers (repeatable) [default: those configured in the profile]' -r -f -a "boca\t''
 noah\t''
 p100\t''
@@ -384,7 +399,8 @@ complete -c balances -n "__fish_balances_using_subcommand doctor" -l profile -d 
 complete -c balances -n "__fish_balances_using_subcommand doctor" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
 json\t''
 ndjson\t''
-csv\t''"
+csv\t''
+openmetrics\t'OpenMetrics text (balances only)'"
 complete -c balances -n "__fish_balances_using_subcommand doctor" -l base-url -d 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]' -r
 complete -c balances -n "__fish_balances_using_subcommand doctor" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c balances -n "__fish_balances_using_subcommand doctor" -l retries -d 'Retries for GET requests on 429, 5xx, timeouts and connection errors' -r
@@ -395,13 +411,14 @@ complete -c balances -n "__fish_balances_using_subcommand doctor" -l raw -d 'Pri
 complete -c balances -n "__fish_balances_using_subcommand doctor" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
 complete -c balances -n "__fish_balances_using_subcommand doctor" -s q -l quiet -d 'Only errors on stderr'
 complete -c balances -n "__fish_balances_using_subcommand doctor" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
-complete -c balances -n "__fish_balances_using_subcommand doctor" -s h -l help -d 'Print help'
+complete -c balances -n "__fish_balances_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c balances -n "__fish_balances_using_subcommand auth; and not __fish_seen_subcommand_from set delete status help" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
 complete -c balances -n "__fish_balances_using_subcommand auth; and not __fish_seen_subcommand_from set delete status help" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
 complete -c balances -n "__fish_balances_using_subcommand auth; and not __fish_seen_subcommand_from set delete status help" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
 json\t''
 ndjson\t''
-csv\t''"
+csv\t''
+openmetrics\t'OpenMetrics text (balances only)'"
 complete -c balances -n "__fish_balances_using_subcommand auth; and not __fish_seen_subcommand_from set delete status help" -l base-url -d 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]' -r
 complete -c balances -n "__fish_balances_using_subcommand auth; and not __fish_seen_subcommand_from set delete status help" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c balances -n "__fish_balances_using_subcommand auth; and not __fish_seen_subcommand_from set delete status help" -l retries -d 'Retries for GET requests on 429, 5xx, timeouts and connection errors' -r
@@ -412,7 +429,7 @@ complete -c balances -n "__fish_balances_using_subcommand auth; and not __fish_s
 complete -c balances -n "__fish_balances_using_subcommand auth; and not __fish_seen_subcommand_from set delete status help" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
 complete -c balances -n "__fish_balances_using_subcommand auth; and not __fish_seen_subcommand_from set delete status help" -s q -l quiet -d 'Only errors on stderr'
 complete -c balances -n "__fish_balances_using_subcommand auth; and not __fish_seen_subcommand_from set delete status help" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
-complete -c balances -n "__fish_balances_using_subcommand auth; and not __fish_seen_subcommand_from set delete status help" -s h -l help -d 'Print help'
+complete -c balances -n "__fish_balances_using_subcommand auth; and not __fish_seen_subcommand_from set delete status help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c balances -n "__fish_balances_using_subcommand auth; and not __fish_seen_subcommand_from set delete status help" -f -a "set" -d 'Store a secret in the OS keyring (read from the terminal without echo, or from stdin)'
 complete -c balances -n "__fish_balances_using_subcommand auth; and not __fish_seen_subcommand_from set delete status help" -f -a "delete" -d 'Remove a secret from the OS keyring'
 complete -c balances -n "__fish_balances_using_subcommand auth; and not __fish_seen_subcommand_from set delete status help" -f -a "status" -d 'Where each credential comes from (never its value)'
@@ -422,7 +439,8 @@ complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_
 complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from set" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
 json\t''
 ndjson\t''
-csv\t''"
+csv\t''
+openmetrics\t'OpenMetrics text (balances only)'"
 complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from set" -l base-url -d 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]' -r
 complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from set" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from set" -l retries -d 'Retries for GET requests on 429, 5xx, timeouts and connection errors' -r
@@ -433,13 +451,14 @@ complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_
 complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from set" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
 complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Only errors on stderr'
 complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from set" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
-complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
+complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from delete" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
 complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from delete" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
 complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
 json\t''
 ndjson\t''
-csv\t''"
+csv\t''
+openmetrics\t'OpenMetrics text (balances only)'"
 complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from delete" -l base-url -d 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]' -r
 complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from delete" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from delete" -l retries -d 'Retries for GET requests on 429, 5xx, timeouts and connection errors' -r
@@ -450,13 +469,14 @@ complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_
 complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
 complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Only errors on stderr'
 complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from delete" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
-complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from status" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
 complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from status" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
 complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from status" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
 json\t''
 ndjson\t''
-csv\t''"
+csv\t''
+openmetrics\t'OpenMetrics text (balances only)'"
 complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from status" -l base-url -d 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]' -r
 complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from status" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from status" -l retries -d 'Retries for GET requests on 429, 5xx, timeouts and connection errors' -r
@@ -467,7 +487,7 @@ complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_
 complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from status" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
 complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Only errors on stderr'
 complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from status" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
-complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
+complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "set" -d 'Store a secret in the OS keyring (read from the terminal without echo, or from stdin)'
 complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Remove a secret from the OS keyring'
 complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "status" -d 'Where each credential comes from (never its value)'
@@ -477,7 +497,8 @@ complete -c balances -n "__fish_balances_using_subcommand config; and not __fish
 complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show help" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
 json\t''
 ndjson\t''
-csv\t''"
+csv\t''
+openmetrics\t'OpenMetrics text (balances only)'"
 complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show help" -l base-url -d 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]' -r
 complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show help" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show help" -l retries -d 'Retries for GET requests on 429, 5xx, timeouts and connection errors' -r
@@ -488,7 +509,7 @@ complete -c balances -n "__fish_balances_using_subcommand config; and not __fish
 complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show help" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
 complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show help" -s q -l quiet -d 'Only errors on stderr'
 complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show help" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
-complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show help" -s h -l help -d 'Print help'
+complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show help" -f -a "init" -d 'Write a commented template to the config path'
 complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show help" -f -a "path" -d 'Print the config file\'s path'
 complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show help" -f -a "show" -d 'Print the effective configuration of the profile, secrets redacted'
@@ -498,7 +519,8 @@ complete -c balances -n "__fish_balances_using_subcommand config; and __fish_see
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from init" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
 json\t''
 ndjson\t''
-csv\t''"
+csv\t''
+openmetrics\t'OpenMetrics text (balances only)'"
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from init" -l base-url -d 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]' -r
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from init" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from init" -l retries -d 'Retries for GET requests on 429, 5xx, timeouts and connection errors' -r
@@ -510,13 +532,14 @@ complete -c balances -n "__fish_balances_using_subcommand config; and __fish_see
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from init" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from init" -s q -l quiet -d 'Only errors on stderr'
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from init" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
-complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help'
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from path" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from path" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from path" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
 json\t''
 ndjson\t''
-csv\t''"
+csv\t''
+openmetrics\t'OpenMetrics text (balances only)'"
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from path" -l base-url -d 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]' -r
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from path" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from path" -l retries -d 'Retries for GET requests on 429, 5xx, timeouts and connection errors' -r
@@ -527,13 +550,14 @@ complete -c balances -n "__fish_balances_using_subcommand config; and __fish_see
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from path" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from path" -s q -l quiet -d 'Only errors on stderr'
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from path" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
-complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help'
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from show" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
 json\t''
 ndjson\t''
-csv\t''"
+csv\t''
+openmetrics\t'OpenMetrics text (balances only)'"
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from show" -l base-url -d 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]' -r
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from show" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from show" -l retries -d 'Retries for GET requests on 429, 5xx, timeouts and connection errors' -r
@@ -544,7 +568,7 @@ complete -c balances -n "__fish_balances_using_subcommand config; and __fish_see
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Only errors on stderr'
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from show" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
-complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "init" -d 'Write a commented template to the config path'
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print the config file\'s path'
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print the effective configuration of the profile, secrets redacted'
@@ -563,7 +587,8 @@ complete -c balances -n "__fish_balances_using_subcommand sandbox" -l profile -d
 complete -c balances -n "__fish_balances_using_subcommand sandbox" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
 json\t''
 ndjson\t''
-csv\t''"
+csv\t''
+openmetrics\t'OpenMetrics text (balances only)'"
 complete -c balances -n "__fish_balances_using_subcommand sandbox" -l base-url -d 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]' -r
 complete -c balances -n "__fish_balances_using_subcommand sandbox" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c balances -n "__fish_balances_using_subcommand sandbox" -l retries -d 'Retries for GET requests on 429, 5xx, timeouts and connection errors' -r
@@ -574,13 +599,14 @@ complete -c balances -n "__fish_balances_using_subcommand sandbox" -l raw -d 'Pr
 complete -c balances -n "__fish_balances_using_subcommand sandbox" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
 complete -c balances -n "__fish_balances_using_subcommand sandbox" -s q -l quiet -d 'Only errors on stderr'
 complete -c balances -n "__fish_balances_using_subcommand sandbox" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
-complete -c balances -n "__fish_balances_using_subcommand sandbox" -s h -l help -d 'Print help'
+complete -c balances -n "__fish_balances_using_subcommand sandbox" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c balances -n "__fish_balances_using_subcommand completions" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
 complete -c balances -n "__fish_balances_using_subcommand completions" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
 complete -c balances -n "__fish_balances_using_subcommand completions" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
 json\t''
 ndjson\t''
-csv\t''"
+csv\t''
+openmetrics\t'OpenMetrics text (balances only)'"
 complete -c balances -n "__fish_balances_using_subcommand completions" -l base-url -d 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]' -r
 complete -c balances -n "__fish_balances_using_subcommand completions" -l timeout -d 'Per-request timeout in seconds' -r
 complete -c balances -n "__fish_balances_using_subcommand completions" -l retries -d 'Retries for GET requests on 429, 5xx, timeouts and connection errors' -r
@@ -591,7 +617,7 @@ complete -c balances -n "__fish_balances_using_subcommand completions" -l raw -d
 complete -c balances -n "__fish_balances_using_subcommand completions" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
 complete -c balances -n "__fish_balances_using_subcommand completions" -s q -l quiet -d 'Only errors on stderr'
 complete -c balances -n "__fish_balances_using_subcommand completions" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
-complete -c balances -n "__fish_balances_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c balances -n "__fish_balances_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah ibanera p100 summary doctor auth config sandbox completions help" -f -a "boca" -d 'Boca Raton Partner API (HMAC-signed)'
 complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah ibanera p100 summary doctor auth config sandbox completions help" -f -a "noah" -d 'NOAH Business API (ES384/ES256 JWT per request)'
 complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah ibanera p100 summary doctor auth config sandbox completions help" -f -a "ibanera" -d 'Ibanera Customer API (login + TOTP + bearer token)'

@@ -58,6 +58,11 @@ impl Instant {
         Instant::from(now())
     }
 
+    /// Whole seconds since the Unix epoch.
+    pub fn unix_seconds(self) -> i64 {
+        (self.0.div_euclid(1_000_000_000)) as i64
+    }
+
     /// This instant moved by `secs` seconds.
     pub fn plus_seconds(self, secs: i64) -> Instant {
         Instant(self.0 + i128::from(secs) * 1_000_000_000)

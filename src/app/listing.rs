@@ -48,6 +48,11 @@ async fn run_checked<T: Record, P: Pager<Item = T>>(
     resume_flag: &str,
     mins: &[(String, Amount)],
 ) -> Result<()> {
+    if ctx.style.format == output::Format::Openmetrics && !T::AS_OF {
+        return Err(Error::usage(
+            "-o openmetrics is for balances (get-balances, summary): use json, ndjson or csv for transactions",
+        ));
+    }
     let mut below = Vec::new();
     let out: Box<dyn Write> = Box::new(BufWriter::new(std::io::stdout()));
     let mut writer = output::writer::<T>(ctx.style, false, out);
@@ -72,7 +77,26 @@ async fn run_checked<T: Record, P: Pager<Item = T>>(
         }
         writer.records(source, &page.items, &page.raw)
     })
-    .await?;
+    .await;
+    let next = match next {
+        Ok(next) => next,
+        Err(e) if ctx.style.format == output::Format::Openmetrics && e.quiet_exit.is_none() => {
+            // The metrics file says the lookup failed (balances_up 0), then the error.
+            progress.done();
+            let source = output::Source {
+                provider: header.provider,
+                subject: header.subject.as_deref(),
+                as_of: None,
+            };
+            writer.failed(source);
+            if !begun {
+                writer.begin(&header)?;
+            }
+            writer.finish(None)?;
+            return Err(e);
+        }
+        Err(e) => return Err(e),
+    };
     progress.done();
     if !begun {
         header.as_of = Some(crate::clock::rfc3339_seconds(crate::clock::now()));

@@ -158,6 +158,11 @@ where
             }
             Err(e) if e.quiet_exit.is_some() => return Err(e),
             Err(e) => {
+                writer.failed(Source {
+                    provider: lookup.provider.name(),
+                    subject: lookup.subject.as_deref(),
+                    as_of: None,
+                });
                 let e = e
                     .with_provider(lookup.provider.name())
                     .with_subject(lookup.subject.as_deref());

@@ -8,6 +8,7 @@
 
 mod csv;
 mod json;
+mod openmetrics;
 mod raw;
 mod table;
 
@@ -25,6 +26,8 @@ pub enum Format {
     Json,
     Ndjson,
     Csv,
+    /// OpenMetrics text (balances only).
+    Openmetrics,
 }
 
 impl Format {
@@ -199,6 +202,9 @@ pub trait RecordWriter<T: Record> {
     fn records(&mut self, source: Source<'_>, items: &[T], raw_body: &[u8]) -> Result<()>;
     /// `next_cursor` is printed only for paged records.
     fn finish(&mut self, next_cursor: Option<&str>) -> Result<()>;
+    /// A lookup that failed: only formats that report failures in-band
+    /// (OpenMetrics' `balances_up 0`) take note.
+    fn failed(&mut self, _source: Source<'_>) {}
 }
 
 /// The writer for `style`. `many`: results for many subjects in one run,
@@ -216,6 +222,7 @@ pub fn writer<'a, T: Record + 'a>(
         Format::Json => Box::new(json::JsonWriter::new(out)),
         Format::Ndjson => Box::new(json::NdjsonWriter::new(out)),
         Format::Csv => Box::new(csv::CsvWriter::new(out)),
+        Format::Openmetrics => Box::new(openmetrics::OpenMetricsWriter::new(out)),
         Format::Table => Box::new(table::TableWriter::new(out)),
     }
 }

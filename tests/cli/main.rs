@@ -12,6 +12,7 @@ mod ibanera;
 mod integrity;
 mod keyring_e2e;
 mod noah;
+mod openmetrics;
 mod p100;
 mod readme;
 mod sandbox_cmd;
