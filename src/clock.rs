@@ -51,7 +51,12 @@ impl Instant {
                 .or_else(|| rfc(&format!("{text}Z")))
                 .or_else(|| rfc(&format!("{text}T00:00:00Z")).filter(|_| text.len() == 10)),
         };
-        parsed.map(Instant::from).ok_or_else(refuse)
+        // An instant we cannot write back in RFC 3339 (before year 0 or after
+        // 9999 in UTC) would make a state file unreadable: not a timestamp.
+        parsed
+            .map(Instant::from)
+            .filter(|i| !i.to_rfc3339().is_empty())
+            .ok_or_else(refuse)
     }
 
     pub fn now() -> Instant {
