@@ -578,3 +578,64 @@ fn finding_state_file_many_seen_ties_at_the_mark_are_not_a_stuck_listing() {
     assert_eq!(printed, ["new"]);
     assert!(next.is_ok(), "{:?}", next.err());
 }
+
+/// fuzz invariant of `ibanera_pages` (next page = number + 1 while pages
+/// remain): `page_of` computes `number + 1` in u32. At page u32::MAX (which
+/// `--page 4294967295` asks for) of a list the server says is longer, that
+/// overflows: a panic in a debug build, page "0" in a release build (which
+/// the next request refuses, and `--page` cannot take).
+#[test]
+fn finding_ibanera_page_after_u32_max_does_not_overflow() {
+    let body = br#"{"details":[{"id":1}],"numberOfPages":4294967296,"status":"1"}"#;
+    let v = balances::providers::wire::document(body).unwrap();
+    let r = std::panic::catch_unwind(|| balances::providers::ibanera::page_of(v, u32::MAX));
+    let r = r.unwrap_or_else(|_| panic!("page_of panicked at page u32::MAX"));
+    if let Ok((_, next)) = r {
+        assert_ne!(
+            next.as_deref(),
+            Some("0"),
+            "the page after u32::MAX is not page 0"
+        );
+    }
+}
+
+/// fuzz `state_file` (a mark that parses, saved as `StateFile::save` writes
+/// it, must read back): `Instant::to_rfc3339` gives "" for an instant before
+/// 0000-01-01T00:00:00Z, which `0000-01-01T00:30:00+01:00` is. A listing
+/// whose newest transaction is dated so gets a state file with
+/// `"instant": ""`, and every later run stops with exit 78 ("has a mark that
+/// is not a timestamp") until the file is deleted.
+#[test]
+fn finding_state_file_mark_before_year_0_in_utc_reads_back() {
+    let spelled = "0000-01-01T00:30:00+01:00";
+    let at = Instant::parse(spelled, Form::Rfc3339).unwrap();
+    assert_eq!(
+        Instant::parse(&at.to_rfc3339(), Form::Rfc3339),
+        Ok(at),
+        "to_rfc3339 gave {:?}",
+        at.to_rfc3339()
+    );
+    // The same through a whole run, a save and a load.
+    let mut listing = Listing {
+        items: vec![transaction(&Item {
+            id: "x".into(),
+            at: 0,
+            tie_rank: 0,
+            spelled: spelled.into(),
+        })],
+        size: 5,
+        kill: None,
+        served: 0,
+    };
+    let (printed, mark) = run(&mut listing, None);
+    assert_eq!(printed, ["x"]);
+    let mark = mark.unwrap().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    let key = serde_json::json!({"provider": "boca", "profile": "default", "subject": "u"});
+    let state = balances::http::history::StateFile::load(&path, key.clone()).unwrap();
+    state.save(&mark).unwrap();
+    let loaded = balances::http::history::StateFile::load(&path, key)
+        .unwrap_or_else(|e| panic!("the saved state does not load: {e}"));
+    assert_eq!(loaded.previous, Some(mark));
+}

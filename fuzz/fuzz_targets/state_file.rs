@@ -15,6 +15,10 @@ libfuzzer_sys::fuzz_target!(|data: &[u8]| {
         Ok(None) => return,
         Ok(Some(mark)) => mark,
     };
+    // Known finding 5: an instant before year 0 in UTC is saved as "".
+    if skip_known("mark before year 0", mark.at.to_rfc3339().is_empty()) {
+        return;
+    }
     // The document StateFile::save writes for this mark.
     let saved = json!({"version": 2, "listing": key,
         "newest": {"created_at": mark.created_at, "instant": mark.at.to_rfc3339(), "ids": mark.ids}});
