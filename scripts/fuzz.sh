@@ -25,7 +25,9 @@ for target in $(cargo +nightly fuzz list); do
     passed=$((passed + 1))
   else
     failed+=("$target")
-    tail -n 40 "corpus/$target.log"
+    # The panic (message and place) and the input that caused it.
+    grep -m1 -A3 'panicked at' "corpus/$target.log" || tail -n 20 "corpus/$target.log"
+    sed -n '/^Failing input:/,/^Reproduce with:/p' "corpus/$target.log"
   fi
   grep -E '^stat::number_of_executed_units|^Done [0-9]+ runs' "corpus/$target.log" || true
 done
