@@ -22,7 +22,8 @@ pub fn parse_retry_after(value: &str, now: SystemTime) -> Option<Duration> {
     let wait = if !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()) {
         // delay-seconds of any length: more digits than a u64 holds is
         // still "a long time", i.e. the cap.
-        v.parse::<u64>().map_or(RETRY_AFTER_CAP, Duration::from_secs)
+        v.parse::<u64>()
+            .map_or(RETRY_AFTER_CAP, Duration::from_secs)
     } else {
         let at = httpdate::parse_http_date(v).ok()?;
         at.duration_since(now).unwrap_or(Duration::ZERO)

@@ -528,7 +528,9 @@ impl<T> Pager for PageNumberPager<'_, '_, T> {
 /// could hide pages, so it is a bad response, never "one page".
 pub fn page_of(mut v: Value, number: u32) -> Result<(Vec<Value>, Option<String>)> {
     if !v.is_object() {
-        return Err(Error::bad_response("the response is not an Ibanera envelope (an object)"));
+        return Err(Error::bad_response(
+            "the response is not an Ibanera envelope (an object)",
+        ));
     }
     let items = match v["details"].take() {
         Value::Array(a) => a,

@@ -10,6 +10,11 @@ use std::path::Path;
 const PLACEHOLDERS: &[(&str, &str)] = &[
     ("cargo ", "building is what this test suite already does"),
     (
+        "scripts/fuzz.sh",
+        "needs nightly and cargo-fuzz, and minutes; CI runs it",
+    ),
+    ("cd fuzz && cargo +nightly fuzz", "a long fuzz run"),
+    (
         "balances auth set",
         "prompts for a secret and needs a keyring",
     ),
