@@ -15,9 +15,10 @@ const CREDENTIALS: &[&str] = &[
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
     let Some(text) = text(data) else { return };
-    let Err(message) = balances::config::parse(text) else {
+    let Err(error) = balances::config::parse(text) else {
         return;
     };
+    let message = error.to_string();
     check_message(&message, "config error");
     if let Some(rest) = message.strip_prefix("line ") {
         let (line, rest) = rest.split_once(", column ").expect("line N, column M");
