@@ -161,21 +161,8 @@ pub async fn transactions<P: Pager<Item = Transaction>>(
     let mut since = SincePager::new(pager, state.previous.clone(), listing.form);
     run(ctx, header, &mut since, None, Follow::All, resume_flag).await?;
     if let Some(old) = &state.previous {
-        // The newest transaction now is older than one exported before (or
-        // there is none): the history lost items, or is not what the last run read.
-        let newest = since.newest.as_ref();
-        if newest.is_none_or(|new| new.at < old.newest_seen) {
-            return Err(Error::bad_response(format!(
-                "the listing's newest transaction ({}) is older than one an earlier run exported ({}): \
-                 the history changed; check it, then delete {} to export everything again",
-                newest.map_or_else(
-                    || "none at all".to_owned(),
-                    |n| crate::text::clip(&n.created_at)
-                ),
-                old.newest_seen.to_rfc3339(),
-                path.display()
-            )));
-        }
+        let remedy = format!("delete {} to export everything again", path.display());
+        crate::http::history::check_kept(old, since.newest.as_ref(), &remedy)?;
     }
     match since.next_mark() {
         Some(mark) => state.save(&mark),

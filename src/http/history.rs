@@ -52,6 +52,78 @@ pub struct Mark {
 }
 
 impl Mark {
+    /// The mark as it is stored (the state file's `newest`, the ledger's `position`).
+    pub fn to_json(&self) -> Value {
+        json!({"created_at": self.created_at, "instant": self.at.to_rfc3339(), "ids": self.ids,
+               "newest_seen": self.newest_seen.to_rfc3339()})
+    }
+
+    /// A stored mark; `None` for a listing that had no transaction yet.
+    pub fn from_json(newest: &Value) -> std::result::Result<Option<Mark>, String> {
+        let Some(created_at) = newest["created_at"].as_str() else {
+            return Ok(None);
+        };
+        let spelled = newest["instant"].as_str().unwrap_or(created_at);
+        let at = Instant::parse(spelled, Form::Iso8601Utc).map_err(|_| {
+            format!(
+                "has a mark that is not a timestamp ({})",
+                crate::text::clip(spelled)
+            )
+        })?;
+        let ids = newest["ids"]
+            .as_array()
+            .ok_or("has no `newest.ids`")?
+            .iter()
+            .map(|i| {
+                i.as_str()
+                    .map(str::to_owned)
+                    .ok_or("has an id that is not a string")
+            })
+            .collect::<std::result::Result<Vec<_>, _>>()?;
+        let newest_seen = match newest["newest_seen"].as_str() {
+            Some(t) => Instant::parse(t, Form::Rfc3339).map_err(|_| {
+                format!(
+                    "has a newest_seen that is not a timestamp ({})",
+                    crate::text::clip(t)
+                )
+            })?,
+            None => at,
+        };
+        Ok(Some(Mark {
+            at,
+            created_at: created_at.to_owned(),
+            ids,
+            newest_seen,
+        }))
+    }
+
+    /// The later of two marks, each covering everything up to it: the newer
+    /// instant, the ids of both where they are the same instant. Used when a
+    /// run ends (the old mark and this run's newest), and by the ledger when
+    /// another run moved the position while this one was reading.
+    pub fn merged(old: &Mark, new: &Mark) -> Mark {
+        let newest_seen = old.newest_seen.max(new.newest_seen);
+        if new.at == old.at {
+            let mut ids = old.ids.clone();
+            ids.extend(new.ids.iter().filter(|i| !old.ids.contains(i)).cloned());
+            Mark {
+                ids,
+                newest_seen,
+                ..old.clone()
+            }
+        } else if new.at < old.at {
+            Mark {
+                newest_seen,
+                ..old.clone()
+            }
+        } else {
+            Mark {
+                newest_seen,
+                ..new.clone()
+            }
+        }
+    }
+
     /// Where `at`/`id` stands against the mark.
     fn place(&self, at: Instant, id: &str) -> Place {
         if at > self.at {
@@ -99,9 +171,7 @@ impl StateFile {
 
     /// Write the new mark: to a temporary file beside the state, then renamed over it.
     pub fn save(&self, mark: &Mark) -> Result<()> {
-        let doc = json!({"version": 2, "listing": self.key,
-                         "newest": {"created_at": mark.created_at, "instant": mark.at.to_rfc3339(), "ids": mark.ids,
-                                    "newest_seen": mark.newest_seen.to_rfc3339()}});
+        let doc = json!({"version": 2, "listing": self.key, "newest": mark.to_json()});
         let fail = |e: std::io::Error| {
             Error::new(
                 crate::error::Kind::Io,
@@ -164,42 +234,26 @@ pub fn parse(text: &str, key: &Value) -> std::result::Result<Option<Mark>, Strin
             crate::text::clip(&listing.to_string())
         ));
     }
-    let newest = &v["newest"];
-    let Some(created_at) = newest["created_at"].as_str() else {
-        return Ok(None);
-    };
-    let spelled = newest["instant"].as_str().unwrap_or(created_at);
-    let at = Instant::parse(spelled, Form::Iso8601Utc).map_err(|_| {
-        format!(
-            "has a mark that is not a timestamp ({})",
-            crate::text::clip(spelled)
-        )
-    })?;
-    let ids = newest["ids"]
-        .as_array()
-        .ok_or("has no `newest.ids`")?
-        .iter()
-        .map(|i| {
-            i.as_str()
-                .map(str::to_owned)
-                .ok_or("has an id that is not a string")
-        })
-        .collect::<std::result::Result<Vec<_>, _>>()?;
-    let newest_seen = match newest["newest_seen"].as_str() {
-        Some(t) => Instant::parse(t, Form::Rfc3339).map_err(|_| {
-            format!(
-                "has a newest_seen that is not a timestamp ({})",
-                crate::text::clip(t)
-            )
-        })?,
-        None => at,
-    };
-    Ok(Some(Mark {
-        at,
-        created_at: created_at.to_owned(),
-        ids,
-        newest_seen,
-    }))
+    Mark::from_json(&v["newest"])
+}
+
+/// After a complete read: the listing's newest transaction now must not be
+/// older than one an earlier run exported (or missing). If it is, the history
+/// lost items, or is not the one the earlier run read: refused (65), with
+/// `remedy` (how to start over) in the message.
+pub fn check_kept(previous: &Mark, newest: Option<&Mark>, remedy: &str) -> Result<()> {
+    if newest.is_none_or(|new| new.at < previous.newest_seen) {
+        return Err(Error::bad_response(format!(
+            "the listing's newest transaction ({}) is older than one an earlier run exported ({}): \
+             the history changed; check it, then {remedy}",
+            newest.map_or_else(
+                || "none at all".to_owned(),
+                |n| crate::text::clip(&n.created_at)
+            ),
+            previous.newest_seen.to_rfc3339(),
+        )));
+    }
+    Ok(())
 }
 
 /// Wraps a transaction pager: checks the order, drops what the last run
@@ -236,19 +290,7 @@ impl<'a, P> SincePager<'a, P> {
     /// instant); the old mark if the run saw nothing new.
     pub fn next_mark(&self) -> Option<Mark> {
         let mark = match (&self.newest, &self.previous) {
-            (Some(new), Some(old)) if new.at == old.at => {
-                let mut ids = old.ids.clone();
-                ids.extend(new.ids.iter().filter(|i| !old.ids.contains(i)).cloned());
-                Some(Mark { ids, ..old.clone() })
-            }
-            (Some(new), Some(old)) if new.at < old.at => Some(Mark {
-                newest_seen: old.newest_seen.max(new.newest_seen),
-                ..old.clone()
-            }),
-            (Some(new), Some(old)) => Some(Mark {
-                newest_seen: old.newest_seen.max(new.newest_seen),
-                ..new.clone()
-            }),
+            (Some(new), Some(old)) => Some(Mark::merged(old, new)),
             (Some(new), None) => Some(new.clone()),
             (None, old) => old.clone(),
         }?;
