@@ -44,6 +44,7 @@ Register-ArgumentCompleter -Native -CommandName 'balances' -ScriptBlock {
             [CompletionResult]::new('ibanera', 'ibanera', [CompletionResultType]::ParameterValue, 'Ibanera Customer API (login + TOTP + bearer token)')
             [CompletionResult]::new('p100', 'p100', [CompletionResultType]::ParameterValue, 'P100 Partner API (API key); balances only')
             [CompletionResult]::new('summary', 'summary', [CompletionResultType]::ParameterValue, 'Every balance of every provider configured in the profile (and its `users`)')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Append balance snapshots and new transactions to a ledger database, exactly once')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check config, credentials'' sources, keyring, TLS and clock skew')
             [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'Store, remove or inspect credentials in the OS keyring')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Create, locate or show the config file')
@@ -449,6 +450,28 @@ Register-ArgumentCompleter -Native -CommandName 'balances' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'balances;sync' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file (created if missing) or a postgres:// URL')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Only these providers (repeatable)')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'How many users or accounts to sync at once')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: <config dir>/balances/config.toml]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile in the config file [default: defaults.profile, else "default"]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, else json]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, else json]')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout in seconds')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries for GET requests on 429, 5xx, timeouts and connection errors')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stderr (NO_COLOR is honoured)')
+            [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'Print each provider response body on one line, compacted, instead of the unified schema')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Start the built-in sandbox in-process and use its demo credentials')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'balances;doctor' {
             [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Only these providers (repeatable) [default: those configured in the profile]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: <config dir>/balances/config.toml]')
@@ -721,6 +744,7 @@ Register-ArgumentCompleter -Native -CommandName 'balances' -ScriptBlock {
             [CompletionResult]::new('ibanera', 'ibanera', [CompletionResultType]::ParameterValue, 'Ibanera Customer API (login + TOTP + bearer token)')
             [CompletionResult]::new('p100', 'p100', [CompletionResultType]::ParameterValue, 'P100 Partner API (API key); balances only')
             [CompletionResult]::new('summary', 'summary', [CompletionResultType]::ParameterValue, 'Every balance of every provider configured in the profile (and its `users`)')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Append balance snapshots and new transactions to a ledger database, exactly once')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check config, credentials'' sources, keyring, TLS and clock skew')
             [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'Store, remove or inspect credentials in the OS keyring')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Create, locate or show the config file')
@@ -778,6 +802,9 @@ Register-ArgumentCompleter -Native -CommandName 'balances' -ScriptBlock {
             break
         }
         'balances;help;summary' {
+            break
+        }
+        'balances;help;sync' {
             break
         }
         'balances;help;doctor' {

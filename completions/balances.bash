@@ -49,6 +49,9 @@ _balances() {
             balances,summary)
                 cmd="balances__subcmd__summary"
                 ;;
+            balances,sync)
+                cmd="balances__subcmd__sync"
+                ;;
             balances__subcmd__auth,delete)
                 cmd="balances__subcmd__auth__subcmd__delete"
                 ;;
@@ -147,6 +150,9 @@ _balances() {
                 ;;
             balances__subcmd__help,summary)
                 cmd="balances__subcmd__help__subcmd__summary"
+                ;;
+            balances__subcmd__help,sync)
+                cmd="balances__subcmd__help__subcmd__sync"
                 ;;
             balances__subcmd__help__subcmd__auth,delete)
                 cmd="balances__subcmd__help__subcmd__auth__subcmd__delete"
@@ -260,7 +266,7 @@ _balances() {
 
     case "${cmd}" in
         balances)
-            opts="-o -v -q -h -V --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help --version boca noah ibanera p100 summary doctor auth config sandbox completions help"
+            opts="-o -v -q -h -V --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help --version boca noah ibanera p100 summary sync doctor auth config sandbox completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1132,7 +1138,7 @@ _balances() {
             return 0
             ;;
         balances__subcmd__help)
-            opts="boca noah ibanera p100 summary doctor auth config sandbox completions help"
+            opts="boca noah ibanera p100 summary sync doctor auth config sandbox completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1496,6 +1502,20 @@ _balances() {
             return 0
             ;;
         balances__subcmd__help__subcmd__summary)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        balances__subcmd__help__subcmd__sync)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2373,6 +2393,64 @@ _balances() {
                     return 0
                     ;;
                 --min)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        balances__subcmd__sync)
+            opts="-o -v -q -h --db --provider --concurrency --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --provider)
+                    COMPREPLY=($(compgen -W "boca noah p100 ibanera" -- "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

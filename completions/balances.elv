@@ -41,6 +41,7 @@ set edit:completion:arg-completer[balances] = {|@words|
             cand ibanera 'Ibanera Customer API (login + TOTP + bearer token)'
             cand p100 'P100 Partner API (API key); balances only'
             cand summary 'Every balance of every provider configured in the profile (and its `users`)'
+            cand sync 'Append balance snapshots and new transactions to a ledger database, exactly once'
             cand doctor 'Check config, credentials'' sources, keyring, TLS and clock skew'
             cand auth 'Store, remove or inspect credentials in the OS keyring'
             cand config 'Create, locate or show the config file'
@@ -414,6 +415,27 @@ set edit:completion:arg-completer[balances] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'balances;sync'= {
+            cand --db 'The ledger: a SQLite file (created if missing) or a postgres:// URL'
+            cand --provider 'Only these providers (repeatable)'
+            cand --concurrency 'How many users or accounts to sync at once'
+            cand --config 'Config file [default: <config dir>/balances/config.toml]'
+            cand --profile 'Profile in the config file [default: defaults.profile, else "default"]'
+            cand -o 'Output format [default: table on a terminal, else json]'
+            cand --output 'Output format [default: table on a terminal, else json]'
+            cand --base-url 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]'
+            cand --timeout 'Per-request timeout in seconds'
+            cand --retries 'Retries for GET requests on 429, 5xx, timeouts and connection errors'
+            cand --color 'Colour on stderr (NO_COLOR is honoured)'
+            cand --raw 'Print each provider response body on one line, compacted, instead of the unified schema'
+            cand -v 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+            cand --verbose 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand --sandbox 'Start the built-in sandbox in-process and use its demo credentials'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'balances;doctor'= {
             cand --provider 'Only these providers (repeatable) [default: those configured in the profile]'
             cand --config 'Config file [default: <config dir>/balances/config.toml]'
@@ -665,6 +687,7 @@ set edit:completion:arg-completer[balances] = {|@words|
             cand ibanera 'Ibanera Customer API (login + TOTP + bearer token)'
             cand p100 'P100 Partner API (API key); balances only'
             cand summary 'Every balance of every provider configured in the profile (and its `users`)'
+            cand sync 'Append balance snapshots and new transactions to a ledger database, exactly once'
             cand doctor 'Check config, credentials'' sources, keyring, TLS and clock skew'
             cand auth 'Store, remove or inspect credentials in the OS keyring'
             cand config 'Create, locate or show the config file'
@@ -708,6 +731,8 @@ set edit:completion:arg-completer[balances] = {|@words|
         &'balances;help;p100;get-balances'= {
         }
         &'balances;help;summary'= {
+        }
+        &'balances;help;sync'= {
         }
         &'balances;help;doctor'= {
         }

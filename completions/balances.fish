@@ -48,6 +48,7 @@ complete -c balances -n "__fish_balances_needs_command" -f -a "noah" -d 'NOAH Bu
 complete -c balances -n "__fish_balances_needs_command" -f -a "ibanera" -d 'Ibanera Customer API (login + TOTP + bearer token)'
 complete -c balances -n "__fish_balances_needs_command" -f -a "p100" -d 'P100 Partner API (API key); balances only'
 complete -c balances -n "__fish_balances_needs_command" -f -a "summary" -d 'Every balance of every provider configured in the profile (and its `users`)'
+complete -c balances -n "__fish_balances_needs_command" -f -a "sync" -d 'Append balance snapshots and new transactions to a ledger database, exactly once'
 complete -c balances -n "__fish_balances_needs_command" -f -a "doctor" -d 'Check config, credentials\' sources, keyring, TLS and clock skew'
 complete -c balances -n "__fish_balances_needs_command" -f -a "auth" -d 'Store, remove or inspect credentials in the OS keyring'
 complete -c balances -n "__fish_balances_needs_command" -f -a "config" -d 'Create, locate or show the config file'
@@ -390,6 +391,30 @@ complete -c balances -n "__fish_balances_using_subcommand summary" -s v -l verbo
 complete -c balances -n "__fish_balances_using_subcommand summary" -s q -l quiet -d 'Only errors on stderr'
 complete -c balances -n "__fish_balances_using_subcommand summary" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
 complete -c balances -n "__fish_balances_using_subcommand summary" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c balances -n "__fish_balances_using_subcommand sync" -l db -d 'The ledger: a SQLite file (created if missing) or a postgres:// URL' -r
+complete -c balances -n "__fish_balances_using_subcommand sync" -l provider -d 'Only these providers (repeatable)' -r -f -a "boca\t''
+noah\t''
+p100\t''
+ibanera\t''"
+complete -c balances -n "__fish_balances_using_subcommand sync" -l concurrency -d 'How many users or accounts to sync at once' -r
+complete -c balances -n "__fish_balances_using_subcommand sync" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
+complete -c balances -n "__fish_balances_using_subcommand sync" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
+complete -c balances -n "__fish_balances_using_subcommand sync" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''
+openmetrics\t'OpenMetrics text (balances only)'"
+complete -c balances -n "__fish_balances_using_subcommand sync" -l base-url -d 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]' -r
+complete -c balances -n "__fish_balances_using_subcommand sync" -l timeout -d 'Per-request timeout in seconds' -r
+complete -c balances -n "__fish_balances_using_subcommand sync" -l retries -d 'Retries for GET requests on 429, 5xx, timeouts and connection errors' -r
+complete -c balances -n "__fish_balances_using_subcommand sync" -l color -d 'Colour on stderr (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c balances -n "__fish_balances_using_subcommand sync" -l raw -d 'Print each provider response body on one line, compacted, instead of the unified schema'
+complete -c balances -n "__fish_balances_using_subcommand sync" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+complete -c balances -n "__fish_balances_using_subcommand sync" -s q -l quiet -d 'Only errors on stderr'
+complete -c balances -n "__fish_balances_using_subcommand sync" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
+complete -c balances -n "__fish_balances_using_subcommand sync" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c balances -n "__fish_balances_using_subcommand doctor" -l provider -d 'Only these providers (repeatable) [default: those configured in the profile]' -r -f -a "boca\t''
 noah\t''
 p100\t''
@@ -618,17 +643,18 @@ complete -c balances -n "__fish_balances_using_subcommand completions" -s v -l v
 complete -c balances -n "__fish_balances_using_subcommand completions" -s q -l quiet -d 'Only errors on stderr'
 complete -c balances -n "__fish_balances_using_subcommand completions" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
 complete -c balances -n "__fish_balances_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah ibanera p100 summary doctor auth config sandbox completions help" -f -a "boca" -d 'Boca Raton Partner API (HMAC-signed)'
-complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah ibanera p100 summary doctor auth config sandbox completions help" -f -a "noah" -d 'NOAH Business API (ES384/ES256 JWT per request)'
-complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah ibanera p100 summary doctor auth config sandbox completions help" -f -a "ibanera" -d 'Ibanera Customer API (login + TOTP + bearer token)'
-complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah ibanera p100 summary doctor auth config sandbox completions help" -f -a "p100" -d 'P100 Partner API (API key); balances only'
-complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah ibanera p100 summary doctor auth config sandbox completions help" -f -a "summary" -d 'Every balance of every provider configured in the profile (and its `users`)'
-complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah ibanera p100 summary doctor auth config sandbox completions help" -f -a "doctor" -d 'Check config, credentials\' sources, keyring, TLS and clock skew'
-complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah ibanera p100 summary doctor auth config sandbox completions help" -f -a "auth" -d 'Store, remove or inspect credentials in the OS keyring'
-complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah ibanera p100 summary doctor auth config sandbox completions help" -f -a "config" -d 'Create, locate or show the config file'
-complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah ibanera p100 summary doctor auth config sandbox completions help" -f -a "sandbox" -d 'Run the built-in emulator of the provider APIs on loopback'
-complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah ibanera p100 summary doctor auth config sandbox completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah ibanera p100 summary doctor auth config sandbox completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah ibanera p100 summary sync doctor auth config sandbox completions help" -f -a "boca" -d 'Boca Raton Partner API (HMAC-signed)'
+complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah ibanera p100 summary sync doctor auth config sandbox completions help" -f -a "noah" -d 'NOAH Business API (ES384/ES256 JWT per request)'
+complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah ibanera p100 summary sync doctor auth config sandbox completions help" -f -a "ibanera" -d 'Ibanera Customer API (login + TOTP + bearer token)'
+complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah ibanera p100 summary sync doctor auth config sandbox completions help" -f -a "p100" -d 'P100 Partner API (API key); balances only'
+complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah ibanera p100 summary sync doctor auth config sandbox completions help" -f -a "summary" -d 'Every balance of every provider configured in the profile (and its `users`)'
+complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah ibanera p100 summary sync doctor auth config sandbox completions help" -f -a "sync" -d 'Append balance snapshots and new transactions to a ledger database, exactly once'
+complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah ibanera p100 summary sync doctor auth config sandbox completions help" -f -a "doctor" -d 'Check config, credentials\' sources, keyring, TLS and clock skew'
+complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah ibanera p100 summary sync doctor auth config sandbox completions help" -f -a "auth" -d 'Store, remove or inspect credentials in the OS keyring'
+complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah ibanera p100 summary sync doctor auth config sandbox completions help" -f -a "config" -d 'Create, locate or show the config file'
+complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah ibanera p100 summary sync doctor auth config sandbox completions help" -f -a "sandbox" -d 'Run the built-in emulator of the provider APIs on loopback'
+complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah ibanera p100 summary sync doctor auth config sandbox completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah ibanera p100 summary sync doctor auth config sandbox completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c balances -n "__fish_balances_using_subcommand help; and __fish_seen_subcommand_from boca" -f -a "get-balances" -d 'Every balance of one user (or of many, with --users-file)'
 complete -c balances -n "__fish_balances_using_subcommand help; and __fish_seen_subcommand_from boca" -f -a "get-transactions" -d 'A user\'s transactions: one page by default, --all for every page'
 complete -c balances -n "__fish_balances_using_subcommand help; and __fish_seen_subcommand_from noah" -f -a "get-balances" -d 'Every balance of the business account (all pages)'

@@ -10,6 +10,7 @@ pub mod config;
 pub mod error;
 pub mod http;
 pub mod keyring;
+pub mod ledger;
 pub mod local;
 pub mod model;
 pub mod money;

@@ -53,3 +53,28 @@ pub struct Header {
     /// as the first page comes in; printed on balance documents only.
     pub as_of: Option<String>,
 }
+
+/// What `sync` wrote for one listing: the balances of a snapshot, or the
+/// transactions new to the ledger.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Synced {
+    /// `balances`, `card_balances`, `transactions`, `card_transactions`.
+    pub listing: &'static str,
+    pub rows: u64,
+    #[serde(skip)]
+    rows_text: String,
+}
+
+impl Synced {
+    pub fn new(listing: &'static str, rows: u64) -> Synced {
+        Synced {
+            listing,
+            rows,
+            rows_text: rows.to_string(),
+        }
+    }
+
+    pub fn rows_text(&self) -> &str {
+        &self.rows_text
+    }
+}

@@ -12,6 +12,7 @@ mod noah;
 mod p100;
 mod sandbox_cmd;
 mod summary;
+mod sync;
 pub mod thresholds;
 
 use crate::cli::{Cli, ColorChoice, Command, GlobalArgs};
@@ -242,7 +243,10 @@ fn build_context(global: GlobalArgs, command: &Command) -> Result<Context> {
     if global.base_url.is_some()
         && matches!(
             command,
-            Command::Summary { .. } | Command::Doctor { .. } | Command::Config(_)
+            Command::Summary { .. }
+                | Command::Sync { .. }
+                | Command::Doctor { .. }
+                | Command::Config(_)
         )
     {
         // One URL for several providers would send each one's credentials to
@@ -336,6 +340,11 @@ async fn dispatch(ctx: &Context, command: Command) -> Result<()> {
             concurrency,
             minimums,
         } => summary::run(ctx, providers, usize::from(concurrency), &minimums.min).await,
+        Command::Sync {
+            db,
+            providers,
+            concurrency,
+        } => sync::run(ctx, &db, providers, usize::from(concurrency)).await,
         Command::Auth(cmd) => auth::run(ctx, cmd),
         Command::Config(cmd) => config_cmd::run(ctx, cmd),
         Command::Sandbox(args) => sandbox_cmd::run(args).await,

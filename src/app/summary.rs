@@ -11,7 +11,7 @@ use crate::sandbox::demo;
 
 /// Which providers to look at: those asked for, else those with a section
 /// in the profile (under `--sandbox`: all four, with the seeds' example users).
-fn selected(ctx: &Context, asked: Vec<ProviderId>) -> Result<Vec<ProviderId>> {
+pub(super) fn selected(ctx: &Context, asked: Vec<ProviderId>) -> Result<Vec<ProviderId>> {
     if !asked.is_empty() {
         let mut asked = asked;
         asked.sort();
@@ -37,7 +37,7 @@ fn selected(ctx: &Context, asked: Vec<ProviderId>) -> Result<Vec<ProviderId>> {
 }
 
 /// The users a per-user provider is asked about (`None`: the provider has no users).
-fn users(ctx: &Context, p: ProviderId) -> Option<Vec<String>> {
+pub(super) fn users(ctx: &Context, p: ProviderId) -> Option<Vec<String>> {
     let demo_user = match p {
         ProviderId::Boca => demo::BOCA_USER,
         ProviderId::P100 => demo::P100_USER,
@@ -54,7 +54,7 @@ fn users(ctx: &Context, p: ProviderId) -> Option<Vec<String>> {
 }
 
 /// The connected client, or the error that kept it from connecting.
-fn client<T>(c: &Option<Result<T>>) -> Result<&T> {
+pub(super) fn client<T>(c: &Option<Result<T>>) -> Result<&T> {
     match c {
         Some(Ok(client)) => Ok(client),
         Some(Err(e)) => Err(e.clone()),

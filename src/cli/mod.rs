@@ -220,6 +220,35 @@ pub enum Command {
         #[command(flatten)]
         minimums: Minimums,
     },
+    /// Append balance snapshots and new transactions to a ledger database, exactly once
+    #[command(
+        long_about = "Append a snapshot of every balance, and every transaction not yet stored, for every \
+                      provider and user configured in the profile (like summary), to a ledger: a SQLite file \
+                      or a PostgreSQL database. Each listing's rows and its position are committed in one \
+                      database transaction, so a run that is killed at any moment leaves the ledger as it \
+                      was or fully advanced: no transaction missing, none twice.",
+        after_help = "Examples:\n  \
+            balances --sandbox sync --db ledger.db\n  \
+            balances sync --db ~/ledger.db --provider boca\n  \
+            balances sync --db postgres://balances@db.internal/ledger\n  \
+            sqlite3 ledger.db 'SELECT provider, subject, id, created_at FROM transactions ORDER BY created_at DESC LIMIT 5'"
+    )]
+    Sync {
+        /// The ledger: a SQLite file (created if missing) or a postgres:// URL
+        #[arg(
+            long,
+            value_name = "PATH|URL",
+            env = "BALANCES_DB",
+            hide_env_values = true
+        )]
+        db: String,
+        /// Only these providers (repeatable)
+        #[arg(long = "provider", value_enum, value_name = "P")]
+        providers: Vec<ProviderId>,
+        /// How many users or accounts to sync at once
+        #[arg(long, value_name = "N", default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=256))]
+        concurrency: u16,
+    },
     /// Check config, credentials' sources, keyring, TLS and clock skew
     Doctor {
         /// Only these providers (repeatable) [default: those configured in the profile]

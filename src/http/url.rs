@@ -87,6 +87,15 @@ pub fn is_loopback(url: &Url) -> bool {
     }
 }
 
+/// [`is_loopback`] for a bare host name or address (a database URL's host).
+pub fn is_loopback_host(host: &str) -> bool {
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    match host.parse::<std::net::IpAddr>() {
+        Ok(ip) => ip.is_loopback(),
+        Err(_) => host.eq_ignore_ascii_case("localhost"),
+    }
+}
+
 /// Append an already-encoded path and query to a base URL.
 pub fn join(base: &Url, encoded_path: &str, encoded_query: &str) -> Result<Url> {
     let mut s = base.as_str().trim_end_matches('/').to_owned();

@@ -15,7 +15,7 @@ mod table;
 pub use raw::compact_json;
 
 use crate::error::Result;
-use crate::model::{Balance, Header, Transaction};
+use crate::model::{Balance, Header, Synced, Transaction};
 use serde::Serialize;
 use std::io::Write;
 
@@ -173,6 +173,23 @@ impl Record for Transaction {
             (leg(&self.to), true),
             (opt(&self.rate).unwrap_or("").to_owned(), true),
             (leg(&self.fee), true),
+        ]
+    }
+}
+
+impl Record for Synced {
+    const COLLECTION: &'static str = "listings";
+    const AS_OF: bool = false;
+    const PAGED: bool = false;
+    const CSV_HEADER: &'static [&'static str] = &["provider", "subject", "listing", "rows"];
+    fn csv_fields(&self) -> Vec<Option<&str>> {
+        vec![Some(self.listing), Some(self.rows_text())]
+    }
+    const TABLE_HEADER: &'static [&'static str] = &["LISTING", "ROWS"];
+    fn table_cells(&self) -> Vec<(String, bool)> {
+        vec![
+            (self.listing.to_owned(), false),
+            (self.rows_text().to_owned(), true),
         ]
     }
 }

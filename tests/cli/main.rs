@@ -11,6 +11,7 @@ mod config;
 mod ibanera;
 mod integrity;
 mod keyring_e2e;
+mod ledger;
 mod noah;
 mod openmetrics;
 mod p100;

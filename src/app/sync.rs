@@ -1,0 +1,393 @@
+//! `balances sync --db`: every provider and user of the profile (as
+//! `summary` chooses them) into the ledger: a snapshot of every balance
+//! listing, and every transaction listing read from its stored position.
+//!
+//! Each listing is fetched whole, then written in one database transaction
+//! with its position ([`crate::ledger`]). A listing that fails writes
+//! nothing and leaves its position; the others go on, and the exit code is
+//! the first failure's. The report on stdout has one record per listing
+//! written (`listing`, `rows`: balances stored, or transactions new to the ledger).
+
+use super::{Context, summary};
+use crate::clock::Form;
+use crate::error::{Error, Result};
+use crate::http::Engine;
+use crate::http::history::{self, SincePager};
+use crate::http::paginate::{self, Page, Pager};
+use crate::ledger::{Ledger, ListingKey, Run, Target};
+use crate::model::{Balance, Header, Synced, Transaction};
+use crate::output::{self, Source};
+use crate::providers::{ProviderId, UserBalances, boca, ibanera, noah};
+use futures_util::StreamExt;
+use std::io::{BufWriter, Write};
+use tokio::sync::Mutex;
+
+/// What every listing of the run shares.
+struct Shared<'a> {
+    ctx: &'a Context,
+    ledger: Mutex<Ledger>,
+    run: Run,
+    engine: Engine,
+}
+
+/// One listing's result: its key and what was written, or why nothing was.
+type Outcome = (ListingKey, Result<u64>);
+
+pub async fn run(
+    ctx: &Context,
+    db: &str,
+    asked: Vec<ProviderId>,
+    concurrency: usize,
+) -> Result<()> {
+    if ctx.style.raw {
+        return Err(Error::usage(
+            "sync writes the ledger, not provider pages: it cannot be combined with --raw",
+        ));
+    }
+    if ctx.style.format == output::Format::Openmetrics {
+        return Err(Error::usage(
+            "-o openmetrics is for balances (get-balances, summary); sync reports in table, json, ndjson or csv",
+        ));
+    }
+    let target = Target::parse(db)?;
+    let providers = summary::selected(ctx, asked)?;
+    // Units of work: a user of a per-user provider, or a whole account.
+    let mut units: Vec<(ProviderId, Option<String>)> = Vec::new();
+    let mut no_users = Vec::new();
+    for &p in &providers {
+        match summary::users(ctx, p) {
+            Some(list) if list.is_empty() => no_users.push(p),
+            Some(list) => units.extend(list.into_iter().map(|u| (p, Some(u)))),
+            None => units.push((p, None)),
+        }
+    }
+    // The ledger is opened (and migrated) before any request: a path that
+    // cannot be written fails now, not after every provider was read.
+    let mut ledger = Ledger::open(&target).await?;
+    let run = Run::start(&ctx.profile_name);
+    ledger.begin_run(&run).await?;
+    let shared = Shared {
+        ctx,
+        ledger: Mutex::new(ledger),
+        run,
+        engine: ctx.engine(false)?,
+    };
+    let wants = |p: ProviderId| providers.contains(&p) && !no_users.contains(&p);
+    let boca = wants(ProviderId::Boca).then(|| super::boca::connect(ctx));
+    let p100 = wants(ProviderId::P100).then(|| super::p100::connect(ctx));
+    let noah = wants(ProviderId::Noah).then(|| super::noah::connect(ctx));
+    let ibanera = wants(ProviderId::Ibanera).then(|| super::ibanera::connect(ctx, None));
+    let clients = Clients {
+        boca: &boca,
+        p100: &p100,
+        noah: &noah,
+        ibanera: &ibanera,
+    };
+
+    let out: Box<dyn Write> = Box::new(BufWriter::new(std::io::stdout()));
+    let mut writer = output::writer::<Synced>(ctx.style, true, out);
+    writer.begin(&Header {
+        provider: "",
+        profile: ctx.profile_name.clone(),
+        subject: None,
+        as_of: None,
+    })?;
+    let mut first_failure: Option<(usize, u8)> = None;
+    // One unit's listings are reported together: one record per listing
+    // written, grouped by subject (one JSON document each); failures on stderr.
+    let mut report = |order: usize, listings: Vec<Outcome>| -> Result<()> {
+        let mut written: Vec<(&'static str, String, Vec<Synced>)> = Vec::new();
+        for (key, result) in listings {
+            match result {
+                Ok(rows) => {
+                    let record = Synced::new(key.list, rows);
+                    match written.last_mut() {
+                        Some((p, s, records)) if *p == key.provider && *s == key.subject => {
+                            records.push(record)
+                        }
+                        _ => written.push((key.provider, key.subject, vec![record])),
+                    }
+                }
+                Err(e) if e.quiet_exit.is_some() => return Err(e),
+                Err(e) => {
+                    let subject = Some(key.subject.as_str()).filter(|s| !s.is_empty());
+                    let e = e.with_provider(key.provider).with_subject(subject);
+                    super::print_error(&e, ctx.style.format, &ctx.global, true);
+                    if first_failure.is_none_or(|(first, _)| order < first) {
+                        first_failure = Some((order, e.exit_code()));
+                    }
+                }
+            }
+        }
+        for (provider, subject, records) in written {
+            let source = Source {
+                provider,
+                subject: Some(subject.as_str()).filter(|s| !s.is_empty()),
+                as_of: None,
+            };
+            writer.records(source, &records, &[])?;
+        }
+        Ok(())
+    };
+    for (i, &p) in no_users.iter().enumerate() {
+        let key = shared.key(p, "", "balances")?;
+        let e = Error::config(format!(
+            "no users listed: add `users = [...]` under [profiles.{}.{}]",
+            ctx.profile_name,
+            p.name()
+        ));
+        report(i, vec![(key, Err(e))])?;
+    }
+    let (shared_ref, units_ref) = (&shared, &units);
+    let mut results = futures_util::stream::iter(0..units.len())
+        .map(|i| async move {
+            let (p, user) = &units_ref[i];
+            (i, sync_unit(shared_ref, clients, *p, user.as_deref()).await)
+        })
+        .buffer_unordered(concurrency.max(1));
+    let mut outcome = Ok(());
+    while let Some((i, listings)) = results.next().await {
+        if let Err(e) = report(no_users.len() + i, listings) {
+            outcome = Err(e);
+            break;
+        }
+    }
+    drop(results);
+    let code = match (&outcome, first_failure) {
+        (Err(e), _) => e.exit_code(),
+        (Ok(()), Some((_, code))) => code,
+        (Ok(()), None) => 0,
+    };
+    outcome?;
+    writer.finish(None)?;
+    shared
+        .ledger
+        .lock()
+        .await
+        .finish_run(&shared.run, code)
+        .await?;
+    match code {
+        0 => Ok(()),
+        code => Err(Error::quiet(code)),
+    }
+}
+
+#[derive(Clone, Copy)]
+struct Clients<'a, 'b> {
+    boca: &'a Option<Result<boca::Boca>>,
+    p100: &'a Option<Result<crate::providers::p100::P100>>,
+    noah: &'a Option<Result<noah::Noah>>,
+    ibanera: &'a Option<Result<ibanera::Ibanera<'b>>>,
+}
+
+impl Shared<'_> {
+    fn key(&self, p: ProviderId, subject: &str, list: &'static str) -> Result<ListingKey> {
+        Ok(ListingKey {
+            provider: p.name(),
+            profile: self.ctx.profile_name.clone(),
+            base_url: self.ctx.listing_base(p)?,
+            subject: subject.to_owned(),
+            list,
+        })
+    }
+
+    /// Store one snapshot of a balance listing.
+    async fn snapshot(&self, key: &ListingKey, pages: Vec<Page<Balance>>) -> Result<u64> {
+        let as_of = crate::clock::rfc3339_seconds(crate::clock::now());
+        let items: Vec<Balance> = pages.into_iter().flat_map(|p| p.items).collect();
+        if items.is_empty() {
+            return Err(Error::bad_response(
+                "the provider listed no balance at all: nothing to snapshot",
+            ));
+        }
+        let mut ledger = self.ledger.lock().await;
+        ledger.add_snapshot(&self.run, key, &as_of, &items).await
+    }
+
+    /// Read a transaction listing from its stored position and store what is new.
+    async fn transactions<P: Pager<Item = Transaction>>(
+        &self,
+        key: &ListingKey,
+        pager: &mut P,
+        form: Form,
+    ) -> Result<u64> {
+        let stored = self.ledger.lock().await.position(key).await?;
+        let mut since = SincePager::new(pager, stored.clone(), form);
+        let pages = paginate::collect(&mut since).await?;
+        if let Some(old) = &stored {
+            let remedy = format!(
+                "delete its position to read it all again: DELETE FROM positions WHERE provider = '{}' \
+                 AND subject = '{}' AND list = '{}'",
+                key.provider,
+                crate::text::clip(&key.subject).replace('\'', "''"),
+                key.list
+            );
+            history::check_kept(old, since.newest.as_ref(), &remedy)?;
+        }
+        let mark = since.next_mark();
+        let items: Vec<Transaction> = pages.into_iter().flat_map(|p| p.items).collect();
+        let mut ledger = self.ledger.lock().await;
+        ledger
+            .add_transactions(&self.run, key, &items, mark.as_ref())
+            .await
+    }
+}
+
+/// Every listing of one user or account, in order, each written on its own.
+async fn sync_unit(
+    s: &Shared<'_>,
+    clients: Clients<'_, '_>,
+    p: ProviderId,
+    user: Option<&str>,
+) -> Vec<Outcome> {
+    let subject = user.unwrap_or("");
+    let engine = &s.engine;
+    match p {
+        ProviderId::Boca => {
+            let api = summary::client(clients.boca);
+            let balances = listing(s, p, subject, "balances", async |k| {
+                let page = api.clone()?.user_balances(engine, subject).await?;
+                s.snapshot(k, vec![page]).await
+            })
+            .await;
+            let transactions = listing(s, p, subject, "transactions", async |k| {
+                let mut pager = boca::TransactionPager {
+                    boca: api.clone()?,
+                    engine,
+                    external_id: subject,
+                    limit: boca::MAX_LIMIT,
+                };
+                s.transactions(k, &mut pager, Form::Rfc3339).await
+            })
+            .await;
+            vec![balances, transactions]
+        }
+        ProviderId::P100 => {
+            let api = summary::client(clients.p100);
+            vec![
+                listing(s, p, subject, "balances", async |k| {
+                    let page = api.clone()?.user_balances(engine, subject).await?;
+                    s.snapshot(k, vec![page]).await
+                })
+                .await,
+            ]
+        }
+        ProviderId::Noah => {
+            let api = summary::client(clients.noah);
+            let balances = listing(s, p, "", "balances", async |k| {
+                let mut pager = noah::BalancePager {
+                    noah: api.clone()?,
+                    engine,
+                    page_size: None,
+                };
+                s.snapshot(k, paginate::collect(&mut pager).await?).await
+            })
+            .await;
+            let transactions = listing(s, p, "", "transactions", async |k| {
+                let mut pager = noah::TransactionPager {
+                    noah: api.clone()?,
+                    engine,
+                    page_size: None,
+                    sort: None,
+                };
+                s.transactions(k, &mut pager, Form::Rfc3339).await
+            })
+            .await;
+            vec![balances, transactions]
+        }
+        ProviderId::Ibanera => ibanera_unit(s, summary::client(clients.ibanera)).await,
+    }
+}
+
+/// Ibanera: account and card balances, card transactions, and the
+/// transactions of every account the balances list.
+async fn ibanera_unit(s: &Shared<'_>, api: Result<&ibanera::Ibanera<'_>>) -> Vec<Outcome> {
+    use ibanera::List;
+    let p = ProviderId::Ibanera;
+    fn pager<'a, 'b, T>(
+        api: &'a ibanera::Ibanera<'b>,
+        engine: &'a Engine,
+        list: List,
+        map: fn(serde_json::Value) -> Result<T>,
+    ) -> ibanera::PageNumberPager<'a, 'b, T> {
+        ibanera::PageNumberPager {
+            api,
+            engine,
+            list,
+            page_size: 100,
+            map,
+        }
+    }
+    let engine = &s.engine;
+    let mut accounts: Vec<String> = Vec::new();
+    let mut done = vec![
+        listing(s, p, "", "balances", async |k| {
+            let list = List::AccountBalances;
+            let mut pager = pager(api.clone()?, engine, list, ibanera::account_balance);
+            let pages = paginate::collect(&mut pager).await?;
+            for b in pages.iter().flat_map(|p| &p.items) {
+                if let Some(id) = b.account_id.as_ref().filter(|id| !accounts.contains(id)) {
+                    accounts.push(id.clone());
+                }
+            }
+            s.snapshot(k, pages).await
+        })
+        .await,
+        listing(s, p, "", "card_balances", async |k| {
+            let list = List::CardBalances;
+            let mut pager = pager(api.clone()?, engine, list, ibanera::card_balance);
+            s.snapshot(k, paginate::collect(&mut pager).await?).await
+        })
+        .await,
+        listing(s, p, "", "card_transactions", async |k| {
+            let all_cards = List::CardTransactions {
+                card: None,
+                from: None,
+                to: None,
+            };
+            let mut pager = pager(api.clone()?, engine, all_cards, ibanera::transaction);
+            s.transactions(k, &mut pager, Form::Iso8601Utc).await
+        })
+        .await,
+    ];
+    for account in accounts {
+        done.push(
+            listing(s, p, &account, "transactions", async |k| {
+                let list = List::AccountTransactions {
+                    account: account.clone(),
+                };
+                let mut pager = pager(api.clone()?, engine, list, ibanera::transaction);
+                s.transactions(k, &mut pager, Form::Iso8601Utc).await
+            })
+            .await,
+        );
+    }
+    done
+}
+
+/// Run one listing's work under its key.
+async fn listing(
+    s: &Shared<'_>,
+    p: ProviderId,
+    subject: &str,
+    list: &'static str,
+    work: impl AsyncFnOnce(&ListingKey) -> Result<u64>,
+) -> Outcome {
+    match s.key(p, subject, list) {
+        Ok(k) => {
+            let result = work(&k).await;
+            (k, result)
+        }
+        // The base URL is unusable: the listing fails under a key without one.
+        Err(e) => {
+            let key = ListingKey {
+                provider: p.name(),
+                profile: s.ctx.profile_name.clone(),
+                base_url: String::new(),
+                subject: subject.to_owned(),
+                list,
+            };
+            (key, Err(e))
+        }
+    }
+}

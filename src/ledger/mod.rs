@@ -1,0 +1,426 @@
+//! `balances sync --db`: the ledger. Balance snapshots and transactions in
+//! a database (SQLite by default, PostgreSQL for a ledger shared by hosts),
+//! with each transaction listing's position stored beside its rows.
+//!
+//! The guarantee, and how it is kept:
+//! - A listing's new rows and its new position are written in **one
+//!   database transaction**: a crash (even `kill -9`) before the commit
+//!   leaves both as they were, after it both are advanced. The position is
+//!   the `--state-file` mark ([`Mark`]), so the next run reads exactly what
+//!   is new, ties and all.
+//! - Transactions are unique on (provider, profile, base_url, subject, id)
+//!   and inserted with `ON CONFLICT DO NOTHING`: whatever two runs read
+//!   twice (overlapping runs, a mark held back at the clock) is stored once.
+//! - Before it writes, a run locks the listing (SQLite: `BEGIN IMMEDIATE`,
+//!   the whole file; PostgreSQL: an advisory lock on the listing) and merges
+//!   its mark with the one stored, so a run that finished in between is
+//!   never moved back.
+//! - Amounts are TEXT, the provider's exact digits; `provider_fields` is the
+//!   provider's JSON text.
+//!
+//! Both databases get the same schema, from the same SQL ([`MIGRATIONS`]).
+
+mod postgres;
+mod sqlite;
+
+use crate::error::{Error, Kind, Result};
+use crate::http::history::Mark;
+use crate::model::{Balance, Money, Transaction};
+
+/// The schema, one step per version. A database records the version it is
+/// at (`schema_version`); opening it applies the steps it lacks, in one
+/// transaction. A ledger from a newer `balances` is refused, not guessed at.
+pub const MIGRATIONS: &[&str] = &[r#"
+CREATE TABLE schema_version (version INTEGER NOT NULL);
+CREATE TABLE runs (
+    run_id      TEXT PRIMARY KEY,
+    profile     TEXT NOT NULL,
+    started_at  TEXT NOT NULL,
+    finished_at TEXT,
+    exit_code   INTEGER
+);
+CREATE TABLE balances (
+    run_id          TEXT NOT NULL,
+    provider        TEXT NOT NULL,
+    profile         TEXT NOT NULL,
+    base_url        TEXT NOT NULL,
+    subject         TEXT NOT NULL,
+    currency        TEXT NOT NULL,
+    available       TEXT,
+    total           TEXT,
+    pending         TEXT,
+    account_id      TEXT,
+    account_type    TEXT,
+    status          TEXT,
+    provider_fields TEXT NOT NULL,
+    as_of           TEXT NOT NULL
+);
+CREATE INDEX balances_by_subject ON balances (provider, profile, subject, currency, as_of);
+CREATE TABLE transactions (
+    provider        TEXT NOT NULL,
+    profile         TEXT NOT NULL,
+    base_url        TEXT NOT NULL,
+    subject         TEXT NOT NULL,
+    id              TEXT NOT NULL,
+    created_at      TEXT,
+    type            TEXT,
+    status          TEXT,
+    from_currency   TEXT,
+    from_amount     TEXT,
+    to_currency     TEXT,
+    to_amount       TEXT,
+    fee_currency    TEXT,
+    fee_amount      TEXT,
+    rate            TEXT,
+    provider_fields TEXT NOT NULL,
+    first_seen      TEXT NOT NULL,
+    run_id          TEXT NOT NULL,
+    PRIMARY KEY (provider, profile, base_url, subject, id)
+);
+CREATE TABLE positions (
+    provider   TEXT NOT NULL,
+    profile    TEXT NOT NULL,
+    base_url   TEXT NOT NULL,
+    subject    TEXT NOT NULL,
+    list       TEXT NOT NULL,
+    mark       TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    run_id     TEXT NOT NULL,
+    PRIMARY KEY (provider, profile, base_url, subject, list)
+);
+"#];
+
+/// The schema version this build writes.
+pub fn schema_version() -> i64 {
+    MIGRATIONS.len() as i64
+}
+
+const INSERT_BALANCE: &str = "INSERT INTO balances (run_id, provider, profile, base_url, subject, currency, \
+     available, total, pending, account_id, account_type, status, provider_fields, as_of) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)";
+
+const INSERT_TRANSACTION: &str = "INSERT INTO transactions (provider, profile, base_url, subject, id, \
+     created_at, type, status, from_currency, from_amount, to_currency, to_amount, fee_currency, \
+     fee_amount, rate, provider_fields, first_seen, run_id) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) \
+     ON CONFLICT DO NOTHING";
+
+const SELECT_POSITION: &str = "SELECT mark FROM positions \
+     WHERE provider = $1 AND profile = $2 AND base_url = $3 AND subject = $4 AND list = $5";
+
+const UPSERT_POSITION: &str = "INSERT INTO positions (provider, profile, base_url, subject, list, mark, \
+     updated_at, run_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+     ON CONFLICT (provider, profile, base_url, subject, list) \
+     DO UPDATE SET mark = excluded.mark, updated_at = excluded.updated_at, run_id = excluded.run_id";
+
+const INSERT_RUN: &str = "INSERT INTO runs (run_id, profile, started_at) VALUES ($1, $2, $3)";
+
+/// Where the ledger is: `--db PATH` or `--db postgres://…`.
+#[derive(Debug, Clone)]
+pub enum Target {
+    Sqlite(std::path::PathBuf),
+    /// The URL as given (it may hold a password: never printed; see [`Target::display`]).
+    Postgres(crate::secret::Secret),
+}
+
+impl Target {
+    pub fn parse(text: &str) -> Result<Target> {
+        if text.is_empty() {
+            return Err(Error::usage("--db needs a file path or a postgres:// URL"));
+        }
+        let lower = text.get(..13).unwrap_or(text).to_ascii_lowercase();
+        if lower.starts_with("postgres://") || lower.starts_with("postgresql://") {
+            return Ok(Target::Postgres(crate::secret::Secret::new(
+                text.to_owned(),
+            )));
+        }
+        if text.contains("://") {
+            return Err(Error::usage(format!(
+                "--db {}: not a file path, and the only database URL taken is postgres://",
+                crate::text::clip(text.split("://").next().unwrap_or(text))
+            )));
+        }
+        Ok(Target::Sqlite(text.into()))
+    }
+
+    /// The target for messages: the path, or the URL without its password.
+    pub fn display(&self) -> String {
+        match self {
+            Target::Sqlite(p) => p.display().to_string(),
+            Target::Postgres(url) => postgres::display(url.expose()),
+        }
+    }
+}
+
+/// One sync run, as recorded in `runs` and on every row it writes.
+#[derive(Debug, Clone)]
+pub struct Run {
+    pub id: String,
+    pub profile: String,
+    pub started_at: String,
+}
+
+impl Run {
+    pub fn start(profile: &str) -> Run {
+        let started = crate::clock::now();
+        let started_at = crate::clock::rfc3339_seconds(started);
+        Run {
+            // Sortable by time, unique across hosts and processes.
+            id: format!(
+                "{started_at}-{:08x}{:08x}",
+                std::process::id(),
+                fastrand::u32(..)
+            ),
+            profile: profile.to_owned(),
+            started_at,
+        }
+    }
+}
+
+/// Which listing a row or a position belongs to.
+#[derive(Debug, Clone)]
+pub struct ListingKey {
+    pub provider: &'static str,
+    pub profile: String,
+    /// The provider's base URL (`sandbox:<prefix>` for the sandbox): a
+    /// staging and a production history never share a position or an id.
+    pub base_url: String,
+    /// The user or account; `""` for a listing of the whole account (NOAH, Ibanera cards).
+    pub subject: String,
+    /// `balances`, `transactions`, `card_balances`, `card_transactions`.
+    pub list: &'static str,
+}
+
+impl ListingKey {
+    fn position_params(&self) -> [&str; 5] {
+        [
+            self.provider,
+            &self.profile,
+            &self.base_url,
+            &self.subject,
+            self.list,
+        ]
+    }
+}
+
+fn opt_text<T: AsRef<str>>(v: &Option<T>) -> Option<String> {
+    v.as_ref().map(|s| s.as_ref().to_owned())
+}
+
+fn fields_json(m: &serde_json::Map<String, serde_json::Value>) -> String {
+    serde_json::Value::Object(m.clone()).to_string()
+}
+
+/// A `balances` row, in [`INSERT_BALANCE`]'s order.
+fn balance_row(run: &Run, key: &ListingKey, as_of: &str, b: &Balance) -> Vec<Option<String>> {
+    vec![
+        Some(run.id.clone()),
+        Some(key.provider.to_owned()),
+        Some(key.profile.clone()),
+        Some(key.base_url.clone()),
+        Some(key.subject.clone()),
+        Some(b.currency.clone()),
+        opt_text(&b.available),
+        opt_text(&b.total),
+        opt_text(&b.pending),
+        b.account_id.clone(),
+        b.account_type.clone(),
+        b.status.clone(),
+        Some(fields_json(&b.provider_fields)),
+        Some(as_of.to_owned()),
+    ]
+}
+
+/// A `transactions` row, in [`INSERT_TRANSACTION`]'s order.
+fn transaction_row(
+    run: &Run,
+    key: &ListingKey,
+    first_seen: &str,
+    t: &Transaction,
+) -> Vec<Option<String>> {
+    let leg = |m: &Option<Money>| match m {
+        Some(m) => (Some(m.currency.clone()), Some(m.amount.as_str().to_owned())),
+        None => (None, None),
+    };
+    let (fc, fa) = leg(&t.from);
+    let (tc, ta) = leg(&t.to);
+    let (ec, ea) = leg(&t.fee);
+    vec![
+        Some(key.provider.to_owned()),
+        Some(key.profile.clone()),
+        Some(key.base_url.clone()),
+        Some(key.subject.clone()),
+        Some(t.id.clone()),
+        t.created_at.clone(),
+        t.kind.clone(),
+        t.status.clone(),
+        fc,
+        fa,
+        tc,
+        ta,
+        ec,
+        ea,
+        opt_text(&t.rate),
+        Some(fields_json(&t.provider_fields)),
+        Some(first_seen.to_owned()),
+        Some(run.id.clone()),
+    ]
+}
+
+/// The position to store: the stored one (another run may have moved it
+/// since this run read it) merged with this run's.
+fn next_position(stored: Option<&str>, ours: &Mark) -> Result<Mark> {
+    Ok(match stored.map(parse_mark).transpose()?.flatten() {
+        Some(stored) => Mark::merged(&stored, ours),
+        None => ours.clone(),
+    })
+}
+
+fn parse_mark(text: &str) -> Result<Option<Mark>> {
+    let v: serde_json::Value = serde_json::from_str(text)
+        .map_err(|_| Error::config("the ledger holds a position that is not JSON"))?;
+    Mark::from_json(&v).map_err(|why| Error::config(format!("the ledger's position {why}")))
+}
+
+/// An open ledger.
+pub enum Ledger {
+    Sqlite(sqlite::Sqlite),
+    Postgres(postgres::Postgres),
+}
+
+impl Ledger {
+    /// Open (creating it if need be) and bring the schema up to date.
+    pub async fn open(target: &Target) -> Result<Ledger> {
+        match target {
+            Target::Sqlite(path) => Ok(Ledger::Sqlite(sqlite::Sqlite::open(path)?)),
+            Target::Postgres(url) => Ok(Ledger::Postgres(postgres::Postgres::open(url).await?)),
+        }
+    }
+
+    pub async fn begin_run(&mut self, run: &Run) -> Result<()> {
+        match self {
+            Ledger::Sqlite(db) => db.begin_run(run),
+            Ledger::Postgres(db) => db.begin_run(run).await,
+        }
+    }
+
+    pub async fn finish_run(&mut self, run: &Run, exit_code: u8) -> Result<()> {
+        let finished = crate::clock::rfc3339_seconds(crate::clock::now());
+        match self {
+            Ledger::Sqlite(db) => db.finish_run(run, &finished, exit_code),
+            Ledger::Postgres(db) => db.finish_run(run, &finished, exit_code).await,
+        }
+    }
+
+    /// The stored position of a transaction listing (`None`: never synced).
+    pub async fn position(&mut self, key: &ListingKey) -> Result<Option<Mark>> {
+        let text = match self {
+            Ledger::Sqlite(db) => db.position(key)?,
+            Ledger::Postgres(db) => db.position(key).await?,
+        };
+        Ok(text.as_deref().map(parse_mark).transpose()?.flatten())
+    }
+
+    /// One snapshot of a listing's balances, in one transaction.
+    pub async fn add_snapshot(
+        &mut self,
+        run: &Run,
+        key: &ListingKey,
+        as_of: &str,
+        balances: &[Balance],
+    ) -> Result<u64> {
+        let rows: Vec<_> = balances
+            .iter()
+            .map(|b| balance_row(run, key, as_of, b))
+            .collect();
+        match self {
+            Ledger::Sqlite(db) => db.add_snapshot(&rows),
+            Ledger::Postgres(db) => db.add_snapshot(&rows).await,
+        }
+    }
+
+    /// A listing's transactions and its new position, in one transaction.
+    /// Returns how many were not in the ledger yet.
+    pub async fn add_transactions(
+        &mut self,
+        run: &Run,
+        key: &ListingKey,
+        transactions: &[Transaction],
+        mark: Option<&Mark>,
+    ) -> Result<u64> {
+        let first_seen = crate::clock::rfc3339_seconds(crate::clock::now());
+        let rows: Vec<_> = transactions
+            .iter()
+            .map(|t| transaction_row(run, key, &first_seen, t))
+            .collect();
+        let position = mark.map(|m| (m, first_seen.as_str(), run.id.as_str()));
+        match self {
+            Ledger::Sqlite(db) => db.add_transactions(key, &rows, position),
+            Ledger::Postgres(db) => db.add_transactions(key, &rows, position).await,
+        }
+    }
+}
+
+/// A ledger write that failed: a local I/O failure (74) unless a backend says otherwise.
+fn io_error(target: &str, e: impl std::error::Error + Send + Sync + 'static) -> Error {
+    Error::new(
+        Kind::Io,
+        format!(
+            "cannot write the ledger {target}: {}",
+            crate::text::clip(&e.to_string())
+        ),
+    )
+    .with_cause(e)
+}
+
+/// A ledger whose schema is newer than this build's.
+fn too_new(target: &str, found: i64) -> Error {
+    Error::config(format!(
+        "the ledger {target} has schema version {found}; this balances writes version {}: upgrade balances",
+        schema_version()
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn targets_are_paths_or_postgres_urls() {
+        assert!(matches!(Target::parse("ledger.db"), Ok(Target::Sqlite(_))));
+        assert!(matches!(
+            Target::parse("postgres://u:pw@db.example/ledger"),
+            Ok(Target::Postgres(_))
+        ));
+        assert!(matches!(
+            Target::parse("PostgreSQL://localhost/l"),
+            Ok(Target::Postgres(_))
+        ));
+        assert!(Target::parse("mysql://x/y").is_err());
+        assert!(Target::parse("").is_err());
+        let shown = Target::parse("postgres://u:hunter2@db.example:5433/ledger")
+            .unwrap()
+            .display();
+        assert!(!shown.contains("hunter2"), "{shown}");
+        assert!(shown.contains("db.example"), "{shown}");
+    }
+
+    #[test]
+    fn a_stored_position_is_never_moved_back() {
+        let mark = |at: &str, ids: &[&str]| {
+            Mark::from_json(&serde_json::json!({"created_at": at, "ids": ids}))
+                .unwrap()
+                .unwrap()
+        };
+        let newer = mark("2026-03-13T15:00:00Z", &["b"]);
+        let older = mark("2026-03-13T14:00:00Z", &["a"]);
+        let stored = newer.to_json().to_string();
+        let next = next_position(Some(&stored), &older).unwrap();
+        assert_eq!(next.at, newer.at);
+        assert_eq!(next.ids, ["b"]);
+        let same = mark("2026-03-13T15:00:00Z", &["c"]);
+        let next = next_position(Some(&stored), &same).unwrap();
+        assert_eq!(next.ids, ["b", "c"]);
+        assert_eq!(next_position(None, &older).unwrap(), older);
+    }
+}

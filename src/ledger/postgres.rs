@@ -1,0 +1,285 @@
+//! The ledger in PostgreSQL, for cron jobs on several hosts writing one
+//! ledger. The same schema and statements as SQLite; each listing's rows and
+//! position in one transaction, serialised per listing by an advisory lock
+//! (`pg_advisory_xact_lock`), so two hosts syncing the same listing take
+//! turns and hosts syncing different users never wait for each other.
+//!
+//! TLS: a server that is not on this machine is reached only over TLS
+//! (rustls, the system's roots), as provider APIs are only over https; the
+//! password in the URL must not cross a network in the clear. Loopback and
+//! Unix sockets connect as the URL says (`sslmode`; plain by default).
+
+use super::{ListingKey, Run};
+use crate::error::{Error, Kind, Result};
+use crate::http::history::Mark;
+use crate::secret::Secret;
+use std::time::Duration;
+use tokio_postgres::config::{Host, SslMode};
+use tokio_postgres::types::ToSql;
+use tokio_postgres::{Client, Config};
+
+/// Any constant: the lock taken while the schema is created or migrated.
+const MIGRATION_LOCK: i64 = 0x6261_6c61_6e63_6573; // "balances"
+
+pub struct Postgres {
+    client: Client,
+    name: String,
+}
+
+/// The URL for messages: user, hosts, ports and database, never the password.
+pub fn display(url: &str) -> String {
+    match url.parse::<Config>() {
+        Ok(c) => describe(&c),
+        Err(_) => "postgres://… (not a valid URL)".to_owned(),
+    }
+}
+
+fn describe(c: &Config) -> String {
+    let hosts: Vec<String> = c
+        .get_hosts()
+        .iter()
+        .map(|h| match h {
+            Host::Tcp(name) => name.clone(),
+            #[cfg(unix)]
+            Host::Unix(path) => path.display().to_string(),
+        })
+        .collect();
+    let ports: Vec<String> = c.get_ports().iter().map(u16::to_string).collect();
+    format!(
+        "postgres://{}{}{}{}/{}",
+        c.get_user().map(|u| format!("{u}@")).unwrap_or_default(),
+        hosts.join(","),
+        if ports.is_empty() { "" } else { ":" },
+        ports.join(","),
+        c.get_dbname().unwrap_or("")
+    )
+}
+
+fn is_local(c: &Config) -> bool {
+    !c.get_hosts().is_empty()
+        && c.get_hosts().iter().all(|h| match h {
+            Host::Tcp(name) => crate::http::url::is_loopback_host(name),
+            #[cfg(unix)]
+            Host::Unix(_) => true,
+        })
+        && c.get_hostaddrs().iter().all(|a| a.is_loopback())
+}
+
+fn tls() -> Result<tokio_postgres_rustls::MakeRustlsConnect> {
+    let provider = std::sync::Arc::new(rustls::crypto::aws_lc_rs::default_provider());
+    let verifier = rustls_platform_verifier::Verifier::new(provider.clone())
+        .map_err(|e| Error::config(format!("cannot load the system's TLS roots: {e}")))?;
+    let config = rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .map_err(|e| Error::internal(format!("TLS setup: {e}")))?
+        .dangerous() // not dangerous: the platform verifier checks chain and name
+        .with_custom_certificate_verifier(std::sync::Arc::new(verifier))
+        .with_no_client_auth();
+    Ok(tokio_postgres_rustls::MakeRustlsConnect::new(config))
+}
+
+impl Postgres {
+    pub async fn open(url: &Secret) -> Result<Postgres> {
+        let mut config: Config = url.expose().parse().map_err(|e: tokio_postgres::Error| {
+            Error::usage(format!(
+                "--db: not a PostgreSQL URL ({})",
+                crate::text::clip(&e.to_string())
+            ))
+        })?;
+        if config.get_password().is_none()
+            && let Some(pw) = std::env::var_os("PGPASSWORD")
+        {
+            config.password(pw.as_encoded_bytes());
+        }
+        if config.get_connect_timeout().is_none() {
+            config.connect_timeout(Duration::from_secs(30));
+        }
+        let name = describe(&config);
+        let local = is_local(&config);
+        let plain = local && config.get_ssl_mode() != SslMode::Require;
+        if !local {
+            if config.get_ssl_mode() == SslMode::Disable {
+                return Err(Error::config(format!(
+                    "the ledger {name} is not on this machine: it is reached over TLS only (drop sslmode=disable)"
+                )));
+            }
+            config.ssl_mode(SslMode::Require);
+        }
+        let unreachable = |e: tokio_postgres::Error| {
+            let auth = e.code().is_some_and(|c| {
+                *c == tokio_postgres::error::SqlState::INVALID_PASSWORD
+                    || *c == tokio_postgres::error::SqlState::INVALID_AUTHORIZATION_SPECIFICATION
+                    || *c == tokio_postgres::error::SqlState::INVALID_CATALOG_NAME
+            });
+            let kind = if auth {
+                Kind::Config
+            } else {
+                Kind::Unavailable
+            };
+            Error::new(
+                kind,
+                format!(
+                    "cannot connect to the ledger {name}: {}",
+                    crate::text::clip(&e.to_string())
+                ),
+            )
+            .with_cause(e)
+        };
+        let client = if plain {
+            config.ssl_mode(SslMode::Disable);
+            let (client, conn) = config
+                .connect(tokio_postgres::NoTls)
+                .await
+                .map_err(unreachable)?;
+            tokio::spawn(conn);
+            client
+        } else {
+            let (client, conn) = config.connect(tls()?).await.map_err(unreachable)?;
+            tokio::spawn(conn);
+            client
+        };
+        let mut db = Postgres { client, name };
+        db.migrate().await?;
+        Ok(db)
+    }
+
+    fn fail(&self, e: tokio_postgres::Error) -> Error {
+        super::io_error(&self.name, e)
+    }
+
+    async fn migrate(&mut self) -> Result<()> {
+        let name = self.name.clone();
+        let f = |e| super::io_error(&name, e);
+        let tx = self.client.transaction().await.map_err(f)?;
+        tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])
+            .await
+            .map_err(f)?;
+        let exists: bool = tx
+            .query_one("SELECT to_regclass('schema_version') IS NOT NULL", &[])
+            .await
+            .map_err(f)?
+            .get(0);
+        let found: i64 = if exists {
+            let v: Option<i32> = tx
+                .query_one("SELECT max(version) FROM schema_version", &[])
+                .await
+                .map_err(f)?
+                .get(0);
+            i64::from(v.unwrap_or(0))
+        } else {
+            0
+        };
+        if found > super::schema_version() {
+            return Err(super::too_new(&name, found));
+        }
+        if found == super::schema_version() {
+            return tx.commit().await.map_err(f);
+        }
+        for (i, step) in super::MIGRATIONS.iter().enumerate().skip(found as usize) {
+            tx.batch_execute(step).await.map_err(f)?;
+            let version = i as i32 + 1;
+            tx.execute("DELETE FROM schema_version", &[])
+                .await
+                .map_err(f)?;
+            tx.execute(
+                "INSERT INTO schema_version (version) VALUES ($1)",
+                &[&version],
+            )
+            .await
+            .map_err(f)?;
+        }
+        tx.commit().await.map_err(f)
+    }
+
+    pub async fn begin_run(&mut self, run: &Run) -> Result<()> {
+        self.client
+            .execute(super::INSERT_RUN, &[&run.id, &run.profile, &run.started_at])
+            .await
+            .map(drop)
+            .map_err(|e| self.fail(e))
+    }
+
+    pub async fn finish_run(&mut self, run: &Run, finished: &str, exit_code: u8) -> Result<()> {
+        self.client
+            .execute(
+                "UPDATE runs SET finished_at = $1, exit_code = $2 WHERE run_id = $3",
+                &[&finished, &i32::from(exit_code), &run.id],
+            )
+            .await
+            .map(drop)
+            .map_err(|e| self.fail(e))
+    }
+
+    pub async fn position(&mut self, key: &ListingKey) -> Result<Option<String>> {
+        let params = key.position_params();
+        let row = self
+            .client
+            .query_opt(super::SELECT_POSITION, &as_params(&params))
+            .await
+            .map_err(|e| self.fail(e))?;
+        Ok(row.map(|r| r.get(0)))
+    }
+
+    pub async fn add_snapshot(&mut self, rows: &[Vec<Option<String>>]) -> Result<u64> {
+        let name = self.name.clone();
+        let f = |e| super::io_error(&name, e);
+        let tx = self.client.transaction().await.map_err(f)?;
+        let stmt = tx.prepare(super::INSERT_BALANCE).await.map_err(f)?;
+        let mut written = 0;
+        for row in rows {
+            written += tx.execute(&stmt, &as_params(row)).await.map_err(f)?;
+        }
+        tx.commit().await.map_err(f)?;
+        Ok(written)
+    }
+
+    pub async fn add_transactions(
+        &mut self,
+        key: &ListingKey,
+        rows: &[Vec<Option<String>>],
+        position: Option<(&Mark, &str, &str)>,
+    ) -> Result<u64> {
+        let name = self.name.clone();
+        let f = |e| super::io_error(&name, e);
+        let tx = self.client.transaction().await.map_err(f)?;
+        // One lock per listing, held to the commit: a host that syncs the
+        // same listing waits here; the position it then reads is ours.
+        let lock = format!("balances:{}", key.position_params().join("\u{1f}"));
+        tx.execute(
+            "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))",
+            &[&lock],
+        )
+        .await
+        .map_err(f)?;
+        let stmt = tx.prepare(super::INSERT_TRANSACTION).await.map_err(f)?;
+        let mut inserted = 0;
+        for row in rows {
+            inserted += tx.execute(&stmt, &as_params(row)).await.map_err(f)?;
+        }
+        if let Some((mark, updated_at, run_id)) = position {
+            let params = key.position_params();
+            let stored: Option<String> = tx
+                .query_opt(super::SELECT_POSITION, &as_params(&params))
+                .await
+                .map_err(f)?
+                .map(|r| r.get(0));
+            let next = super::next_position(stored.as_deref(), mark)?;
+            let mark_text = next.to_json().to_string();
+            let [provider, profile, base_url, subject, list] = params;
+            tx.execute(
+                super::UPSERT_POSITION,
+                &as_params(&[
+                    provider, profile, base_url, subject, list, &mark_text, updated_at, run_id,
+                ]),
+            )
+            .await
+            .map_err(f)?;
+        }
+        tx.commit().await.map_err(f)?;
+        Ok(inserted)
+    }
+}
+
+fn as_params<T: ToSql + Sync>(values: &[T]) -> Vec<&(dyn ToSql + Sync)> {
+    values.iter().map(|v| v as &(dyn ToSql + Sync)).collect()
+}

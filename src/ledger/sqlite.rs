@@ -1,0 +1,249 @@
+//! The ledger in a SQLite file (the bundled library: no system package).
+//!
+//! WAL mode, so readers (`sqlite3`, DuckDB, a dashboard) never block a sync
+//! and a sync never blocks them; every write is `BEGIN IMMEDIATE`, so two
+//! overlapping cron runs take turns, and the busy timeout makes the second
+//! wait for the first rather than fail.
+
+use super::{ListingKey, Run};
+use crate::error::{Error, Kind, Result};
+use crate::http::history::Mark;
+use rusqlite::{Connection, OpenFlags, TransactionBehavior, params_from_iter};
+use std::path::Path;
+use std::time::Duration;
+
+/// How long a run waits for another to finish writing. A write holds the
+/// lock for one listing's rows (milliseconds), so a minute means something is stuck.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(60);
+
+pub struct Sqlite {
+    conn: Connection,
+    name: String,
+}
+
+impl Sqlite {
+    pub fn open(path: &Path) -> Result<Sqlite> {
+        let name = path.display().to_string();
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| {
+            Error::new(
+                Kind::Io,
+                format!(
+                    "cannot open the ledger {name}: {}",
+                    crate::text::clip(&e.to_string())
+                ),
+            )
+            .with_cause(e)
+        })?;
+        let mut db = Sqlite { conn, name };
+        db.blocking(|db| {
+            db.conn.busy_timeout(BUSY_TIMEOUT).map_err(|e| db.fail(e))?;
+            // WAL survives in the file; asking again is cheap. `synchronous
+            // = FULL` makes a commit durable once it returns, even in WAL.
+            let mode: String = db
+                .conn
+                .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+                .map_err(|e| db.fail(e))?;
+            if !mode.eq_ignore_ascii_case("wal") {
+                return Err(Error::new(
+                    Kind::Io,
+                    format!(
+                        "the ledger {} cannot use WAL mode (it is in {mode} mode)",
+                        db.name
+                    ),
+                ));
+            }
+            db.conn
+                .pragma_update(None, "synchronous", "FULL")
+                .map_err(|e| db.fail(e))?;
+            db.migrate()
+        })?;
+        Ok(db)
+    }
+
+    /// Runs `f` where blocking is allowed: a busy wait must not stall the
+    /// runtime's other tasks (the other providers' requests).
+    fn blocking<T>(&mut self, f: impl FnOnce(&mut Self) -> Result<T>) -> Result<T> {
+        match tokio::runtime::Handle::try_current() {
+            Ok(h) if h.runtime_flavor() == tokio::runtime::RuntimeFlavor::MultiThread => {
+                tokio::task::block_in_place(|| f(self))
+            }
+            _ => f(self),
+        }
+    }
+
+    fn fail(&self, e: rusqlite::Error) -> Error {
+        fail_of(&self.name, e)
+    }
+
+    fn migrate(&mut self) -> Result<()> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| fail_of(&self.name, e))?;
+        let has_table: bool = tx
+            .query_row(
+                "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'",
+                [],
+                |r| r.get(0),
+            )
+            .map_err(|e| fail_of(&self.name, e))?;
+        let found: i64 = if has_table {
+            tx.query_row("SELECT max(version) FROM schema_version", [], |r| {
+                r.get::<_, Option<i64>>(0)
+            })
+            .map_err(|e| fail_of(&self.name, e))?
+            .unwrap_or(0)
+        } else {
+            0
+        };
+        if found > super::schema_version() {
+            return Err(super::too_new(&self.name, found));
+        }
+        if found == super::schema_version() {
+            return Ok(()); // dropping `tx` rolls back the empty transaction
+        }
+        for (i, step) in super::MIGRATIONS.iter().enumerate().skip(found as usize) {
+            tx.execute_batch(step).map_err(|e| fail_of(&self.name, e))?;
+            tx.execute("DELETE FROM schema_version", [])
+                .and_then(|_| {
+                    tx.execute(
+                        "INSERT INTO schema_version (version) VALUES (?1)",
+                        [i as i64 + 1],
+                    )
+                })
+                .map_err(|e| fail_of(&self.name, e))?;
+        }
+        tx.commit().map_err(|e| fail_of(&self.name, e))
+    }
+
+    pub fn begin_run(&mut self, run: &Run) -> Result<()> {
+        self.blocking(|db| {
+            db.conn
+                .execute(super::INSERT_RUN, [&run.id, &run.profile, &run.started_at])
+                .map(drop)
+                .map_err(|e| db.fail(e))
+        })
+    }
+
+    pub fn finish_run(&mut self, run: &Run, finished: &str, exit_code: u8) -> Result<()> {
+        self.blocking(|db| {
+            db.conn
+                .execute(
+                    "UPDATE runs SET finished_at = ?1, exit_code = ?2 WHERE run_id = ?3",
+                    rusqlite::params![finished, exit_code, run.id],
+                )
+                .map(drop)
+                .map_err(|e| db.fail(e))
+        })
+    }
+
+    pub fn position(&mut self, key: &ListingKey) -> Result<Option<String>> {
+        self.blocking(|db| {
+            let mut stmt = db
+                .conn
+                .prepare_cached(super::SELECT_POSITION)
+                .map_err(|e| db.fail(e))?;
+            let mut rows = stmt
+                .query(params_from_iter(key.position_params()))
+                .map_err(|e| db.fail(e))?;
+            match rows.next().map_err(|e| db.fail(e))? {
+                Some(row) => row.get(0).map(Some).map_err(|e| db.fail(e)),
+                None => Ok(None),
+            }
+        })
+    }
+
+    pub fn add_snapshot(&mut self, rows: &[Vec<Option<String>>]) -> Result<u64> {
+        self.blocking(|db| {
+            let tx = db
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)
+                .map_err(|e| fail_of(&db.name, e))?;
+            let mut written = 0;
+            {
+                let mut stmt = tx
+                    .prepare_cached(super::INSERT_BALANCE)
+                    .map_err(|e| fail_of(&db.name, e))?;
+                for row in rows {
+                    written += stmt
+                        .execute(params_from_iter(row))
+                        .map_err(|e| fail_of(&db.name, e))? as u64;
+                }
+            }
+            tx.commit().map_err(|e| fail_of(&db.name, e))?;
+            Ok(written)
+        })
+    }
+
+    pub fn add_transactions(
+        &mut self,
+        key: &ListingKey,
+        rows: &[Vec<Option<String>>],
+        position: Option<(&Mark, &str, &str)>,
+    ) -> Result<u64> {
+        self.blocking(|db| {
+            let name = db.name.clone();
+            let f = |e| fail_of(&name, e);
+            // IMMEDIATE: the write lock is taken before the position is read,
+            // so no other run can move it between the read and the write.
+            let tx = db
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)
+                .map_err(f)?;
+            let mut inserted = 0;
+            {
+                let mut stmt = tx.prepare_cached(super::INSERT_TRANSACTION).map_err(f)?;
+                for row in rows {
+                    inserted += stmt.execute(params_from_iter(row)).map_err(f)? as u64;
+                }
+            }
+            if let Some((mark, updated_at, run_id)) = position {
+                let stored: Option<String> = {
+                    let mut stmt = tx.prepare_cached(super::SELECT_POSITION).map_err(f)?;
+                    let mut found = stmt
+                        .query(params_from_iter(key.position_params()))
+                        .map_err(f)?;
+                    match found.next().map_err(f)? {
+                        Some(row) => Some(row.get(0).map_err(f)?),
+                        None => None,
+                    }
+                };
+                let next = super::next_position(stored.as_deref(), mark)?;
+                let [provider, profile, base_url, subject, list] = key.position_params();
+                let mark_text = next.to_json().to_string();
+                tx.execute(
+                    super::UPSERT_POSITION,
+                    [
+                        provider, profile, base_url, subject, list, &mark_text, updated_at, run_id,
+                    ],
+                )
+                .map_err(f)?;
+            }
+            tx.commit().map_err(f)?;
+            Ok(inserted)
+        })
+    }
+}
+
+/// A SQLite error as the run's error: a lock held past the busy timeout is
+/// a temporary failure (75), anything else a local I/O failure (74).
+fn fail_of(name: &str, e: rusqlite::Error) -> Error {
+    let busy = matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+    );
+    if busy {
+        return Error::new(
+            Kind::Timeout,
+            format!(
+                "the ledger {name} stayed locked by another run for {} s",
+                BUSY_TIMEOUT.as_secs()
+            ),
+        )
+        .with_cause(e);
+    }
+    super::io_error(name, e)
+}

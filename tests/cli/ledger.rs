@@ -1,0 +1,491 @@
+//! `balances sync --db`: the ledger holds every transaction exactly once,
+//! whatever moment a run is killed at, and a snapshot of every completed run.
+//!
+//! Every test runs against SQLite; those that take a [`Target`] run against
+//! PostgreSQL too when `BALANCES_TEST_POSTGRES` names a server (CI starts
+//! one and sets `BALANCES_REQUIRE_POSTGRES=1`, so there it cannot be skipped).
+
+use crate::hostile::{self, Hostile, Reply, show};
+use crate::support::{Run, run};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+use tempfile::TempDir;
+
+const BOCA_BALANCES: &str = r#"{"externalId":"u-1","userId":"550e8400-e29b-41d4-a716-446655440000","balances":[{"currency":"CAD","available":"1250.00","total":"1250.00"},{"currency":"ETH","available":"1000000000000.000000000000000000","total":"1000000000000.000000000000000000"}]}"#;
+
+/// Items per page the test server sends (Boca lets the server choose fewer than `limit`).
+const PAGE: usize = 7;
+
+/// Transaction `k` (1 is the oldest): two per second, so pages end inside ties.
+fn tx(k: usize) -> String {
+    let secs = 1_767_225_600 + (k / 2) as i64; // 2026-01-01T00:00:00Z onwards
+    let t = time::OffsetDateTime::from_unix_timestamp(secs).unwrap();
+    let at = t
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap();
+    format!(
+        r#"{{"conversionId":"tx-{k}","createdAt":"{at}","type":"conversion","from":{{"currency":"CAD","amount":"10.{k:02}"}},"to":{{"currency":"BTC","amount":"0.000000000000000{k}"}},"rate":"85000.00"}}"#
+    )
+}
+
+/// A Boca server whose history (`len` transactions, newest first, in pages
+/// of [`PAGE`] behind offset cursors) grows when the test says so.
+struct Growing {
+    srv: Hostile,
+    len: Arc<AtomicUsize>,
+}
+
+impl Growing {
+    fn new(len: usize, delay: Duration) -> Growing {
+        let n = Arc::new(AtomicUsize::new(len));
+        let seen = n.clone();
+        let srv = Hostile::serve(move |req| {
+            let reply = if req.path().ends_with("/transactions") {
+                let len = seen.load(Ordering::SeqCst);
+                let from: usize = req
+                    .query("cursor")
+                    .and_then(|c| c.parse().ok())
+                    .unwrap_or(0);
+                let items: Vec<String> =
+                    (from..len.min(from + PAGE)).map(|i| tx(len - i)).collect();
+                let next = if from + PAGE < len {
+                    format!("\"{}\"", from + PAGE)
+                } else {
+                    "null".to_owned()
+                };
+                Reply::json(
+                    200,
+                    &format!(
+                        r#"{{"externalId":"u-1","userId":"550e8400-e29b-41d4-a716-446655440000","nextCursor":{next},"items":[{}]}}"#,
+                        items.join(",")
+                    ),
+                )
+            } else if req.path().ends_with("/balances") {
+                Reply::json(200, BOCA_BALANCES)
+            } else {
+                Reply::json(
+                    404,
+                    r#"{"error":"not_found","message":"no such route","requestId":"r"}"#,
+                )
+            };
+            reply.after(delay)
+        });
+        Growing { srv, len: n }
+    }
+
+    fn grow(&self, by: usize) {
+        self.len.fetch_add(by, Ordering::SeqCst);
+    }
+
+    fn len(&self) -> usize {
+        self.len.load(Ordering::SeqCst)
+    }
+}
+
+/// Where a test's ledger is.
+enum Target {
+    Sqlite(PathBuf),
+    Postgres { url: String, schema: String },
+}
+
+impl Target {
+    fn arg(&self) -> String {
+        match self {
+            Target::Sqlite(p) => p.display().to_string(),
+            Target::Postgres { url, schema } => {
+                let sep = if url.contains('?') { '&' } else { '?' };
+                format!("{url}{sep}options=-c%20search_path%3D{schema}")
+            }
+        }
+    }
+
+    /// The rows of one query, every column as text.
+    fn query(&self, sql: &str) -> Vec<Vec<Option<String>>> {
+        match self {
+            Target::Sqlite(p) => {
+                let c = rusqlite::Connection::open(p).unwrap();
+                let mut stmt = c.prepare(sql).unwrap();
+                let cols = stmt.column_count();
+                stmt.query_map([], |r| {
+                    (0..cols)
+                        .map(|i| {
+                            Ok(match r.get_ref(i)? {
+                                rusqlite::types::ValueRef::Null => None,
+                                rusqlite::types::ValueRef::Integer(n) => Some(n.to_string()),
+                                rusqlite::types::ValueRef::Text(t) => {
+                                    Some(String::from_utf8_lossy(t).into_owned())
+                                }
+                                other => Some(format!("{other:?}")),
+                            })
+                        })
+                        .collect()
+                })
+                .unwrap()
+                .map(Result::unwrap)
+                .collect()
+            }
+            Target::Postgres { url, schema } => pg(url, |c| async move {
+                c.batch_execute(&format!("SET search_path = {schema}"))
+                    .await
+                    .unwrap();
+                // The simple protocol returns every value as text.
+                let msgs = c.simple_query(sql).await.unwrap();
+                msgs.into_iter()
+                    .filter_map(|m| match m {
+                        tokio_postgres::SimpleQueryMessage::Row(r) => {
+                            Some((0..r.len()).map(|i| r.get(i).map(str::to_owned)).collect())
+                        }
+                        _ => None,
+                    })
+                    .collect()
+            }),
+        }
+    }
+
+    fn count(&self, sql: &str) -> usize {
+        self.query(sql)[0][0].as_deref().unwrap().parse().unwrap()
+    }
+}
+
+/// Runs `f` with a connection to the test server.
+fn pg<T, F, Fut>(url: &str, f: F) -> T
+where
+    F: FnOnce(tokio_postgres::Client) -> Fut,
+    Fut: std::future::Future<Output = T>,
+{
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    rt.block_on(async {
+        let (client, conn) = tokio_postgres::connect(url, tokio_postgres::NoTls)
+            .await
+            .unwrap_or_else(|e| panic!("BALANCES_TEST_POSTGRES: cannot connect: {e}"));
+        tokio::spawn(conn);
+        f(client).await
+    })
+}
+
+/// A SQLite ledger in `dir`, and a fresh PostgreSQL schema when a server is given.
+fn targets(dir: &Path) -> Vec<Target> {
+    let mut all = vec![Target::Sqlite(dir.join("ledger.db"))];
+    match std::env::var("BALANCES_TEST_POSTGRES") {
+        Ok(url) if !url.is_empty() => {
+            let schema = format!("t{}_{}", std::process::id(), fastrand::u64(..));
+            let create = format!("CREATE SCHEMA {schema}");
+            pg(
+                &url,
+                |c| async move { c.batch_execute(&create).await.unwrap() },
+            );
+            all.push(Target::Postgres { url, schema });
+        }
+        _ if std::env::var("BALANCES_REQUIRE_POSTGRES").is_ok_and(|v| v == "1") => {
+            panic!("BALANCES_REQUIRE_POSTGRES=1 but BALANCES_TEST_POSTGRES is not set")
+        }
+        _ => {
+            eprintln!("ledger tests: PostgreSQL skipped (set BALANCES_TEST_POSTGRES=postgres://…)")
+        }
+    }
+    all
+}
+
+/// A home with a profile that lists Boca user `u-1`.
+fn home_with_boca_user() -> TempDir {
+    let home = TempDir::new().unwrap();
+    let dir = home.path().join("config/balances");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("config.toml"),
+        "[profiles.default.boca]\nusers = [\"u-1\"]\n",
+    )
+    .unwrap();
+    home
+}
+
+fn sync(home: &Path, srv: &Hostile, target: &Target) -> Run {
+    run(hostile::boca(home, srv).args(["sync", "--db", &target.arg(), "-o", "json"]))
+}
+
+/// The same command as a plain process, to be killed.
+fn spawn_sync(home: &Path, srv: &Hostile, target: &Target) -> std::process::Child {
+    std::process::Command::new(assert_cmd::cargo::cargo_bin!("balances"))
+        .env_clear()
+        .env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("BALANCES_KEYRING", "none")
+        .env("BALANCES_BOCA_BASE_URL", srv.base_url())
+        .env("BALANCES_BOCA_API_KEY", "hostile-boca-key")
+        .env("BALANCES_BOCA_API_SECRET", "hostile-boca-secret")
+        .args(["sync", "--db", &target.arg(), "-o", "json"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap()
+}
+
+/// Every transaction of the history is in the ledger exactly once, digits intact.
+fn assert_exactly_once(target: &Target, history: usize) {
+    let rows = target.query("SELECT id, from_amount, to_amount FROM transactions ORDER BY id");
+    let ids: Vec<String> = rows.iter().map(|r| r[0].clone().unwrap()).collect();
+    let stored: std::collections::BTreeSet<&str> = ids.iter().map(String::as_str).collect();
+    let want: Vec<String> = (1..=history).map(|k| format!("tx-{k}")).collect();
+    let missing: Vec<&String> = want
+        .iter()
+        .filter(|id| !stored.contains(id.as_str()))
+        .collect();
+    assert!(missing.is_empty(), "missing from the ledger: {missing:?}");
+    assert_eq!(ids.len(), stored.len(), "a transaction stored twice");
+    assert_eq!(ids.len(), history, "transactions the history never had");
+    for r in &rows {
+        let k: usize = r[0].as_deref().unwrap()[3..].parse().unwrap();
+        assert_eq!(r[1].as_deref(), Some(format!("10.{k:02}").as_str()));
+        assert_eq!(
+            r[2].as_deref(),
+            Some(format!("0.000000000000000{k}").as_str())
+        );
+    }
+}
+
+/// Every run that finished has its whole snapshot; no snapshot is partial.
+fn assert_snapshots(target: &Target, completed: usize) {
+    let finished = target.count("SELECT count(*) FROM runs WHERE finished_at IS NOT NULL");
+    assert!(
+        finished >= completed,
+        "{finished} runs recorded as finished, {completed} exited 0"
+    );
+    let without = target.count(
+        "SELECT count(*) FROM runs r WHERE r.finished_at IS NOT NULL \
+         AND NOT EXISTS (SELECT 1 FROM balances b WHERE b.run_id = r.run_id)",
+    );
+    assert_eq!(without, 0, "a finished run without its snapshot");
+    let partial = target.count(
+        "SELECT count(*) FROM (SELECT run_id FROM balances GROUP BY run_id HAVING count(*) <> 2) p",
+    );
+    assert_eq!(partial, 0, "a snapshot with some of its balances");
+}
+
+#[test]
+fn killed_at_any_moment_the_ledger_holds_every_transaction_once() {
+    let runs: usize = std::env::var("BALANCES_CRASH_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(200);
+    let home = home_with_boca_user();
+    let dir = TempDir::new().unwrap();
+    for target in targets(dir.path()) {
+        let srv = Growing::new(3, Duration::from_millis(2));
+        // How long a whole run takes here, so kills land anywhere in one.
+        let started = std::time::Instant::now();
+        let first = sync(home.path(), &srv.srv, &target);
+        assert_eq!(first.code, 0, "{}", show(&first));
+        let span = started.elapsed().as_micros().max(1000) as u64 * 2;
+        let mut completed = 1;
+        for _ in 0..runs {
+            srv.grow(fastrand::usize(0..12));
+            let mut child = spawn_sync(home.path(), &srv.srv, &target);
+            std::thread::sleep(Duration::from_micros(fastrand::u64(0..span)));
+            let _ = child.kill(); // SIGKILL: no destructor, no flush, no rollback by us
+            let status = child.wait().unwrap();
+            if status.success() {
+                completed += 1;
+            }
+        }
+        eprintln!(
+            "crash test: {completed} of {} runs completed before the kill",
+            runs + 1
+        );
+        srv.grow(5);
+        let last = sync(home.path(), &srv.srv, &target);
+        assert_eq!(last.code, 0, "{}", show(&last));
+        assert_exactly_once(&target, srv.len());
+        assert_snapshots(&target, completed + 1);
+        // Nothing new since: a further run stores a snapshot and no transaction.
+        let again = sync(home.path(), &srv.srv, &target);
+        assert_eq!(again.code, 0, "{}", show(&again));
+        let listings = &again.json()[0]["listings"];
+        assert_eq!(listings[1]["listing"], "transactions");
+        assert_eq!(listings[1]["rows"], 0, "{}", show(&again));
+        assert_eq!(listings[0]["rows"], 2);
+    }
+}
+
+#[test]
+fn two_overlapping_runs_both_succeed_and_store_nothing_twice() {
+    let home = home_with_boca_user();
+    let dir = TempDir::new().unwrap();
+    for target in targets(dir.path()) {
+        // Slow pages: the two runs read the same history at the same time.
+        let srv = Growing::new(60, Duration::from_millis(15));
+        let a = spawn_sync(home.path(), &srv.srv, &target);
+        let b = spawn_sync(home.path(), &srv.srv, &target);
+        for mut child in [a, b] {
+            assert!(child.wait().unwrap().success(), "an overlapping run failed");
+        }
+        assert_exactly_once(&target, 60);
+        assert_snapshots(&target, 2);
+        srv.grow(9);
+        let r = sync(home.path(), &srv.srv, &target);
+        assert_eq!(r.code, 0, "{}", show(&r));
+        assert_eq!(r.json()[0]["listings"][1]["rows"], 9, "{}", show(&r));
+        assert_exactly_once(&target, 69);
+    }
+}
+
+#[test]
+fn amounts_are_text_with_every_digit() {
+    let home = home_with_boca_user();
+    let dir = TempDir::new().unwrap();
+    for target in targets(dir.path()) {
+        let srv = Growing::new(2, Duration::ZERO);
+        let r = sync(home.path(), &srv.srv, &target);
+        assert_eq!(r.code, 0, "{}", show(&r));
+        let rows =
+            target.query("SELECT currency, available, total FROM balances ORDER BY currency");
+        assert_eq!(
+            rows[1][1].as_deref(),
+            Some("1000000000000.000000000000000000")
+        );
+        if let Target::Sqlite(_) = target {
+            let kinds = target.query("SELECT DISTINCT typeof(available) FROM balances");
+            assert_eq!(kinds, vec![vec![Some("text".to_owned())]]);
+        }
+    }
+}
+
+#[test]
+fn a_failing_provider_leaves_its_rows_and_position_and_sets_the_exit_code() {
+    let home = home_with_boca_user();
+    let dir = home.path().join("config/balances");
+    std::fs::write(
+        dir.join("config.toml"),
+        "[profiles.default.boca]\nusers = [\"u-1\"]\n[profiles.default.p100]\nusers = [\"p-1\"]\n",
+    )
+    .unwrap();
+    let srv = Growing::new(10, Duration::ZERO);
+    let p100 = Hostile::serve(|_| {
+        Reply::json(
+            404,
+            r#"{"errorCode":"P412","errorName":"user-not-exist","errorMessage":"User not exist"}"#,
+        )
+    });
+    let db = TempDir::new().unwrap();
+    let target = Target::Sqlite(db.path().join("l.db"));
+    let r = run(hostile::boca(home.path(), &srv.srv)
+        .env("BALANCES_P100_BASE_URL", p100.base_url())
+        .env("BALANCES_P100_API_KEY", "k")
+        .args(["sync", "--db", &target.arg(), "-o", "json"]));
+    assert_eq!(r.code, 66, "{}", show(&r));
+    assert!(r.stderr.contains("p100"), "{}", show(&r));
+    assert_exactly_once(&target, 10);
+    assert_eq!(
+        target.count("SELECT count(*) FROM balances WHERE provider = 'p100'"),
+        0
+    );
+    assert_eq!(
+        target.query("SELECT exit_code FROM runs"),
+        vec![vec![Some("66".to_owned())]]
+    );
+}
+
+#[test]
+fn a_history_that_lost_items_stops_the_listing_and_keeps_its_position() {
+    let home = home_with_boca_user();
+    let db = TempDir::new().unwrap();
+    let target = Target::Sqlite(db.path().join("l.db"));
+    let srv = Growing::new(10, Duration::ZERO);
+    assert_eq!(sync(home.path(), &srv.srv, &target).code, 0);
+    let before = target.query("SELECT mark FROM positions");
+    srv.len.store(4, Ordering::SeqCst); // the newest six vanished
+    let r = sync(home.path(), &srv.srv, &target);
+    assert_eq!(r.code, 65, "{}", show(&r));
+    assert!(r.stderr.contains("DELETE FROM positions"), "{}", show(&r));
+    assert_eq!(target.query("SELECT mark FROM positions"), before);
+}
+
+#[test]
+fn a_ledger_that_cannot_be_written_fails_before_any_request() {
+    let home = home_with_boca_user();
+    let srv = Growing::new(1, Duration::ZERO);
+    let r = run(hostile::boca(home.path(), &srv.srv).args([
+        "sync",
+        "--db",
+        "/nonexistent-dir/ledger.db",
+    ]));
+    assert_eq!(r.code, 74, "{}", show(&r));
+    assert_eq!(srv.srv.request_count(), 0);
+}
+
+#[test]
+fn a_ledger_from_a_newer_balances_is_refused() {
+    let home = home_with_boca_user();
+    let db = TempDir::new().unwrap();
+    let path = db.path().join("l.db");
+    let c = rusqlite::Connection::open(&path).unwrap();
+    c.execute_batch("CREATE TABLE schema_version (version INTEGER NOT NULL); INSERT INTO schema_version VALUES (99);")
+        .unwrap();
+    drop(c);
+    let srv = Growing::new(1, Duration::ZERO);
+    let r =
+        run(hostile::boca(home.path(), &srv.srv).args(["sync", "--db", path.to_str().unwrap()]));
+    assert_eq!(r.code, 78, "{}", show(&r));
+    assert!(r.stderr.contains("schema version 99"), "{}", show(&r));
+}
+
+#[test]
+fn sync_refuses_what_it_cannot_do() {
+    let home = home_with_boca_user();
+    let srv = Growing::new(1, Duration::ZERO);
+    for (args, why) in [
+        (
+            &["--base-url", "http://127.0.0.1:9", "sync", "--db", "x.db"][..],
+            "several",
+        ),
+        (&["--raw", "sync", "--db", "x.db"][..], "--raw"),
+        (
+            &["sync", "--db", "x.db", "-o", "openmetrics"][..],
+            "openmetrics",
+        ),
+        (&["sync", "--db", "mysql://h/d"][..], "postgres://"),
+    ] {
+        let r = run(hostile::boca(home.path(), &srv.srv).args(args));
+        assert_eq!(r.code, 2, "{args:?}: {}", show(&r));
+        assert!(r.stderr.contains(why), "{args:?}: {}", show(&r));
+    }
+    assert_eq!(srv.srv.request_count(), 0);
+}
+
+#[test]
+fn the_sandbox_tour_syncs_then_stores_no_transaction_twice() {
+    let db = TempDir::new().unwrap();
+    let target = Target::Sqlite(db.path().join("ledger.db"));
+    let home = TempDir::new().unwrap();
+    let tour = |home: &Path| {
+        run(hostile::balances(home).args([
+            "--sandbox",
+            "sync",
+            "--db",
+            &target.arg(),
+            "-o",
+            "ndjson",
+        ]))
+    };
+    let first = tour(home.path());
+    assert_eq!(first.code, 0, "{}", show(&first));
+    let stored = target.count("SELECT count(*) FROM transactions");
+    let snapshots = target.count("SELECT count(*) FROM balances");
+    assert!(stored > 0 && snapshots > 0);
+    let second = tour(home.path());
+    assert_eq!(second.code, 0, "{}", show(&second));
+    for line in second.stdout.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        if v["listing"].as_str().unwrap().ends_with("transactions") {
+            assert_eq!(v["rows"], 0, "{line}");
+        }
+    }
+    assert_eq!(target.count("SELECT count(*) FROM transactions"), stored);
+    assert_eq!(target.count("SELECT count(*) FROM balances"), 2 * snapshots);
+    let providers = target.query("SELECT DISTINCT provider FROM balances ORDER BY provider");
+    assert_eq!(providers.len(), 4, "{providers:?}");
+}
