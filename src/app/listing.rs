@@ -7,7 +7,6 @@ use crate::error::Result;
 use crate::http::history::{SincePager, StateFile};
 use crate::http::paginate::{self, Follow, Pager};
 use crate::model::{Balance, Header, Transaction};
-use crate::money::Amount;
 use crate::output::{self, Record};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::{BufWriter, Write};
@@ -26,7 +25,8 @@ pub async fn run<T: Record, P: Pager<Item = T>>(
     follow: Follow,
     resume_flag: &str,
 ) -> Result<()> {
-    run_checked(ctx, header, pager, start, follow, resume_flag, &[]).await
+    let none = super::thresholds::Minimums::default();
+    run_checked(ctx, header, pager, start, follow, resume_flag, &none).await
 }
 
 /// Every balance, checked against `mins` (exit 10 below one, after the output).
@@ -34,7 +34,7 @@ pub async fn balances<P: Pager<Item = Balance>>(
     ctx: &Context,
     header: Header,
     pager: &mut P,
-    mins: &[(String, Amount)],
+    mins: &super::thresholds::Minimums,
 ) -> Result<()> {
     run_checked(ctx, header, pager, None, Follow::All, "", mins).await
 }
@@ -46,7 +46,7 @@ async fn run_checked<T: Record, P: Pager<Item = T>>(
     start: Option<String>,
     follow: Follow,
     resume_flag: &str,
-    mins: &[(String, Amount)],
+    mins: &super::thresholds::Minimums,
 ) -> Result<()> {
     if ctx.style.format == output::Format::Openmetrics && !T::AS_OF {
         return Err(Error::usage(

@@ -89,7 +89,7 @@ pub async fn users_file<P: UserBalances>(
     engine: &Engine,
     file: &str,
     concurrency: usize,
-    mins: &[(String, crate::money::Amount)],
+    mins: &super::thresholds::Minimums,
 ) -> Result<()> {
     let lookups = users(provider, read_ids(file)?);
     let list = &lookups;
@@ -112,7 +112,7 @@ pub async fn balances<'m, F, Fut>(
     ctx: &Context,
     lookups: &[Lookup],
     concurrency: usize,
-    mins: impl Fn(ProviderId) -> &'m [(String, crate::money::Amount)],
+    mins: impl Fn(ProviderId) -> &'m super::thresholds::Minimums,
     fetch: F,
 ) -> Result<()>
 where

@@ -73,7 +73,8 @@ pub async fn run(
         .iter()
         .map(|&p| Ok((p, super::thresholds::minimums(ctx, p, cli_mins)?)))
         .collect::<Result<std::collections::HashMap<_, _>>>()?;
-    let mins_of = |p: ProviderId| mins.get(&p).map_or(&[][..], Vec::as_slice);
+    let none = super::thresholds::Minimums::default();
+    let mins_of = |p: ProviderId| mins.get(&p).unwrap_or(&none);
     let mut lookups = Vec::new();
     // A provider that needs users but lists none is reported as a failure of its own.
     let mut no_users = Vec::new();

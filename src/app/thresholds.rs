@@ -4,6 +4,7 @@
 //! Amounts are compared exactly, digit by digit ([`Amount::cmp_value`]).
 
 use super::Context;
+use crate::config::MinEntry;
 use crate::error::{Error, Result};
 use crate::model::Balance;
 use crate::money::Amount;
@@ -15,32 +16,69 @@ use std::cmp::Ordering;
 /// not one of the error codes, so a cron wrapper can tell "low" from "broken".
 pub const EXIT_BELOW_MINIMUM: u8 = 10;
 
-/// Minimums per currency: the provider's config section, then `--min` (which wins).
-pub fn minimums(
-    ctx: &Context,
-    p: ProviderId,
-    cli: &[(String, Amount)],
-) -> Result<Vec<(String, Amount)>> {
-    let mut all: Vec<(String, Amount)> = Vec::new();
-    for (currency, text) in ctx
+/// A provider's minimums: per currency, and per user where the config
+/// gives a user its own (those win for the currencies they name).
+#[derive(Debug, Clone, Default)]
+pub struct Minimums {
+    all: Vec<(String, Amount)>,
+    by_user: Vec<(String, Vec<(String, Amount)>)>,
+}
+
+impl Minimums {
+    pub fn is_empty(&self) -> bool {
+        self.all.is_empty() && self.by_user.iter().all(|(_, m)| m.is_empty())
+    }
+
+    /// The minimum of `currency` for `subject`: the user's own, else the provider's.
+    fn of(&self, subject: Option<&str>, currency: &str) -> Option<&Amount> {
+        let own = subject.and_then(|s| self.by_user.iter().find(|(u, _)| u == s));
+        own.and_then(|(_, m)| find(m, currency))
+            .or_else(|| find(&self.all, currency))
+    }
+}
+
+fn find<'a>(mins: &'a [(String, Amount)], currency: &str) -> Option<&'a Amount> {
+    mins.iter().find(|(c, _)| c == currency).map(|(_, a)| a)
+}
+
+/// Minimums: the provider's config section, then `--min` (which wins, for
+/// every user, in the currencies it names).
+pub fn minimums(ctx: &Context, p: ProviderId, cli: &[(String, Amount)]) -> Result<Minimums> {
+    let section = format!("[profiles.{}.{}]", ctx.profile_name, p.name());
+    let amount = |key: &str, text: &str| {
+        Amount::parse(text.trim())
+            .map_err(|e| Error::config(format!("min.{key} under {section}: {e}")))
+    };
+    let mut mins = Minimums::default();
+    for (key, entry) in ctx
         .profile()
         .map(|prof| prof.minimums(p))
         .unwrap_or_default()
     {
-        let amount = Amount::parse(text.trim()).map_err(|e| {
-            Error::config(format!(
-                "min.{currency} under [profiles.{}.{}]: {e}",
-                ctx.profile_name,
-                p.name()
-            ))
-        })?;
-        all.push((currency.to_uppercase(), amount));
+        match entry {
+            MinEntry::Amount(text) => mins.all.push((key.to_uppercase(), amount(&key, &text)?)),
+            MinEntry::User(table) => {
+                if matches!(p, ProviderId::Noah | ProviderId::Ibanera) {
+                    return Err(Error::config(format!(
+                        "min.{key} under {section} is a table: per-user minimums are for providers with users (boca, p100)"
+                    )));
+                }
+                let own = table
+                    .iter()
+                    .map(|(c, t)| Ok((c.to_uppercase(), amount(&format!("{key}.{c}"), t)?)))
+                    .collect::<Result<Vec<_>>>()?;
+                mins.by_user.push((key, own));
+            }
+        }
     }
     for (currency, amount) in cli {
-        all.retain(|(c, _)| c != currency);
-        all.push((currency.clone(), amount.clone()));
+        mins.all.retain(|(c, _)| c != currency);
+        for (_, own) in &mut mins.by_user {
+            own.retain(|(c, _)| c != currency);
+        }
+        mins.all.push((currency.clone(), amount.clone()));
     }
-    Ok(all)
+    Ok(mins)
 }
 
 /// A balance below its minimum.
@@ -59,11 +97,11 @@ pub struct Breach {
 pub fn breaches<'a>(
     source: Source<'_>,
     balances: impl IntoIterator<Item = &'a Balance>,
-    mins: &[(String, Amount)],
+    mins: &Minimums,
 ) -> Vec<Breach> {
     let mut found = Vec::new();
     for b in balances {
-        let Some((_, minimum)) = mins.iter().find(|(c, _)| *c == b.currency) else {
+        let Some(minimum) = mins.of(source.subject, &b.currency) else {
             continue;
         };
         let Some(amount) = b.available.as_ref().or(b.total.as_ref()) else {
@@ -133,7 +171,10 @@ mod tests {
             subject: Some("u"),
             as_of: None,
         };
-        let mins = vec![("CAD".to_owned(), Amount::parse("1000.00").unwrap())];
+        let mins = Minimums {
+            all: vec![("CAD".to_owned(), Amount::parse("1000.00").unwrap())],
+            by_user: vec![],
+        };
         for (amount, breached) in [
             ("1000.00", false),
             ("1000", false),
@@ -149,10 +190,13 @@ mod tests {
             "other currencies"
         );
         // Digits beyond any fixed-size decimal still compare exactly.
-        let mins = vec![(
-            "ETH".to_owned(),
-            Amount::parse("1000000000000.000000000000000001").unwrap(),
-        )];
+        let mins = Minimums {
+            all: vec![(
+                "ETH".to_owned(),
+                Amount::parse("1000000000000.000000000000000001").unwrap(),
+            )],
+            by_user: vec![],
+        };
         assert_eq!(
             breaches(
                 src,
@@ -160,6 +204,27 @@ mod tests {
                 &mins
             )
             .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_users_own_minimum_wins_for_that_user_only() {
+        let amount = |t: &str| Amount::parse(t).unwrap();
+        let mins = Minimums {
+            all: vec![("CAD".to_owned(), amount("1000.00"))],
+            by_user: vec![("big".to_owned(), vec![("CAD".to_owned(), amount("50000"))])],
+        };
+        let at = |subject| Source {
+            provider: "boca",
+            subject: Some(subject),
+            as_of: None,
+        };
+        let cad = [balance("CAD", "20000.00")];
+        assert_eq!(breaches(at("big"), &cad, &mins).len(), 1);
+        assert!(breaches(at("small"), &cad, &mins).is_empty());
+        assert_eq!(
+            breaches(at("small"), &[balance("CAD", "999.99")], &mins).len(),
             1
         );
     }

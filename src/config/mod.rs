@@ -49,7 +49,7 @@ pub struct BocaSection {
     pub api_secret: Option<Secret>,
     pub users: Option<Vec<String>>,
     /// Minimum balances per currency (`min = { CAD = "1000.00" }`): exit 10 below them.
-    pub min: Option<BTreeMap<String, String>>,
+    pub min: Option<BTreeMap<String, MinEntry>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -60,7 +60,7 @@ pub struct NoahSection {
     pub signing_key: Option<Secret>,
     pub signing_key_file: Option<PathBuf>,
     /// Minimum balances per currency (`min = { CAD = "1000.00" }`): exit 10 below them.
-    pub min: Option<BTreeMap<String, String>>,
+    pub min: Option<BTreeMap<String, MinEntry>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -70,7 +70,7 @@ pub struct P100Section {
     pub api_key: Option<Secret>,
     pub users: Option<Vec<String>>,
     /// Minimum balances per currency (`min = { CAD = "1000.00" }`): exit 10 below them.
-    pub min: Option<BTreeMap<String, String>>,
+    pub min: Option<BTreeMap<String, MinEntry>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -81,7 +81,17 @@ pub struct IbaneraSection {
     pub password: Option<Secret>,
     pub totp_secret: Option<Secret>,
     /// Minimum balances per currency (`min = { CAD = "1000.00" }`): exit 10 below them.
-    pub min: Option<BTreeMap<String, String>>,
+    pub min: Option<BTreeMap<String, MinEntry>>,
+}
+
+/// One entry of a `min` table: a currency's minimum, or (keyed by a user
+/// id, for providers with users) that user's own minimums, which win over
+/// the provider's: `min = { CAD = "1000.00", "user-7" = { CAD = "50000.00" } }`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum MinEntry {
+    Amount(String),
+    User(BTreeMap<String, String>),
 }
 
 impl Profile {
@@ -114,7 +124,7 @@ impl Profile {
     }
 
     /// The `min` table of a provider's section.
-    pub fn minimums(&self, p: ProviderId) -> Vec<(String, String)> {
+    pub fn minimums(&self, p: ProviderId) -> Vec<(String, MinEntry)> {
         let min = match p {
             ProviderId::Boca => self.boca.as_ref().and_then(|s| s.min.as_ref()),
             ProviderId::Noah => self.noah.as_ref().and_then(|s| s.min.as_ref()),

@@ -116,3 +116,50 @@ fn minimums_from_the_config_and_the_command_line_wins() {
         78,
     );
 }
+
+#[test]
+fn a_user_of_the_config_can_have_minimums_of_their_own() {
+    let env = TestEnv::new();
+    let config = env.home.path().join("c.toml");
+    let write = |min: &str| {
+        std::fs::write(
+            &config,
+            format!(
+                "[profiles.default.boca]\nbase_url = \"{}\"\nusers = [\"partner-user-42\"]\nmin = {min}\n",
+                env.sandbox.base_url(ProviderId::Boca)
+            ),
+        )
+        .unwrap()
+    };
+    let get = |extra: &[&str]| {
+        let mut args = vec!["boca", "get-balances", "partner-user-42", "-o", "json"];
+        args.extend_from_slice(extra);
+        run(env.cmd().env("BALANCES_CONFIG", &config).args(&args))
+    };
+    // The provider's CAD minimum is met (1250.00 ≥ 1000); this user's own is not.
+    write(r#"{ CAD = "1000.00", "partner-user-42" = { CAD = "1250.01" } }"#);
+    let r = get(&[]);
+    assert_eq!(r.code, 10, "{}", r.stderr);
+    assert!(r.stderr.contains("\"minimum\":\"1250.01\""), "{}", r.stderr);
+    // Another user's table does not apply to this one.
+    write(r#"{ CAD = "1000.00", "someone-else" = { CAD = "99999" } }"#);
+    assert_eq!(get(&[]).code, 0);
+    // At the user's own minimum exactly: not below.
+    write(r#"{ "partner-user-42" = { CAD = "1250.00" } }"#);
+    assert_eq!(get(&[]).code, 0);
+    // --min wins over the user's own, for the currency it names.
+    write(r#"{ "partner-user-42" = { CAD = "5000" } }"#);
+    assert_eq!(get(&["--min", "CAD=1"]).code, 0);
+    // NOAH has no users: a table there is a configuration error.
+    std::fs::write(
+        &config,
+        "[profiles.default.noah]\napi_key = \"k\"\nmin = { \"u\" = { USD = \"1\" } }\n",
+    )
+    .unwrap();
+    let r = run(env
+        .cmd()
+        .env("BALANCES_CONFIG", &config)
+        .args(["noah", "get-balances"]));
+    assert_eq!(r.code, 78, "{}", r.stderr);
+    assert!(r.stderr.contains("per-user"), "{}", r.stderr);
+}
