@@ -338,3 +338,46 @@ fn account_and_card_transactions_name_their_subject() {
     );
     assert_eq!(r.json()["subject"], "5000");
 }
+
+#[test]
+fn the_sandbox_makes_only_the_page_asked_for_and_the_same_items_either_way() {
+    // The unfiltered path (made per page) lists what the filtered one (made whole) does.
+    let env = TestEnv::with(Options {
+        transactions: 2000,
+        ..Options::default()
+    });
+    let ids = |env: &TestEnv, args: &[&str]| {
+        let r = expect(ibanera(env).args(args).args(["-o", "ndjson"]), 0);
+        r.stdout
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].clone())
+            .collect::<Vec<_>>()
+    };
+    let cards = ["ibanera", "get-card-transactions", "--page", "37"];
+    let unfiltered = ids(&env, &cards);
+    assert_eq!(unfiltered.len(), 10);
+    let wide = ["--from", "1970-01-01", "--to", "9999-12-31"];
+    assert_eq!(unfiltered, ids(&env, &[&cards[..], &wide[..]].concat()));
+    // A million transactions: a late page costs what the first does.
+    let env = TestEnv::with(Options {
+        transactions: 1_000_000,
+        ..Options::default()
+    });
+    let late = [
+        "ibanera",
+        "get-transactions",
+        "--account",
+        "1000",
+        "--page",
+        "90000",
+    ];
+    assert_eq!(ids(&env, &late).len(), 10);
+    assert_eq!(
+        ids(
+            &env,
+            &["ibanera", "get-card-transactions", "--page", "70000"]
+        )
+        .len(),
+        10
+    );
+}
