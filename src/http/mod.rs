@@ -184,7 +184,12 @@ pub struct HttpOptions {
 }
 
 pub struct Engine {
-    client: reqwest::Client,
+    /// For `http://` (loopback only, never proxied): no certificates to load.
+    plain: reqwest::Client,
+    /// For `https://`, built on first use: loading the system's roots (some
+    /// 150 files) is a cost only runs that use TLS pay, once.
+    tls: std::sync::OnceLock<std::result::Result<reqwest::Client, String>>,
+    proxies: Vec<reqwest::Proxy>,
     opts: HttpOptions,
     /// A "not before" gate per provider: a 429 slows every concurrent worker
     /// of that provider (the limit is the account's), and no other provider.
@@ -216,25 +221,50 @@ fn with_attempts(message: String, tries: u32) -> String {
 
 impl Engine {
     pub fn new(opts: HttpOptions) -> Result<Self> {
-        let mut builder = reqwest::Client::builder().no_proxy();
-        if !opts.no_proxy {
-            for proxy in env_proxies()? {
-                builder = builder.proxy(proxy);
-            }
-        }
-        let client = builder
-            .user_agent(concat!("balances/", env!("CARGO_PKG_VERSION")))
-            .connect_timeout(opts.timeout.min(Duration::from_secs(10)))
-            .timeout(opts.timeout)
-            .pool_idle_timeout(Duration::from_secs(60))
-            .redirect(reqwest::redirect::Policy::none())
+        // Read (and check) the proxy variables now: a bad one is a
+        // configuration error before the first request, not after.
+        let proxies = if opts.no_proxy {
+            Vec::new()
+        } else {
+            env_proxies()?
+        };
+        // http:// is only ever loopback, which is never proxied, so this
+        // client needs neither proxies nor roots: an empty root store.
+        let no_roots = rustls::ClientConfig::builder_with_provider(std::sync::Arc::new(
+            rustls::crypto::aws_lc_rs::default_provider(),
+        ))
+        .with_safe_default_protocol_versions()
+        .map_err(|e| Error::internal(format!("TLS setup: {e}")))?
+        .with_root_certificates(rustls::RootCertStore::empty())
+        .with_no_client_auth();
+        let plain = client_builder(&opts)
+            .tls_backend_preconfigured(no_roots)
             .build()
             .map_err(|e| Error::internal(format!("cannot build the HTTP client: {e}")))?;
         Ok(Engine {
-            client,
+            plain,
+            tls: std::sync::OnceLock::new(),
+            proxies,
             opts,
             pause_until: Mutex::new(HashMap::new()),
         })
+    }
+
+    /// The client for `url`: the plain one for `http://`, else the TLS one.
+    fn client_for(&self, url: &reqwest::Url) -> std::result::Result<&reqwest::Client, Error> {
+        if url.scheme() == "http" {
+            return Ok(&self.plain);
+        }
+        let built = self.tls.get_or_init(|| {
+            let mut builder = client_builder(&self.opts);
+            for proxy in &self.proxies {
+                builder = builder.proxy(proxy.clone());
+            }
+            builder.build().map_err(|e| e.to_string())
+        });
+        built
+            .as_ref()
+            .map_err(|e| Error::internal(format!("cannot build the HTTP client: {e}")))
     }
 
     pub fn dry_run(&self) -> bool {
@@ -347,7 +377,8 @@ impl Engine {
     }
 
     async fn execute(&self, req: &Outgoing) -> std::result::Result<Incoming, Failure> {
-        let mut builder = self.client.request(req.method.clone(), req.url.clone());
+        let client = self.client_for(&req.url).map_err(Failure::Fatal)?;
+        let mut builder = client.request(req.method.clone(), req.url.clone());
         for (name, value) in &req.headers {
             builder = builder.header(*name, value.wire());
             debug!("  > {name}: {}", value.shown());
@@ -422,6 +453,18 @@ impl Engine {
 /// lower-case forms), each skipping `NO_PROXY` and, always, loopback: the
 /// plain-http exception for loopback exists because that traffic never
 /// leaves the machine, and a proxy would carry its credentials elsewhere.
+/// What both clients share: proxies only from [`env_proxies`] (reqwest's
+/// own reading of the environment is off), keep-alive, no redirects.
+fn client_builder(opts: &HttpOptions) -> reqwest::ClientBuilder {
+    reqwest::Client::builder()
+        .no_proxy()
+        .user_agent(concat!("balances/", env!("CARGO_PKG_VERSION")))
+        .connect_timeout(opts.timeout.min(Duration::from_secs(10)))
+        .timeout(opts.timeout)
+        .pool_idle_timeout(Duration::from_secs(60))
+        .redirect(reqwest::redirect::Policy::none())
+}
+
 fn env_proxies() -> Result<Vec<reqwest::Proxy>> {
     let var = |names: [&str; 2]| {
         names
@@ -620,6 +663,34 @@ mod tests {
             let ((), waited) = tokio::join!(a, b);
             assert!(waited >= Duration::from_millis(900), "{waited:?}");
         });
+    }
+
+    #[test]
+    fn plain_http_runs_build_no_tls_client_and_https_builds_one_once() {
+        let sandbox = Sandbox::start(Options::default()).unwrap();
+        let boca = Boca::new(
+            url::parse_base(&sandbox.base_url(ProviderId::Boca)).unwrap(),
+            Secret::new(demo::BOCA_API_KEY),
+            Secret::new(demo::BOCA_API_SECRET),
+        );
+        let engine = Engine::new(HttpOptions {
+            timeout: Duration::from_secs(10),
+            retries: 0,
+            dry_run: false,
+            no_proxy: true,
+        })
+        .unwrap();
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        rt.block_on(boca.balances(&engine, "partner-user-42"))
+            .unwrap();
+        assert!(engine.tls.get().is_none(), "no roots loaded for http://");
+        let https = reqwest::Url::parse("https://127.0.0.1:9/").unwrap();
+        let first = engine.client_for(&https).unwrap() as *const reqwest::Client;
+        let again = engine.client_for(&https).unwrap() as *const reqwest::Client;
+        assert_eq!(first, again, "one TLS client per run");
     }
 
     #[test]
