@@ -22,6 +22,12 @@ use futures_util::StreamExt;
 use std::io::{BufWriter, Write};
 use tokio::sync::Mutex;
 
+/// How far behind this machine's clock a stored position stays. Each run
+/// re-reads its last five minutes (stored once, by the primary key), so a
+/// host whose clock is up to five minutes fast (`doctor` fails past 60 s)
+/// cannot move the shared position past transactions still arriving.
+const HOLD_BACK_SECS: i64 = 300;
+
 /// What every listing of the run shares.
 struct Shared<'a> {
     ctx: &'a Context,
@@ -93,6 +99,10 @@ pub async fn run(
         as_of: None,
     })?;
     let mut first_failure: Option<(usize, u8)> = None;
+    // The ledger is the job; the report is news about it. A report that
+    // cannot be written (a closed pipe, a full disk) stops the report, not
+    // the sync: every listing is still written, and the run's code says so.
+    let mut output_failed: Option<Error> = None;
     // One unit's listings are reported together: one record per listing
     // written, grouped by subject (one JSON document each); failures on stderr.
     let mut report = |order: usize, listings: Vec<Outcome>| -> Result<()> {
@@ -108,6 +118,7 @@ pub async fn run(
                         _ => written.push((key.provider, key.subject, vec![record])),
                     }
                 }
+                // An interrupt: the run stops here (what was committed stays).
                 Err(e) if e.quiet_exit.is_some() => return Err(e),
                 Err(e) => {
                     let subject = Some(key.subject.as_str()).filter(|s| !s.is_empty());
@@ -120,17 +131,28 @@ pub async fn run(
             }
         }
         for (provider, subject, records) in written {
+            if output_failed.is_some() {
+                break;
+            }
             let source = Source {
                 provider,
                 subject: Some(subject.as_str()).filter(|s| !s.is_empty()),
                 as_of: None,
             };
-            writer.records(source, &records, &[])?;
+            if let Err(e) = writer.records(source, &records, &[]) {
+                output_failed = Some(e);
+            }
         }
         Ok(())
     };
     for (i, &p) in no_users.iter().enumerate() {
-        let key = shared.key(p, "", "balances")?;
+        let key = ListingKey {
+            provider: p.name(),
+            profile: ctx.profile_name.clone(),
+            base_url: String::new(),
+            subject: String::new(),
+            list: "balances",
+        };
         let e = Error::config(format!(
             "no users listed: add `users = [...]` under [profiles.{}.{}]",
             ctx.profile_name,
@@ -145,31 +167,48 @@ pub async fn run(
             (i, sync_unit(shared_ref, clients, *p, user.as_deref()).await)
         })
         .buffer_unordered(concurrency.max(1));
-    let mut outcome = Ok(());
+    let mut interrupted = None;
     while let Some((i, listings)) = results.next().await {
         if let Err(e) = report(no_users.len() + i, listings) {
-            outcome = Err(e);
+            interrupted = Some(e);
             break;
         }
     }
     drop(results);
-    let code = match (&outcome, first_failure) {
-        (Err(e), _) => e.exit_code(),
-        (Ok(()), Some((_, code))) => code,
-        (Ok(()), None) => 0,
-    };
-    outcome?;
-    writer.finish(None)?;
+    if output_failed.is_none()
+        && interrupted.is_none()
+        && let Err(e) = writer.finish(None)
+    {
+        output_failed = Some(e);
+    }
+    // A failure's code wins; then an interrupt's; then the report's own
+    // (a closed pipe is 0: the ledger is complete; a full disk is 74).
+    let code = first_failure
+        .map(|(_, code)| code)
+        .or_else(|| interrupted.as_ref().map(code_of))
+        .or_else(|| output_failed.as_ref().map(code_of))
+        .unwrap_or(0);
     shared
         .ledger
         .lock()
         .await
         .finish_run(&shared.run, code)
         .await?;
+    if let Some(e) = interrupted
+        .or(output_failed)
+        .filter(|_| first_failure.is_none())
+    {
+        return Err(e);
+    }
     match code {
         0 => Ok(()),
         code => Err(Error::quiet(code)),
     }
+}
+
+/// The code a run ending with `e` exits with (a quiet exit's own, else its kind's).
+fn code_of(e: &Error) -> u8 {
+    e.quiet_exit.unwrap_or_else(|| e.exit_code())
 }
 
 #[derive(Clone, Copy)]
@@ -194,12 +233,8 @@ impl Shared<'_> {
     /// Store one snapshot of a balance listing.
     async fn snapshot(&self, key: &ListingKey, pages: Vec<Page<Balance>>) -> Result<u64> {
         let as_of = crate::clock::rfc3339_seconds(crate::clock::now());
+        // An empty listing (a customer without cards) is a snapshot of nothing, not an error.
         let items: Vec<Balance> = pages.into_iter().flat_map(|p| p.items).collect();
-        if items.is_empty() {
-            return Err(Error::bad_response(
-                "the provider listed no balance at all: nothing to snapshot",
-            ));
-        }
         let mut ledger = self.ledger.lock().await;
         ledger.add_snapshot(&self.run, key, &as_of, &items).await
     }
@@ -212,15 +247,14 @@ impl Shared<'_> {
         form: Form,
     ) -> Result<u64> {
         let stored = self.ledger.lock().await.position(key).await?;
-        let mut since = SincePager::new(pager, stored.clone(), form);
+        // Held back from this machine's clock: hosts sharing a ledger never
+        // quite agree on the time, and the merged position is the latest.
+        let mut since = SincePager::new(pager, stored.clone(), form).holding_back(HOLD_BACK_SECS);
         let pages = paginate::collect(&mut since).await?;
         if let Some(old) = &stored {
             let remedy = format!(
-                "delete its position to read it all again: DELETE FROM positions WHERE provider = '{}' \
-                 AND subject = '{}' AND list = '{}'",
-                key.provider,
-                crate::text::clip(&key.subject).replace('\'', "''"),
-                key.list
+                "delete its position to read it all again: {}",
+                key.delete_position_sql()
             );
             history::check_kept(old, since.newest.as_ref(), &remedy)?;
         }
@@ -320,14 +354,17 @@ async fn ibanera_unit(s: &Shared<'_>, api: Result<&ibanera::Ibanera<'_>>) -> Vec
     }
     let engine = &s.engine;
     let mut accounts: Vec<String> = Vec::new();
+    let mut without_id = 0usize;
     let mut done = vec![
         listing(s, p, "", "balances", async |k| {
             let list = List::AccountBalances;
             let mut pager = pager(api.clone()?, engine, list, ibanera::account_balance);
             let pages = paginate::collect(&mut pager).await?;
             for b in pages.iter().flat_map(|p| &p.items) {
-                if let Some(id) = b.account_id.as_ref().filter(|id| !accounts.contains(id)) {
-                    accounts.push(id.clone());
+                match &b.account_id {
+                    Some(id) if !accounts.contains(id) => accounts.push(id.clone()),
+                    Some(_) => {}
+                    None => without_id += 1,
                 }
             }
             s.snapshot(k, pages).await
@@ -350,6 +387,27 @@ async fn ibanera_unit(s: &Shared<'_>, api: Result<&ibanera::Ibanera<'_>>) -> Vec
         })
         .await,
     ];
+    if without_id > 0 {
+        // Its transactions cannot be asked for: say so, never skip them quietly.
+        let e = Error::bad_response(format!(
+            "{without_id} account balance(s) without an `id`: their transactions cannot be listed"
+        ));
+        done.push(listing(s, p, "", "transactions", async |_| Err(e)).await);
+    }
+    // Accounts synced before stay synced: one that left the balance listing
+    // (closed, suppressed) is still read, and fails loudly if it is gone.
+    if let Ok(k) = s.key(p, "", "transactions") {
+        match s.ledger.lock().await.subjects(&k).await {
+            Ok(stored) => {
+                for id in stored {
+                    if !accounts.contains(&id) {
+                        accounts.push(id);
+                    }
+                }
+            }
+            Err(e) => done.push((k, Err(e))),
+        }
+    }
     for account in accounts {
         done.push(
             listing(s, p, &account, "transactions", async |k| {

@@ -285,6 +285,13 @@ impl<'a, P> SincePager<'a, P> {
         }
     }
 
+    /// Keep the mark `secs` behind this machine's clock rather than at it
+    /// (the ledger, whose position several hosts share).
+    pub fn holding_back(mut self, secs: i64) -> Self {
+        self.started = self.started.plus_seconds(-secs);
+        self
+    }
+
     /// The mark to save after a complete run: the newest instant of the run,
     /// with every id seen at it (those of the old mark too, if it is the same
     /// instant); the old mark if the run saw nothing new.

@@ -108,6 +108,9 @@ const INSERT_TRANSACTION: &str = "INSERT INTO transactions (provider, profile, b
 const SELECT_POSITION: &str = "SELECT mark FROM positions \
      WHERE provider = $1 AND profile = $2 AND base_url = $3 AND subject = $4 AND list = $5";
 
+const SELECT_SUBJECTS: &str = "SELECT subject FROM positions \
+     WHERE provider = $1 AND profile = $2 AND base_url = $3 AND list = $4 ORDER BY subject";
+
 const UPSERT_POSITION: &str = "INSERT INTO positions (provider, profile, base_url, subject, list, mark, \
      updated_at, run_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
      ON CONFLICT (provider, profile, base_url, subject, list) \
@@ -133,6 +136,12 @@ impl Target {
             return Ok(Target::Postgres(crate::secret::Secret::new(
                 text.to_owned(),
             )));
+        }
+        if lower.starts_with("postgres:") || lower.starts_with("postgresql:") {
+            // A mistyped URL (it may hold a password): never a file name, never echoed.
+            return Err(Error::usage(
+                "--db looks like a PostgreSQL URL but is not one: write postgres://user@host/database",
+            ));
         }
         if text.contains("://") {
             return Err(Error::usage(format!(
@@ -192,6 +201,20 @@ pub struct ListingKey {
 }
 
 impl ListingKey {
+    /// The statement that forgets this listing's position (the next run
+    /// reads it all again; what is stored stays, once), for messages.
+    pub fn delete_position_sql(&self) -> String {
+        let q = |v: &str| format!("'{}'", v.replace('\'', "''"));
+        format!(
+            "DELETE FROM positions WHERE provider = {} AND profile = {} AND base_url = {} AND subject = {} AND list = {}",
+            q(self.provider),
+            q(&self.profile),
+            q(&self.base_url),
+            q(&self.subject),
+            q(self.list)
+        )
+    }
+
     fn position_params(&self) -> [&str; 5] {
         [
             self.provider,
@@ -292,14 +315,14 @@ impl Ledger {
     /// Open (creating it if need be) and bring the schema up to date.
     pub async fn open(target: &Target) -> Result<Ledger> {
         match target {
-            Target::Sqlite(path) => Ok(Ledger::Sqlite(sqlite::Sqlite::open(path)?)),
+            Target::Sqlite(path) => Ok(Ledger::Sqlite(sqlite::Sqlite::open(path).await?)),
             Target::Postgres(url) => Ok(Ledger::Postgres(postgres::Postgres::open(url).await?)),
         }
     }
 
     pub async fn begin_run(&mut self, run: &Run) -> Result<()> {
         match self {
-            Ledger::Sqlite(db) => db.begin_run(run),
+            Ledger::Sqlite(db) => db.begin_run(run).await,
             Ledger::Postgres(db) => db.begin_run(run).await,
         }
     }
@@ -307,7 +330,7 @@ impl Ledger {
     pub async fn finish_run(&mut self, run: &Run, exit_code: u8) -> Result<()> {
         let finished = crate::clock::rfc3339_seconds(crate::clock::now());
         match self {
-            Ledger::Sqlite(db) => db.finish_run(run, &finished, exit_code),
+            Ledger::Sqlite(db) => db.finish_run(run, &finished, exit_code).await,
             Ledger::Postgres(db) => db.finish_run(run, &finished, exit_code).await,
         }
     }
@@ -315,10 +338,20 @@ impl Ledger {
     /// The stored position of a transaction listing (`None`: never synced).
     pub async fn position(&mut self, key: &ListingKey) -> Result<Option<Mark>> {
         let text = match self {
-            Ledger::Sqlite(db) => db.position(key)?,
+            Ledger::Sqlite(db) => db.position(key).await?,
             Ledger::Postgres(db) => db.position(key).await?,
         };
         Ok(text.as_deref().map(parse_mark).transpose()?.flatten())
+    }
+
+    /// The subjects with a stored position in `key`'s listing (any subject).
+    pub async fn subjects(&mut self, key: &ListingKey) -> Result<Vec<String>> {
+        let [provider, profile, base_url, _, list] = key.position_params();
+        let params = [provider, profile, base_url, list].map(str::to_owned);
+        match self {
+            Ledger::Sqlite(db) => db.subjects(params).await,
+            Ledger::Postgres(db) => db.subjects(&params).await,
+        }
     }
 
     /// One snapshot of a listing's balances, in one transaction.
@@ -334,7 +367,7 @@ impl Ledger {
             .map(|b| balance_row(run, key, as_of, b))
             .collect();
         match self {
-            Ledger::Sqlite(db) => db.add_snapshot(&rows),
+            Ledger::Sqlite(db) => db.add_snapshot(rows).await,
             Ledger::Postgres(db) => db.add_snapshot(&rows).await,
         }
     }
@@ -355,7 +388,7 @@ impl Ledger {
             .collect();
         let position = mark.map(|m| (m, first_seen.as_str(), run.id.as_str()));
         match self {
-            Ledger::Sqlite(db) => db.add_transactions(key, &rows, position),
+            Ledger::Sqlite(db) => db.add_transactions(key, rows, position).await,
             Ledger::Postgres(db) => db.add_transactions(key, &rows, position).await,
         }
     }
@@ -397,6 +430,12 @@ mod tests {
             Ok(Target::Postgres(_))
         ));
         assert!(Target::parse("mysql://x/y").is_err());
+        let typo = Target::parse("postgres:/u:hunter2@h/db").unwrap_err();
+        assert!(!typo.message.contains("hunter2"), "{}", typo.message);
+        assert_eq!(
+            postgres::display("POSTGRES://u:pw@h:5433/l"),
+            "postgres://u@h:5433/l"
+        );
         assert!(Target::parse("").is_err());
         let shown = Target::parse("postgres://u:hunter2@db.example:5433/ledger")
             .unwrap()

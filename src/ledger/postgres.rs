@@ -26,9 +26,57 @@ pub struct Postgres {
     name: String,
 }
 
+/// The URL with its scheme in lower case (tokio-postgres reads only
+/// `postgres://` and `postgresql://` as written).
+fn normalized(url: &str) -> String {
+    match url.split_once("://") {
+        Some((scheme, rest)) => format!("{}://{rest}", scheme.to_ascii_lowercase()),
+        None => url.to_owned(),
+    }
+}
+
+/// The text of a PostgreSQL error: the server's own message where there is
+/// one (tokio-postgres' `Display` says only "db error"), else the error and
+/// its causes. Neither holds the password.
+fn reason(e: &tokio_postgres::Error) -> String {
+    if let Some(db) = e.as_db_error() {
+        return format!("{} ({})", db.message(), db.code().code());
+    }
+    let mut text = e.to_string();
+    let mut cause = std::error::Error::source(e);
+    while let Some(c) = cause {
+        text.push_str(": ");
+        text.push_str(&c.to_string());
+        cause = c.source();
+    }
+    text
+}
+
+/// A failed statement: a lock not had within [`LOCK_TIMEOUT`] is a
+/// temporary failure (75), anything else a failed ledger write (74).
+fn failed(name: &str, e: tokio_postgres::Error) -> Error {
+    let kind = match e.code() {
+        Some(c) if *c == tokio_postgres::error::SqlState::LOCK_NOT_AVAILABLE => Kind::Timeout,
+        _ => Kind::Io,
+    };
+    let what = if kind == Kind::Timeout {
+        format!(
+            "the ledger {name}: another run held this listing's lock for {} s",
+            LOCK_TIMEOUT.as_secs()
+        )
+    } else {
+        format!("cannot write the ledger {name}")
+    };
+    Error::new(kind, format!("{what}: {}", crate::text::clip(&reason(&e)))).with_cause(e)
+}
+
+/// How long a run waits for another host's transaction on the same listing
+/// (as SQLite's busy timeout): past it, that listing fails with 75.
+const LOCK_TIMEOUT: Duration = Duration::from_secs(60);
+
 /// The URL for messages: user, hosts, ports and database, never the password.
 pub fn display(url: &str) -> String {
-    match url.parse::<Config>() {
+    match normalized(url).parse::<Config>() {
         Ok(c) => describe(&c),
         Err(_) => "postgres://… (not a valid URL)".to_owned(),
     }
@@ -80,12 +128,15 @@ fn tls() -> Result<tokio_postgres_rustls::MakeRustlsConnect> {
 
 impl Postgres {
     pub async fn open(url: &Secret) -> Result<Postgres> {
-        let mut config: Config = url.expose().parse().map_err(|e: tokio_postgres::Error| {
-            Error::usage(format!(
-                "--db: not a PostgreSQL URL ({})",
-                crate::text::clip(&e.to_string())
-            ))
-        })?;
+        let mut config: Config =
+            normalized(url.expose())
+                .parse()
+                .map_err(|e: tokio_postgres::Error| {
+                    Error::usage(format!(
+                        "--db: not a PostgreSQL URL ({})",
+                        crate::text::clip(&reason(&e))
+                    ))
+                })?;
         if config.get_password().is_none()
             && let Some(pw) = std::env::var_os("PGPASSWORD")
         {
@@ -120,7 +171,7 @@ impl Postgres {
                 kind,
                 format!(
                     "cannot connect to the ledger {name}: {}",
-                    crate::text::clip(&e.to_string())
+                    crate::text::clip(&reason(&e))
                 ),
             )
             .with_cause(e)
@@ -139,17 +190,22 @@ impl Postgres {
             client
         };
         let mut db = Postgres { client, name };
+        let timeout = format!("SET lock_timeout = '{}s'", LOCK_TIMEOUT.as_secs());
+        db.client
+            .batch_execute(&timeout)
+            .await
+            .map_err(|e| db.fail(e))?;
         db.migrate().await?;
         Ok(db)
     }
 
     fn fail(&self, e: tokio_postgres::Error) -> Error {
-        super::io_error(&self.name, e)
+        failed(&self.name, e)
     }
 
     async fn migrate(&mut self) -> Result<()> {
         let name = self.name.clone();
-        let f = |e| super::io_error(&name, e);
+        let f = |e| failed(&name, e);
         let tx = self.client.transaction().await.map_err(f)?;
         tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])
             .await
@@ -220,9 +276,18 @@ impl Postgres {
         Ok(row.map(|r| r.get(0)))
     }
 
+    pub async fn subjects(&mut self, params: &[String; 4]) -> Result<Vec<String>> {
+        let rows = self
+            .client
+            .query(super::SELECT_SUBJECTS, &as_params(params))
+            .await
+            .map_err(|e| self.fail(e))?;
+        Ok(rows.iter().map(|r| r.get(0)).collect())
+    }
+
     pub async fn add_snapshot(&mut self, rows: &[Vec<Option<String>>]) -> Result<u64> {
         let name = self.name.clone();
-        let f = |e| super::io_error(&name, e);
+        let f = |e| failed(&name, e);
         let tx = self.client.transaction().await.map_err(f)?;
         let stmt = tx.prepare(super::INSERT_BALANCE).await.map_err(f)?;
         let mut written = 0;
@@ -240,7 +305,7 @@ impl Postgres {
         position: Option<(&Mark, &str, &str)>,
     ) -> Result<u64> {
         let name = self.name.clone();
-        let f = |e| super::io_error(&name, e);
+        let f = |e| failed(&name, e);
         let tx = self.client.transaction().await.map_err(f)?;
         // One lock per listing, held to the commit: a host that syncs the
         // same listing waits here; the position it then reads is ours.

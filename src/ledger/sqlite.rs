@@ -10,19 +10,97 @@ use crate::error::{Error, Kind, Result};
 use crate::http::history::Mark;
 use rusqlite::{Connection, OpenFlags, TransactionBehavior, params_from_iter};
 use std::path::Path;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 /// How long a run waits for another to finish writing. A write holds the
 /// lock for one listing's rows (milliseconds), so a minute means something is stuck.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(60);
 
-pub struct Sqlite {
+/// The connection, used from blocking threads (`spawn_blocking`): a write
+/// that waits out another run's lock must not stall this run's requests,
+/// which are all polled by one task.
+pub struct Sqlite(Arc<Mutex<Inner>>);
+
+struct Inner {
     conn: Connection,
     name: String,
 }
 
 impl Sqlite {
-    pub fn open(path: &Path) -> Result<Sqlite> {
+    /// Open, set WAL and migrate, on a blocking thread (it may wait out
+    /// another run's migration).
+    pub async fn open(path: &Path) -> Result<Sqlite> {
+        let path = path.to_path_buf();
+        let inner = tokio::task::spawn_blocking(move || Inner::open(&path))
+            .await
+            .map_err(|e| Error::internal(format!("ledger thread: {e}")))??;
+        Ok(Sqlite(Arc::new(Mutex::new(inner))))
+    }
+
+    async fn blocking<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&mut Inner) -> Result<T> + Send + 'static,
+    ) -> Result<T> {
+        let inner = self.0.clone();
+        tokio::task::spawn_blocking(move || f(&mut inner.lock().unwrap_or_else(|p| p.into_inner())))
+            .await
+            .map_err(|e| Error::internal(format!("ledger thread: {e}")))?
+    }
+
+    pub async fn begin_run(&self, run: &Run) -> Result<()> {
+        let run = run.clone();
+        self.blocking(move |db| db.begin_run(&run)).await
+    }
+
+    pub async fn finish_run(&self, run: &Run, finished: &str, exit_code: u8) -> Result<()> {
+        let (run, finished) = (run.clone(), finished.to_owned());
+        self.blocking(move |db| db.finish_run(&run, &finished, exit_code))
+            .await
+    }
+
+    pub async fn position(&self, key: &ListingKey) -> Result<Option<String>> {
+        let key = key.clone();
+        self.blocking(move |db| db.position(&key)).await
+    }
+
+    pub async fn subjects(&self, params: [String; 4]) -> Result<Vec<String>> {
+        self.blocking(move |db| {
+            let f = |e| fail_of(&db.name, e);
+            let mut stmt = db.conn.prepare_cached(super::SELECT_SUBJECTS).map_err(f)?;
+            let rows = stmt
+                .query_map(params_from_iter(params.iter()), |r| r.get(0))
+                .map_err(f)?;
+            rows.collect::<std::result::Result<Vec<String>, _>>()
+                .map_err(f)
+        })
+        .await
+    }
+
+    pub async fn add_snapshot(&self, rows: Vec<Vec<Option<String>>>) -> Result<u64> {
+        self.blocking(move |db| db.add_snapshot(&rows)).await
+    }
+
+    pub async fn add_transactions(
+        &self,
+        key: &ListingKey,
+        rows: Vec<Vec<Option<String>>>,
+        position: Option<(&Mark, &str, &str)>,
+    ) -> Result<u64> {
+        let key = key.clone();
+        let position = position.map(|(m, at, run)| (m.clone(), at.to_owned(), run.to_owned()));
+        self.blocking(move |db| {
+            let position = position
+                .as_ref()
+                .map(|(m, at, run)| (m, at.as_str(), run.as_str()));
+            db.add_transactions(&key, &rows, position)
+        })
+        .await
+    }
+}
+
+impl Inner {
+    fn open(path: &Path) -> Result<Inner> {
         let name = path.display().to_string();
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
@@ -37,8 +115,9 @@ impl Sqlite {
             )
             .with_cause(e)
         })?;
-        let mut db = Sqlite { conn, name };
-        db.blocking(|db| {
+        let mut db = Inner { conn, name };
+        {
+            let db = &mut db;
             db.conn.busy_timeout(BUSY_TIMEOUT).map_err(|e| db.fail(e))?;
             // WAL survives in the file; asking again is cheap. `synchronous
             // = FULL` makes a commit durable once it returns, even in WAL.
@@ -58,20 +137,9 @@ impl Sqlite {
             db.conn
                 .pragma_update(None, "synchronous", "FULL")
                 .map_err(|e| db.fail(e))?;
-            db.migrate()
-        })?;
-        Ok(db)
-    }
-
-    /// Runs `f` where blocking is allowed: a busy wait must not stall the
-    /// runtime's other tasks (the other providers' requests).
-    fn blocking<T>(&mut self, f: impl FnOnce(&mut Self) -> Result<T>) -> Result<T> {
-        match tokio::runtime::Handle::try_current() {
-            Ok(h) if h.runtime_flavor() == tokio::runtime::RuntimeFlavor::MultiThread => {
-                tokio::task::block_in_place(|| f(self))
-            }
-            _ => f(self),
+            db.migrate()?;
         }
+        Ok(db)
     }
 
     fn fail(&self, e: rusqlite::Error) -> Error {
@@ -119,17 +187,19 @@ impl Sqlite {
         tx.commit().map_err(|e| fail_of(&self.name, e))
     }
 
-    pub fn begin_run(&mut self, run: &Run) -> Result<()> {
-        self.blocking(|db| {
+    fn begin_run(&mut self, run: &Run) -> Result<()> {
+        let db = self;
+        {
             db.conn
                 .execute(super::INSERT_RUN, [&run.id, &run.profile, &run.started_at])
                 .map(drop)
                 .map_err(|e| db.fail(e))
-        })
+        }
     }
 
-    pub fn finish_run(&mut self, run: &Run, finished: &str, exit_code: u8) -> Result<()> {
-        self.blocking(|db| {
+    fn finish_run(&mut self, run: &Run, finished: &str, exit_code: u8) -> Result<()> {
+        let db = self;
+        {
             db.conn
                 .execute(
                     "UPDATE runs SET finished_at = ?1, exit_code = ?2 WHERE run_id = ?3",
@@ -137,11 +207,12 @@ impl Sqlite {
                 )
                 .map(drop)
                 .map_err(|e| db.fail(e))
-        })
+        }
     }
 
-    pub fn position(&mut self, key: &ListingKey) -> Result<Option<String>> {
-        self.blocking(|db| {
+    fn position(&mut self, key: &ListingKey) -> Result<Option<String>> {
+        let db = self;
+        {
             let mut stmt = db
                 .conn
                 .prepare_cached(super::SELECT_POSITION)
@@ -153,11 +224,12 @@ impl Sqlite {
                 Some(row) => row.get(0).map(Some).map_err(|e| db.fail(e)),
                 None => Ok(None),
             }
-        })
+        }
     }
 
-    pub fn add_snapshot(&mut self, rows: &[Vec<Option<String>>]) -> Result<u64> {
-        self.blocking(|db| {
+    fn add_snapshot(&mut self, rows: &[Vec<Option<String>>]) -> Result<u64> {
+        let db = self;
+        {
             let tx = db
                 .conn
                 .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -175,16 +247,17 @@ impl Sqlite {
             }
             tx.commit().map_err(|e| fail_of(&db.name, e))?;
             Ok(written)
-        })
+        }
     }
 
-    pub fn add_transactions(
+    fn add_transactions(
         &mut self,
         key: &ListingKey,
         rows: &[Vec<Option<String>>],
         position: Option<(&Mark, &str, &str)>,
     ) -> Result<u64> {
-        self.blocking(|db| {
+        let db = self;
+        {
             let name = db.name.clone();
             let f = |e| fail_of(&name, e);
             // IMMEDIATE: the write lock is taken before the position is read,
@@ -224,7 +297,7 @@ impl Sqlite {
             }
             tx.commit().map_err(f)?;
             Ok(inserted)
-        })
+        }
     }
 }
 

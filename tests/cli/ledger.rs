@@ -144,6 +144,22 @@ impl Target {
         }
     }
 
+    /// Run a statement.
+    fn exec(&self, sql: &str) {
+        match self {
+            Target::Sqlite(p) => {
+                rusqlite::Connection::open(p)
+                    .unwrap()
+                    .execute_batch(sql)
+                    .unwrap();
+            }
+            Target::Postgres { url, schema } => {
+                let sql = format!("SET search_path = {schema}; {sql}");
+                pg(url, |c| async move { c.batch_execute(&sql).await.unwrap() });
+            }
+        }
+    }
+
     fn count(&self, sql: &str) -> usize {
         self.query(sql)[0][0].as_deref().unwrap().parse().unwrap()
     }
@@ -393,15 +409,219 @@ fn a_failing_provider_leaves_its_rows_and_position_and_sets_the_exit_code() {
 fn a_history_that_lost_items_stops_the_listing_and_keeps_its_position() {
     let home = home_with_boca_user();
     let db = TempDir::new().unwrap();
+    for target in targets(db.path()) {
+        let srv = Growing::new(10, Duration::ZERO);
+        assert_eq!(sync(home.path(), &srv.srv, &target).code, 0);
+        let before = target.query("SELECT mark FROM positions");
+        srv.len.store(4, Ordering::SeqCst); // the newest six vanished
+        let r = sync(home.path(), &srv.srv, &target);
+        assert_eq!(r.code, 65, "{}", show(&r));
+        assert_eq!(target.query("SELECT mark FROM positions"), before);
+        // The statement the message gives starts the listing over, and only it.
+        let message = r.stderr_json()["error"]["message"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        let sql = message.split("read it all again: ").nth(1).unwrap();
+        target.exec(sql);
+        assert_eq!(target.count("SELECT count(*) FROM positions"), 0, "{sql}");
+        let r = sync(home.path(), &srv.srv, &target);
+        assert_eq!(r.code, 0, "{}", show(&r));
+        assert_eq!(target.count("SELECT count(*) FROM transactions"), 10);
+    }
+}
+
+#[test]
+fn a_closed_stdout_stops_the_report_not_the_sync() {
+    let db = TempDir::new().unwrap();
+    let target = Target::Sqlite(db.path().join("ledger.db"));
+    let home = TempDir::new().unwrap();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin!("balances"))
+        .env_clear()
+        .env("HOME", home.path())
+        .env("BALANCES_KEYRING", "none")
+        .args([
+            "--sandbox",
+            "sync",
+            "--db",
+            &target.arg(),
+            "-o",
+            "ndjson",
+            "--concurrency",
+            "1",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    {
+        use std::io::BufRead;
+        let mut out = std::io::BufReader::new(child.stdout.take().unwrap());
+        out.read_line(&mut first).unwrap();
+    } // like `| head -1`: the pipe closes here
+    let status = child.wait().unwrap();
+    assert!(first.contains("\"listing\""), "{first}");
+    assert_eq!(status.code(), Some(0), "the ledger is complete");
+    assert_eq!(
+        target.query("SELECT exit_code FROM runs WHERE finished_at IS NOT NULL"),
+        vec![vec![Some("0".to_owned())]]
+    );
+    let providers = target.query("SELECT DISTINCT provider FROM balances");
+    assert_eq!(providers.len(), 4, "every provider synced: {providers:?}");
+    assert!(target.count("SELECT count(*) FROM transactions WHERE provider = 'ibanera'") > 0);
+}
+
+#[test]
+fn a_write_waiting_for_the_lock_does_not_stall_the_other_users_requests() {
+    let home = home_with_boca_user();
+    let dir = home.path().join("config/balances");
+    std::fs::write(
+        dir.join("config.toml"),
+        "[profiles.default.boca]\nusers = [\"u-fast\", \"u-slow\"]\n",
+    )
+    .unwrap();
+    // The first request for u-fast tells the test to take the ledger's write
+    // lock (the run has opened the ledger by then); its answer comes after.
+    let (lock_now, take_lock) = std::sync::mpsc::channel::<()>();
+    let lock_now = std::sync::Mutex::new(Some(lock_now));
+    let srv = Hostile::serve(move |req| {
+        let body = if req.path().ends_with("/transactions") {
+            r#"{"externalId":"u","userId":"550e8400-e29b-41d4-a716-446655440000","nextCursor":null,"items":[]}"#
+        } else {
+            BOCA_BALANCES
+        };
+        let reply = Reply::json(200, body);
+        if req.path().contains("u-slow") {
+            reply.after(Duration::from_millis(2000))
+        } else {
+            if let Some(tx) = lock_now.lock().unwrap().take() {
+                let _ = tx.send(());
+            }
+            reply.after(Duration::from_millis(300))
+        }
+    });
+    let db = TempDir::new().unwrap();
     let target = Target::Sqlite(db.path().join("l.db"));
-    let srv = Growing::new(10, Duration::ZERO);
-    assert_eq!(sync(home.path(), &srv.srv, &target).code, 0);
-    let before = target.query("SELECT mark FROM positions");
-    srv.len.store(4, Ordering::SeqCst); // the newest six vanished
-    let r = sync(home.path(), &srv.srv, &target);
+    let path = db.path().join("l.db");
+    let holder = std::thread::spawn(move || {
+        take_lock.recv().unwrap();
+        let c = rusqlite::Connection::open(&path).unwrap();
+        c.execute_batch("BEGIN IMMEDIATE").unwrap();
+        std::thread::sleep(Duration::from_secs(4));
+        c.execute_batch("COMMIT").unwrap();
+    });
+    // u-fast's rows wait for the lock (about 4 s); u-slow's answer (2 s)
+    // must still be read within its 3 s timeout meanwhile.
+    let r = run(hostile::boca(home.path(), &srv).args([
+        "--timeout",
+        "3",
+        "--retries",
+        "0",
+        "sync",
+        "--db",
+        &target.arg(),
+        "-o",
+        "json",
+    ]));
+    holder.join().unwrap();
+    assert_eq!(r.code, 0, "{}", show(&r));
+    assert_eq!(
+        target.count("SELECT count(*) FROM balances WHERE subject = 'u-slow'"),
+        2
+    );
+}
+
+#[test]
+fn ibanera_accounts_are_never_skipped_quietly() {
+    let accounts = Arc::new(std::sync::Mutex::new(
+        r#"[{"id":"A1","asset":"EUR","availableBalance":1.00,"totalBalance":1.00},{"id":"A2","asset":"USD","availableBalance":2,"totalBalance":2}]"#.to_owned(),
+    ));
+    let listed = accounts.clone();
+    let envelope = |details: &str| {
+        format!(
+            r#"{{"status":"1","errors":[],"id":0,"details":{details},"pageSize":100,"pageNumber":1,"numberOfPages":1}}"#
+        )
+    };
+    let srv = hostile::ibanera_server(move |req| {
+        let body = match req.path() {
+            p if p.ends_with("/accounts/balances") => envelope(&listed.lock().unwrap()),
+            // A customer without cards: an empty list, not an error.
+            p if p.ends_with("/cards/balances") || p.ends_with("/cards/transactions") => {
+                r#"{"status":"1","errors":[],"id":0,"details":[],"pageSize":100,"pageNumber":1,"numberOfPages":0}"#.to_owned()
+            }
+            _ => envelope(&format!(
+                r#"[{{"id":"t-{}","amount":-5.00,"currency":"EUR","transactionDate":"2026-01-02T00:00:00Z"}}]"#,
+                req.query("AccountsId").unwrap_or_default()
+            )),
+        };
+        Reply::json(200, &body)
+    });
+    let home = TempDir::new().unwrap();
+    let db = TempDir::new().unwrap();
+    let target = Target::Sqlite(db.path().join("l.db"));
+    let go = || {
+        run(hostile::ibanera(home.path(), &srv).args([
+            "sync",
+            "--db",
+            &target.arg(),
+            "--provider",
+            "ibanera",
+            "-o",
+            "json",
+        ]))
+    };
+    let r = go();
+    assert_eq!(r.code, 0, "{}", show(&r));
+    assert_eq!(target.count("SELECT count(*) FROM transactions"), 2);
+    // A2 left the balance listing: its transactions are still read.
+    *accounts.lock().unwrap() =
+        r#"[{"id":"A1","asset":"EUR","availableBalance":1.00,"totalBalance":1.00}]"#.to_owned();
+    let before = srv.requests().len();
+    let r = go();
+    assert_eq!(r.code, 0, "{}", show(&r));
+    let asked: Vec<String> = srv.requests()[before..]
+        .iter()
+        .filter_map(|q| q.query("AccountsId"))
+        .collect();
+    assert!(asked.contains(&"A2".to_owned()), "{asked:?}");
+    // An account without an id: its transactions cannot be asked for, so the run says so.
+    *accounts.lock().unwrap() =
+        r#"[{"asset":"GBP","availableBalance":3,"totalBalance":3}]"#.to_owned();
+    let r = go();
     assert_eq!(r.code, 65, "{}", show(&r));
-    assert!(r.stderr.contains("DELETE FROM positions"), "{}", show(&r));
-    assert_eq!(target.query("SELECT mark FROM positions"), before);
+    assert!(r.stderr.contains("without an `id`"), "{}", show(&r));
+}
+
+#[test]
+fn a_provider_without_users_does_not_stop_the_others() {
+    let home = TempDir::new().unwrap();
+    let dir = home.path().join("config/balances");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("config.toml"),
+        "[profiles.default.boca]\nusers = []\n[profiles.default.p100]\nusers = [\"p-1\"]\n",
+    )
+    .unwrap();
+    let p100 = Hostile::serve(|_| {
+        Reply::json(
+            200,
+            r#"{"userId":"p-1","fiatBalances":[{"id":"f-1","amount":"5.00","name":"eur","rate":1,"status":"ACTIVE"}],"cryptoBalances":[]}"#,
+        )
+    });
+    let db = TempDir::new().unwrap();
+    let target = Target::Sqlite(db.path().join("l.db"));
+    let r = run(hostile::p100(home.path(), &p100)
+        .env("BALANCES_BOCA_BASE_URL", "http://example.com:99999")
+        .args(["sync", "--db", &target.arg(), "-o", "json"]));
+    assert_eq!(r.code, 78, "{}", show(&r));
+    assert!(r.stderr.contains("no users listed"), "{}", show(&r));
+    assert_eq!(
+        target.count("SELECT count(*) FROM balances WHERE provider = 'p100'"),
+        1,
+        "{}",
+        show(&r)
+    );
 }
 
 #[test]
