@@ -73,13 +73,10 @@ async fn execute(ctx: &Context, args: IbaneraArgs) -> Result<()> {
             ..
         } => {
             let mins = super::thresholds::minimums(ctx, ProviderId::Ibanera, &minimums.min)?;
-            let mut pager = PageNumberPager {
-                api: &api,
-                engine: &engine,
-                list: List::AccountBalances,
-                page_size,
-                map: ibanera::account_balance,
-            };
+            let list = List::AccountBalances;
+            let mut pager =
+                PageNumberPager::new(&api, &engine, list, page_size, ibanera::account_balance)
+                    .prefetching(ibanera::PREFETCH);
             listing::balances(ctx, header, &mut pager, &mins).await
         }
         IbaneraCommand::GetCardBalances {
@@ -88,13 +85,10 @@ async fn execute(ctx: &Context, args: IbaneraArgs) -> Result<()> {
             ..
         } => {
             let mins = super::thresholds::minimums(ctx, ProviderId::Ibanera, &minimums.min)?;
-            let mut pager = PageNumberPager {
-                api: &api,
-                engine: &engine,
-                list: List::CardBalances,
-                page_size,
-                map: ibanera::card_balance,
-            };
+            let list = List::CardBalances;
+            let mut pager =
+                PageNumberPager::new(&api, &engine, list, page_size, ibanera::card_balance)
+                    .prefetching(ibanera::PREFETCH);
             listing::balances(ctx, header, &mut pager, &mins).await
         }
         IbaneraCommand::GetTransactions {
@@ -155,13 +149,18 @@ async fn transactions(
     paging: PageArgs,
     key: serde_json::Value,
 ) -> Result<()> {
-    let mut pager = PageNumberPager {
-        api,
-        engine,
-        list,
-        page_size: paging.page_size,
-        map: ibanera::transaction,
+    // Pages ahead only when every page will be read (`--all`); one page,
+    // `--max-items` and `--state-file` (which stops at the mark) read on demand.
+    let ahead = if paging.follow.all
+        && paging.follow.max_items.is_none()
+        && paging.follow.state_file.is_none()
+    {
+        ibanera::PREFETCH
+    } else {
+        0
     };
+    let mut pager = PageNumberPager::new(api, engine, list, paging.page_size, ibanera::transaction)
+        .prefetching(ahead);
     let start = paging.page.map(|n| n.to_string());
     listing::transactions(
         ctx,

@@ -124,13 +124,16 @@ pub async fn run(
                 paginate::collect(&mut pager).await?
             }
             ProviderId::Ibanera => {
-                let mut pager = ibanera::PageNumberPager {
-                    api: client(ibanera)?,
+                let list = ibanera::List::AccountBalances;
+                // 100: the default page size of `ibanera get-balances`.
+                let mut pager = ibanera::PageNumberPager::new(
+                    client(ibanera)?,
                     engine,
-                    list: ibanera::List::AccountBalances,
-                    page_size: 100, // the default of `ibanera get-balances`
-                    map: ibanera::account_balance,
-                };
+                    list,
+                    100,
+                    ibanera::account_balance,
+                )
+                .prefetching(ibanera::PREFETCH);
                 paginate::collect(&mut pager).await?
             }
         };

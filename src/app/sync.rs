@@ -344,13 +344,7 @@ async fn ibanera_unit(s: &Shared<'_>, api: Result<&ibanera::Ibanera<'_>>) -> Vec
         list: List,
         map: fn(serde_json::Value) -> Result<T>,
     ) -> ibanera::PageNumberPager<'a, 'b, T> {
-        ibanera::PageNumberPager {
-            api,
-            engine,
-            list,
-            page_size: 100,
-            map,
-        }
+        ibanera::PageNumberPager::new(api, engine, list, 100, map)
     }
     let engine = &s.engine;
     let mut accounts: Vec<String> = Vec::new();
@@ -358,7 +352,8 @@ async fn ibanera_unit(s: &Shared<'_>, api: Result<&ibanera::Ibanera<'_>>) -> Vec
     let mut done = vec![
         listing(s, p, "", "balances", async |k| {
             let list = List::AccountBalances;
-            let mut pager = pager(api.clone()?, engine, list, ibanera::account_balance);
+            let mut pager = pager(api.clone()?, engine, list, ibanera::account_balance)
+                .prefetching(ibanera::PREFETCH);
             let pages = paginate::collect(&mut pager).await?;
             for b in pages.iter().flat_map(|p| &p.items) {
                 match &b.account_id {
@@ -372,7 +367,8 @@ async fn ibanera_unit(s: &Shared<'_>, api: Result<&ibanera::Ibanera<'_>>) -> Vec
         .await,
         listing(s, p, "", "card_balances", async |k| {
             let list = List::CardBalances;
-            let mut pager = pager(api.clone()?, engine, list, ibanera::card_balance);
+            let mut pager = pager(api.clone()?, engine, list, ibanera::card_balance)
+                .prefetching(ibanera::PREFETCH);
             s.snapshot(k, paginate::collect(&mut pager).await?).await
         })
         .await,

@@ -83,6 +83,9 @@ pub struct Ibanera<'a> {
     logins: AtomicU32,
     /// Whether this run already replaced a rejected token: it does so once.
     relogged: AtomicBool,
+    /// One login at a time: pages fetched concurrently that all find the
+    /// token expired (or rejected) wait for one login, not one each.
+    login_lock: tokio::sync::Mutex<()>,
 }
 
 /// Renewal time for a token that lives `ttl` seconds from `now`.
@@ -107,6 +110,7 @@ impl<'a> Ibanera<'a> {
             cache,
             logins: AtomicU32::new(0),
             relogged: AtomicBool::new(false),
+            login_lock: tokio::sync::Mutex::new(()),
         }
     }
 
@@ -120,10 +124,18 @@ impl<'a> Ibanera<'a> {
 
     /// A usable token: in memory, else from the keyring cache, else a login.
     async fn ensure_token(&self, engine: &Engine) -> Result<()> {
-        let now = clock::now().unix_timestamp();
-        if self.current().is_some_and(|t| now < t.renew_at) {
+        let fresh = || {
+            let now = clock::now().unix_timestamp();
+            self.current().is_some_and(|t| now < t.renew_at)
+        };
+        if fresh() {
             return Ok(());
         }
+        let _one_login = self.login_lock.lock().await;
+        if fresh() {
+            return Ok(()); // renewed by another request while this one waited
+        }
+        let now = clock::now().unix_timestamp();
         if let Some(t) = self.cached_token().filter(|t| now < t.renew_at) {
             tracing::info!("ibanera: using the cached access token");
             self.set(Some(t));
@@ -226,6 +238,7 @@ impl<'a> Ibanera<'a> {
     ) -> Result<(Value, Vec<u8>)> {
         let url = http::url::join(&self.base, endpoint, &http::url::query(pairs))?;
         self.ensure_token(engine).await?;
+        let used = self.current().map(|t| t.value);
         let build = || Ok(Outgoing::get(url.clone()));
         let resp = match engine.send(self, build).await {
             Err(e) if e.http_status == Some(401) && !engine.dry_run() => {
@@ -234,12 +247,16 @@ impl<'a> Ibanera<'a> {
                     // again would not help and counts toward the account lock.
                     return Err(e);
                 }
-                if self.relogged.swap(true, Ordering::SeqCst) {
-                    return Err(e);
-                }
-                tracing::info!("ibanera: the access token was rejected; logging in again");
-                self.drop_token();
-                self.login(engine).await?;
+                let _one_login = self.login_lock.lock().await;
+                let now = self.current().map(|t| t.value);
+                if now.is_none() || now == used {
+                    if self.relogged.swap(true, Ordering::SeqCst) {
+                        return Err(e);
+                    }
+                    tracing::info!("ibanera: the access token was rejected; logging in again");
+                    self.drop_token();
+                    self.login(engine).await?;
+                } // else: a request running beside this one already logged in again
                 engine.send(self, build).await?
             }
             other => other?,
@@ -458,26 +475,60 @@ pub enum List {
     },
 }
 
+/// How many pages a run that reads them all asks for ahead of the one it
+/// reads: 600 pages at 20 ms an answer take about 1.5 s rather than 12 s,
+/// with at most this many answers (and their bodies) held at once.
+pub const PREFETCH: u32 = 8;
+
+/// A page's answer, on its way.
+type Fetch<'a> =
+    std::pin::Pin<Box<dyn std::future::Future<Output = Result<(Value, Vec<u8>)>> + 'a>>;
+
+/// Walks a page-numbered list. Once the first answer tells how many pages
+/// there are, up to `prefetch` later pages are asked for while the current
+/// one is read (all through the one engine, so they share its 429 pause);
+/// pages are still handed out one by one, in order, and checked as
+/// before, so memory stays bounded by the pages in flight.
 pub struct PageNumberPager<'a, 'b, T> {
-    pub api: &'a Ibanera<'b>,
-    pub engine: &'a Engine,
-    pub list: List,
-    pub page_size: u32,
-    pub map: fn(Value) -> Result<T>,
+    api: &'a Ibanera<'b>,
+    engine: &'a Engine,
+    list: List,
+    page_size: u32,
+    map: fn(Value) -> Result<T>,
+    prefetch: u32,
+    /// Page numbers in flight, in the order of `ahead`.
+    ahead_numbers: std::collections::VecDeque<u32>,
+    ahead: futures_util::stream::FuturesOrdered<Fetch<'a>>,
 }
 
-impl<T> Pager for PageNumberPager<'_, '_, T> {
-    type Item = T;
+impl<'a, 'b, T> PageNumberPager<'a, 'b, T> {
+    pub fn new(
+        api: &'a Ibanera<'b>,
+        engine: &'a Engine,
+        list: List,
+        page_size: u32,
+        map: fn(Value) -> Result<T>,
+    ) -> Self {
+        PageNumberPager {
+            api,
+            engine,
+            list,
+            page_size,
+            map,
+            prefetch: 0,
+            ahead_numbers: Default::default(),
+            ahead: Default::default(),
+        }
+    }
 
-    async fn page(&mut self, cursor: Option<&str>, _want: Option<usize>) -> Result<Page<T>> {
-        let number: u32 = match cursor {
-            None => 1,
-            Some(c) => c
-                .parse()
-                .ok()
-                .filter(|&n| n >= 1)
-                .ok_or_else(|| Error::usage(format!("invalid page number {c:?}")))?,
-        };
+    /// Fetch up to `pages` pages ahead (for a run that reads every page).
+    pub fn prefetching(mut self, pages: u32) -> Self {
+        self.prefetch = pages;
+        self
+    }
+
+    /// The endpoint and query of page `number`.
+    fn request(&self, number: u32) -> (&'static str, Vec<(&'static str, String)>) {
         let (endpoint, mut pairs): (&str, Vec<(&str, String)>) = match &self.list {
             List::AccountBalances => (
                 "/api/v1/customer/accounts/balances",
@@ -507,8 +558,55 @@ impl<T> Pager for PageNumberPager<'_, '_, T> {
             pairs.push(("PageNumber", number.to_string()));
             pairs.push(("PageSize", self.page_size.to_string()));
         }
-        let (v, raw) = self.api.get(self.engine, endpoint, &pairs).await?;
+        (endpoint, pairs)
+    }
+
+    fn fetch(&self, number: u32) -> Fetch<'a> {
+        let (endpoint, pairs) = self.request(number);
+        let (api, engine) = (self.api, self.engine);
+        Box::pin(async move { api.get(engine, endpoint, &pairs).await })
+    }
+}
+
+impl<T> Pager for PageNumberPager<'_, '_, T> {
+    type Item = T;
+
+    async fn page(&mut self, cursor: Option<&str>, _want: Option<usize>) -> Result<Page<T>> {
+        use futures_util::StreamExt;
+        let number: u32 = match cursor {
+            None => 1,
+            Some(c) => c
+                .parse()
+                .ok()
+                .filter(|&n| n >= 1)
+                .ok_or_else(|| Error::usage(format!("invalid page number {c:?}")))?,
+        };
+        let answer = if self.ahead_numbers.front() == Some(&number) {
+            self.ahead_numbers.pop_front();
+            self.ahead
+                .next()
+                .await
+                .ok_or_else(|| Error::internal("a prefetched page went missing"))?
+        } else {
+            // Not the page expected next: whatever was fetched ahead is dropped.
+            self.ahead_numbers.clear();
+            self.ahead = Default::default();
+            self.fetch(number).await
+        };
+        let (v, raw) = answer?;
+        let pages = v.get("numberOfPages").and_then(Value::as_u64);
         let (items, next) = page_of(v, number)?;
+        if let (Some(pages), true, true) = (pages, next.is_some(), self.prefetch > 0) {
+            let last = u64::from(self.ahead_numbers.back().copied().unwrap_or(number));
+            let until = pages
+                .min(u64::from(number) + u64::from(self.prefetch))
+                .min(u64::from(u32::MAX));
+            for n in last + 1..=until {
+                let n = n as u32; // at most u32::MAX (above)
+                self.ahead_numbers.push_back(n);
+                self.ahead.push_back(self.fetch(n));
+            }
+        }
         Ok(Page {
             items: items.into_iter().map(self.map).collect::<Result<_>>()?,
             next,

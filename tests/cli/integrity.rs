@@ -1022,3 +1022,129 @@ fn a_base_url_with_a_password_is_refused_without_echoing_it() {
     assert_code(&r, 78);
     assert!(!r.stderr.contains("hunter2"), "{}", show(&r));
 }
+
+// ------------------------------------------- page-numbered lists, fetched ahead
+
+/// An Ibanera server with 30 one-item pages of card transactions (newest
+/// first), served after `delay`; `fail(page)` may replace a page's answer.
+fn ibanera_thirty_pages(
+    delay: Duration,
+    answer: impl Fn(&hostile::Request, u32) -> Option<Reply> + Send + Sync + 'static,
+) -> Hostile {
+    hostile::ibanera_server(move |req| {
+        let n: u32 = req
+            .query("PageNumber")
+            .and_then(|p| p.parse().ok())
+            .unwrap_or(1);
+        if let Some(reply) = answer(req, n) {
+            return reply.after(delay);
+        }
+        let item = format!(
+            r#"{{"id":"tx-{n}","amount":-1.00,"currency":"EUR","transactionDate":"2026-01-01T00:00:{:02}Z"}}"#,
+            60 - n
+        );
+        Reply::json(
+            200,
+            &format!(
+                r#"{{"status":"1","errors":[],"id":0,"details":[{item}],"pageSize":1,"pageNumber":{n},"numberOfPages":30}}"#
+            ),
+        )
+        .after(delay)
+    })
+}
+
+fn all_card_transactions(home: &Path, srv: &Hostile) -> Run {
+    run(hostile::ibanera(home, srv).args([
+        "--retries",
+        "0",
+        "ibanera",
+        "get-card-transactions",
+        "--all",
+        "--page-size",
+        "1",
+        "-o",
+        "ndjson",
+    ]))
+}
+
+#[test]
+fn pages_fetched_ahead_are_printed_in_order_and_a_failed_one_fails_the_run() {
+    let home = TempDir::new().unwrap();
+    let srv = ibanera_thirty_pages(Duration::from_millis(5), |_, _| None);
+    let r = all_card_transactions(home.path(), &srv);
+    assert_eq!(r.code, 0, "{}", show(&r));
+    let want: Vec<String> = (1..=30).map(|n| format!("tx-{n}")).collect();
+    assert_eq!(ids(&r), want);
+    // Page 17 fails: pages 1-16 are printed, then the error; never exit 0.
+    let srv = ibanera_thirty_pages(Duration::from_millis(5), |_, n| {
+        (n == 17).then(|| {
+            Reply::json(
+                500,
+                r#"{"status":"0","errors":[],"id":null,"details":null}"#,
+            )
+        })
+    });
+    let r = all_card_transactions(home.path(), &srv);
+    assert_eq!(r.code, 69, "{}", show(&r));
+    assert_eq!(ids(&r), want[..16].to_vec());
+    let pages = srv
+        .requests()
+        .iter()
+        .filter(|q| q.path().ends_with("/transactions"))
+        .count();
+    assert!(
+        pages <= 17 + 8,
+        "asked for {pages} pages: no more than 8 ahead"
+    );
+}
+
+#[test]
+fn a_token_rejected_under_pages_in_flight_is_replaced_by_one_login() {
+    // Every login gets a new token; the first stops working after page 5.
+    let logins = Arc::new(Mutex::new(0u32));
+    let seen = logins.clone();
+    let srv = Hostile::serve(move |req| {
+        if req.path().ends_with("/auth/login") {
+            let mut n = seen.lock().unwrap();
+            *n += 1;
+            return Reply::json(
+                200,
+                &format!(
+                    r#"{{"status":"1","errors":[],"id":null,"details":{{"accessToken":"tok-{n}","expiresIn":3600}},"pageSize":null,"pageNumber":null,"numberOfPages":null}}"#,
+                    n = *n
+                ),
+            );
+        }
+        let page: u32 = req
+            .query("PageNumber")
+            .and_then(|p| p.parse().ok())
+            .unwrap_or(1);
+        if req.header("authorization") == Some("Bearer tok-1") && page > 5 {
+            return Reply::json(
+                401,
+                r#"{"status":"0","errors":[{"fieldName":"Authorization","messageCode":"Unauthorized"}],"id":null,"details":null}"#,
+            )
+            .after(Duration::from_millis(5));
+        }
+        let item = format!(
+            r#"{{"id":"tx-{page}","amount":-1.00,"currency":"EUR","transactionDate":"2026-01-01T00:00:{:02}Z"}}"#,
+            60 - page
+        );
+        Reply::json(
+            200,
+            &format!(
+                r#"{{"status":"1","errors":[],"id":0,"details":[{item}],"pageSize":1,"pageNumber":{page},"numberOfPages":30}}"#
+            ),
+        )
+        .after(Duration::from_millis(5))
+    });
+    let home = TempDir::new().unwrap();
+    let r = all_card_transactions(home.path(), &srv);
+    assert_eq!(r.code, 0, "{}", show(&r));
+    assert_eq!(ids(&r).len(), 30);
+    assert_eq!(
+        *logins.lock().unwrap(),
+        2,
+        "one login, then exactly one more"
+    );
+}
