@@ -194,6 +194,10 @@ pub struct Engine {
     /// A "not before" gate per provider: a 429 slows every concurrent worker
     /// of that provider (the limit is the account's), and no other provider.
     pause_until: Mutex<HashMap<&'static str, Instant>>,
+    /// Providers that answered 429 in this run: from then on their requests
+    /// go one at a time, so the end of a pause does not release every
+    /// waiting request at once (each would get a 429 and spend a retry).
+    throttled: Mutex<HashMap<&'static str, std::sync::Arc<tokio::sync::Semaphore>>>,
 }
 
 /// Why an attempt produced no response.
@@ -247,7 +251,22 @@ impl Engine {
             proxies,
             opts,
             pause_until: Mutex::new(HashMap::new()),
+            throttled: Mutex::new(HashMap::new()),
         })
+    }
+
+    /// One request at a time to `provider` once it has answered 429.
+    async fn one_at_a_time(
+        &self,
+        provider: &'static str,
+    ) -> Option<tokio::sync::OwnedSemaphorePermit> {
+        let turn = self
+            .throttled
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(provider)
+            .cloned()?;
+        turn.acquire_owned().await.ok()
     }
 
     /// The client for `url`: the plain one for `http://`, else the TLS one.
@@ -280,11 +299,21 @@ impl Engine {
     ) -> Result<Incoming> {
         let name = proto.name();
         let mut attempt = 0u32;
+        // Once the provider has answered 429, this request takes its turn
+        // (after the pause, so those woken by its end queue up) and keeps it
+        // through its retries: one request at a time, as a sequential client.
+        let mut turn = None;
         loop {
             // Wait out any pause first, then sign: a signature, timestamp or
             // one-time code made before a wait of seconds may be stale on arrival.
             if !self.opts.dry_run {
                 self.wait_for_gate(name).await;
+                if turn.is_none() {
+                    turn = self.one_at_a_time(name).await;
+                    if turn.is_some() {
+                        self.wait_for_gate(name).await;
+                    }
+                }
             }
             let mut req = build()?;
             proto.authorize(&mut req)?;
@@ -440,6 +469,11 @@ impl Engine {
     }
 
     fn set_gate(&self, provider: &'static str, wait: Duration) {
+        self.throttled
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .entry(provider)
+            .or_insert_with(|| std::sync::Arc::new(tokio::sync::Semaphore::new(1)));
         let mut gates = self.pause_until.lock().unwrap_or_else(|p| p.into_inner());
         let until = Instant::now() + wait;
         let gate = gates.entry(provider).or_insert(until);
@@ -449,10 +483,6 @@ impl Engine {
     }
 }
 
-/// The proxies of `HTTPS_PROXY`, `HTTP_PROXY` and `ALL_PROXY` (or their
-/// lower-case forms), each skipping `NO_PROXY` and, always, loopback: the
-/// plain-http exception for loopback exists because that traffic never
-/// leaves the machine, and a proxy would carry its credentials elsewhere.
 /// What both clients share: proxies only from [`env_proxies`] (reqwest's
 /// own reading of the environment is off), keep-alive, no redirects.
 fn client_builder(opts: &HttpOptions) -> reqwest::ClientBuilder {
@@ -465,6 +495,10 @@ fn client_builder(opts: &HttpOptions) -> reqwest::ClientBuilder {
         .redirect(reqwest::redirect::Policy::none())
 }
 
+/// The proxies of `HTTPS_PROXY`, `HTTP_PROXY` and `ALL_PROXY` (or their
+/// lower-case forms), each skipping `NO_PROXY` and, always, loopback: the
+/// plain-http exception for loopback exists because that traffic never
+/// leaves the machine, and a proxy would carry its credentials elsewhere.
 fn env_proxies() -> Result<Vec<reqwest::Proxy>> {
     let var = |names: [&str; 2]| {
         names

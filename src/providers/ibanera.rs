@@ -86,6 +86,12 @@ pub struct Ibanera<'a> {
     /// One login at a time: pages fetched concurrently that all find the
     /// token expired (or rejected) wait for one login, not one each.
     login_lock: tokio::sync::Mutex<()>,
+    /// A login the server refused (a 4xx): never tried again in this run,
+    /// by any request (the account locks after repeated failures).
+    login_refused: Mutex<Option<Error>>,
+    /// A one-time code the server refused: no further request is sent with
+    /// one (the pages in flight fail with this error instead).
+    otp_refused: Mutex<Option<Error>>,
 }
 
 /// Renewal time for a token that lives `ttl` seconds from `now`.
@@ -111,6 +117,8 @@ impl<'a> Ibanera<'a> {
             logins: AtomicU32::new(0),
             relogged: AtomicBool::new(false),
             login_lock: tokio::sync::Mutex::new(()),
+            login_refused: Mutex::new(None),
+            otp_refused: Mutex::new(None),
         }
     }
 
@@ -180,8 +188,22 @@ impl<'a> Ibanera<'a> {
         }
     }
 
-    /// `POST /api/v1/public/auth/login`, exactly once per call, never retried.
+    /// `POST /api/v1/public/auth/login`, exactly once per call, never
+    /// retried; a refused login is remembered and returned to every later caller.
     async fn login(&self, engine: &Engine) -> Result<()> {
+        if let Some(e) = refused(&self.login_refused) {
+            return Err(e);
+        }
+        let result = self.login_once(engine).await;
+        if let Err(e) = &result
+            && e.http_status.is_some_and(|s| (400..500).contains(&s))
+        {
+            remember(&self.login_refused, e);
+        }
+        result
+    }
+
+    async fn login_once(&self, engine: &Engine) -> Result<()> {
         let url = http::url::join(&self.base, "/api/v1/public/auth/login", "")?;
         self.logins.fetch_add(1, Ordering::Relaxed);
         let login = Login(self);
@@ -237,6 +259,9 @@ impl<'a> Ibanera<'a> {
         pairs: &[(&str, String)],
     ) -> Result<(Value, Vec<u8>)> {
         let url = http::url::join(&self.base, endpoint, &http::url::query(pairs))?;
+        if let Some(e) = refused(&self.otp_refused) {
+            return Err(e);
+        }
         self.ensure_token(engine).await?;
         let used = self.current().map(|t| t.value);
         let build = || Ok(Outgoing::get(url.clone()));
@@ -244,7 +269,9 @@ impl<'a> Ibanera<'a> {
             Err(e) if e.http_status == Some(401) && !engine.dry_run() => {
                 if e.kind == Kind::Config || is_otp_rejection(&e) {
                     // The token is fine; the one-time code was not. Logging in
-                    // again would not help and counts toward the account lock.
+                    // again would not help and counts toward the account lock,
+                    // and so would sending more codes: nothing more is sent.
+                    remember(&self.otp_refused, &e);
                     return Err(e);
                 }
                 let _one_login = self.login_lock.lock().await;
@@ -265,6 +292,16 @@ impl<'a> Ibanera<'a> {
         check_envelope(&v, resp.status)?;
         Ok((v, resp.body))
     }
+}
+
+fn refused(slot: &Mutex<Option<Error>>) -> Option<Error> {
+    slot.lock().unwrap_or_else(|p| p.into_inner()).clone()
+}
+
+fn remember(slot: &Mutex<Option<Error>>, e: &Error) {
+    slot.lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .get_or_insert_with(|| e.clone());
 }
 
 /// `status: "0"` is an error even on HTTP 200.
@@ -343,6 +380,11 @@ impl Protocol for Ibanera<'_> {
     }
 
     fn authorize(&self, req: &mut Outgoing) -> Result<()> {
+        // Checked at the last moment too: a page fetched ahead that was
+        // waiting to be sent when a code was refused is not sent.
+        if let Some(e) = refused(&self.otp_refused) {
+            return Err(e);
+        }
         let token = self
             .current()
             .ok_or_else(|| Error::internal("no access token"))?;

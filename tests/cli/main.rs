@@ -15,6 +15,7 @@ mod ledger;
 mod noah;
 mod openmetrics;
 mod p100;
+mod prefetch;
 mod readme;
 mod sandbox_cmd;
 mod security;
