@@ -653,13 +653,9 @@ mod tests {
 
     /// One worker's 429 holds back the next request of another worker until
     /// `Retry-After` has passed, so that request is not refused in turn.
-    #[test]
-    fn a_429_pauses_the_whole_run() {
-        let sandbox = Sandbox::start(Options {
-            rate_limit: Some(1),
-            ..Default::default()
-        })
-        .unwrap();
+    /// The sandbox's Boca with its demo credentials, an engine without
+    /// retries, and a runtime to drive them.
+    fn demo_boca(sandbox: &Sandbox) -> (Boca, Engine, tokio::runtime::Runtime) {
         let boca = Boca::new(
             url::parse_base(&sandbox.base_url(ProviderId::Boca)).unwrap(),
             Secret::new(demo::BOCA_API_KEY),
@@ -676,6 +672,17 @@ mod tests {
             .enable_all()
             .build()
             .unwrap();
+        (boca, engine, rt)
+    }
+
+    #[test]
+    fn a_429_pauses_the_whole_run() {
+        let sandbox = Sandbox::start(Options {
+            rate_limit: Some(1),
+            ..Default::default()
+        })
+        .unwrap();
+        let (boca, engine, rt) = demo_boca(&sandbox);
         rt.block_on(async {
             // Worker A: two requests in one second; the second is refused
             // (no retries here) and sets the pause. Worker B, a task of its
@@ -702,22 +709,7 @@ mod tests {
     #[test]
     fn plain_http_runs_build_no_tls_client_and_https_builds_one_once() {
         let sandbox = Sandbox::start(Options::default()).unwrap();
-        let boca = Boca::new(
-            url::parse_base(&sandbox.base_url(ProviderId::Boca)).unwrap(),
-            Secret::new(demo::BOCA_API_KEY),
-            Secret::new(demo::BOCA_API_SECRET),
-        );
-        let engine = Engine::new(HttpOptions {
-            timeout: Duration::from_secs(10),
-            retries: 0,
-            dry_run: false,
-            no_proxy: true,
-        })
-        .unwrap();
-        let rt = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .unwrap();
+        let (boca, engine, rt) = demo_boca(&sandbox);
         rt.block_on(boca.balances(&engine, "partner-user-42"))
             .unwrap();
         assert!(engine.tls.get().is_none(), "no roots loaded for http://");

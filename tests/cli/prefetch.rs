@@ -36,24 +36,31 @@ fn args(retries: &str) -> Vec<String> {
     .map(|s| s.to_string())
     .collect()
 }
+/// A login answer: the first (counted in `logins`) succeeds with a token
+/// living `ttl` seconds; every later one is refused after `delay_ms`.
+fn first_login_only(logins: &AtomicU32, ttl: u32, delay_ms: u64) -> Reply {
+    if logins.fetch_add(1, Ordering::SeqCst) == 0 {
+        return Reply::json(
+            200,
+            &format!(
+                r#"{{"status":"1","errors":[],"id":null,"details":{{"accessToken":"tok-1","expiresIn":{ttl}}}}}"#
+            ),
+        );
+    }
+    Reply::json(400, LOGIN_BAD).after(Duration::from_millis(delay_ms))
+}
+
 const LOGIN_BAD: &str = r#"{"status":"0","errors":[{"fieldName":"username","messageCode":"Username_Or_Password_Incorrect"}],"id":null,"details":null}"#;
 
-/// Re-login after a rejected token fails (credentials rejected); a page
-/// pushed afterwards finds no token and logs in AGAIN with the same rejected credentials.
+/// The token is rejected and the one re-login refused: a page asked for
+/// while that login ran must not log in again.
 #[test]
 fn a_refused_re_login_is_not_tried_again_by_a_page_fetched_ahead() {
     let logins = Arc::new(AtomicU32::new(0));
     let l = logins.clone();
     let srv = Hostile::serve(move |req| {
         if req.path().ends_with("/auth/login") {
-            let n = l.fetch_add(1, Ordering::SeqCst) + 1;
-            if n == 1 {
-                return Reply::json(
-                    200,
-                    r#"{"status":"1","errors":[],"id":null,"details":{"accessToken":"tok-1","expiresIn":3600}}"#,
-                );
-            }
-            return Reply::json(400, LOGIN_BAD).after(Duration::from_millis(300));
+            return first_login_only(&l, 3600, 300);
         }
         let n = pno(req);
         if n == 3 {
@@ -80,22 +87,16 @@ fn a_refused_re_login_is_not_tried_again_by_a_page_fetched_ahead() {
     );
 }
 
-/// Token renewal (expiry) that fails: every page waiting on login_lock logs in again.
+/// The renewal of an expiring token is refused: the pages that waited for
+/// it must not each try a login of their own.
 #[test]
 fn a_refused_renewal_is_not_tried_again_by_each_waiting_page() {
     let logins = Arc::new(AtomicU32::new(0));
     let l = logins.clone();
     let srv = Hostile::serve(move |req| {
         if req.path().ends_with("/auth/login") {
-            let n = l.fetch_add(1, Ordering::SeqCst) + 1;
-            if n == 1 {
-                // renew_at = now + 2 - 1: the token must be renewed after ~1 s.
-                return Reply::json(
-                    200,
-                    r#"{"status":"1","errors":[],"id":null,"details":{"accessToken":"tok-1","expiresIn":2}}"#,
-                );
-            }
-            return Reply::json(400, LOGIN_BAD).after(Duration::from_millis(200));
+            // The token must be renewed after about a second.
+            return first_login_only(&l, 2, 200);
         }
         let n = pno(req);
         // page 1: 3 pages; page 2 (after the token's renewal time): 30 pages, so
@@ -209,4 +210,97 @@ fn one_page_at_a_time_under_the_same_rate_limit() {
     let r = run(hostile::ibanera(home.path(), &srv).args(a));
     assert_eq!(r.code, 0, "{}", show(&r));
     assert_eq!(r.stdout.lines().count(), 12);
+}
+
+/// 30 one-item pages (newest first) after `delay`; `answer(req, page)` may replace one.
+fn thirty_pages(
+    delay: Duration,
+    answer: impl Fn(&hostile::Request, u32) -> Option<Reply> + Send + Sync + 'static,
+) -> Hostile {
+    hostile::ibanera_server(move |req| {
+        let n = pno(req);
+        answer(req, n)
+            .unwrap_or_else(|| Reply::json(200, &page(n, 30)))
+            .after(delay)
+    })
+}
+
+/// The ids of an NDJSON listing.
+fn ids(r: &crate::support::Run) -> Vec<String> {
+    r.stdout
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect()
+}
+
+#[test]
+fn pages_fetched_ahead_are_printed_in_order_and_a_failed_one_fails_the_run() {
+    let home = TempDir::new().unwrap();
+    let srv = thirty_pages(Duration::from_millis(5), |_, _| None);
+    let r = run(hostile::ibanera(home.path(), &srv).args(args("0")));
+    assert_eq!(r.code, 0, "{}", show(&r));
+    let want: Vec<String> = (1..=30).map(|n| format!("tx-{n}")).collect();
+    assert_eq!(ids(&r), want);
+    // Page 17 fails: pages 1-16 are printed, then the error; never exit 0.
+    let srv = thirty_pages(Duration::from_millis(5), |_, n| {
+        (n == 17).then(|| {
+            Reply::json(
+                500,
+                r#"{"status":"0","errors":[],"id":null,"details":null}"#,
+            )
+        })
+    });
+    let r = run(hostile::ibanera(home.path(), &srv).args(args("0")));
+    assert_eq!(r.code, 69, "{}", show(&r));
+    assert_eq!(ids(&r), want[..16].to_vec());
+    let pages = srv
+        .requests()
+        .iter()
+        .filter(|q| q.path().ends_with("/transactions"))
+        .count();
+    assert!(
+        pages <= 17 + 8,
+        "asked for {pages} pages: no more than 8 ahead"
+    );
+}
+
+#[test]
+fn a_token_rejected_under_pages_in_flight_is_replaced_by_one_login() {
+    // Every login gets a new token; the first stops working after page 5.
+    let logins = Arc::new(AtomicU32::new(0));
+    let seen = logins.clone();
+    let srv = Hostile::serve(move |req| {
+        if req.path().ends_with("/auth/login") {
+            let n = seen.fetch_add(1, Ordering::SeqCst) + 1;
+            return Reply::json(
+                200,
+                &format!(
+                    r#"{{"status":"1","errors":[],"id":null,"details":{{"accessToken":"tok-{n}","expiresIn":3600}}}}"#
+                ),
+            );
+        }
+        let n = pno(req);
+        if req.header("authorization") == Some("Bearer tok-1") && n > 5 {
+            return Reply::json(
+                401,
+                r#"{"status":"0","errors":[{"fieldName":"Authorization","messageCode":"Unauthorized"}],"id":null,"details":null}"#,
+            )
+            .after(Duration::from_millis(5));
+        }
+        Reply::json(200, &page(n, 30)).after(Duration::from_millis(5))
+    });
+    let home = TempDir::new().unwrap();
+    let r = run(hostile::ibanera(home.path(), &srv).args(args("0")));
+    assert_eq!(r.code, 0, "{}", show(&r));
+    assert_eq!(ids(&r).len(), 30);
+    assert_eq!(
+        logins.load(Ordering::SeqCst),
+        2,
+        "one login, then exactly one more"
+    );
 }
