@@ -18,7 +18,7 @@ pub mod thresholds;
 use crate::cli::{Cli, ColorChoice, Command, GlobalArgs};
 use crate::config::credentials::Resolver;
 use crate::config::{self, Loaded, Profile};
-use crate::error::{Error, Result};
+use crate::error::{Error, Kind, Result};
 use crate::http::{Engine, HttpOptions};
 use crate::keyring::{self, Backend, SecretStore};
 use crate::output::{Format, Style};
@@ -103,11 +103,7 @@ pub fn main() -> ExitCode {
     }
     let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
-        Err(e) => {
-            // Help and version are not errors; clap's own usage errors exit 2.
-            let _ = e.print();
-            return ExitCode::from(e.exit_code().clamp(0, 255) as u8);
-        }
+        Err(e) => return parse_failure(&e, &args),
     };
     let fallback_format = cli.global.output.unwrap_or_else(default_format);
     init_logging(&cli.global, fallback_format);
@@ -138,6 +134,59 @@ pub fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => report(&e, format, &global),
     }
+}
+
+/// clap's answer when the arguments did not make a run: help and version
+/// (exit 0, or 74 when stdout cannot take them), or a usage error (exit 2),
+/// which is one JSON object on stderr when JSON output was asked for.
+fn parse_failure(e: &clap::Error, args: &[std::ffi::OsString]) -> ExitCode {
+    use clap::error::ErrorKind;
+    let shown = matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion);
+    if !shown && json_asked(args) {
+        // clap's text up to its usage block, on one line.
+        let text = e.render().to_string();
+        let message: Vec<&str> = text
+            .lines()
+            .take_while(|l| !l.starts_with("Usage:"))
+            .map(str::trim)
+            .filter(|l| !l.starts_with("For more information"))
+            .filter(|l| !l.is_empty())
+            .collect();
+        let message = message.join(" ");
+        eprintln!(
+            "{}",
+            Error::usage(message.trim_start_matches("error: ")).to_json()
+        );
+        return ExitCode::from(2);
+    }
+    match e.print() {
+        Err(io) if shown && io.kind() != std::io::ErrorKind::BrokenPipe => {
+            eprintln!("balances: cannot write: {io}");
+            ExitCode::from(Kind::Io.exit_code())
+        }
+        _ => ExitCode::from(e.exit_code().clamp(0, 255) as u8),
+    }
+}
+
+/// Whether the command line (or `BALANCES_OUTPUT`) asks for JSON or NDJSON,
+/// read without clap, whose parse just failed.
+fn json_asked(args: &[std::ffi::OsString]) -> bool {
+    let is_json = |v: &str| matches!(v, "json" | "ndjson");
+    let mut asked = std::env::var("BALANCES_OUTPUT").is_ok_and(|v| is_json(&v));
+    let mut args = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(a) = args.next() {
+        let value = match a.as_ref() {
+            "-o" | "--output" => args.next().map(|v| v.into_owned()),
+            other => other
+                .strip_prefix("--output=")
+                .or_else(|| other.strip_prefix("-o"))
+                .map(str::to_owned),
+        };
+        if let Some(v) = value {
+            asked = is_json(&v);
+        }
+    }
+    asked
 }
 
 fn default_format() -> Format {

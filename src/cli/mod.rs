@@ -53,8 +53,9 @@ pub fn sandbox_help(args: &[std::ffi::OsString]) -> Option<String> {
     long_about = "Balances and transactions from fintech and crypto partner APIs (Boca Raton, NOAH, P100, \
                   Ibanera), exact to the provider's last digit.\n\n\
                   Try it with no account: balances --sandbox boca get-balances partner-user-42",
-    after_help = "Exit codes: 0 ok, 1 internal, 2 usage, 65 bad response, 66 not found, 69 unavailable, \
-                  75 rate-limited/timed out, 77 credentials rejected, 78 configuration."
+    after_help = "Exit codes: 0 ok, 1 internal, 2 usage, 10 a balance below its minimum, 65 bad response, \
+                  66 not found, 69 unavailable, 74 local write failed, 75 rate-limited/timed out, \
+                  77 credentials rejected, 78 configuration."
 )]
 pub struct Cli {
     #[command(flatten)]

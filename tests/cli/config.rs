@@ -408,3 +408,45 @@ fn json_modes_keep_stderr_machine_readable() {
         }
     }
 }
+
+#[test]
+fn argument_errors_are_json_in_json_modes_and_help_reports_a_failed_write() {
+    let env = crate::support::TestEnv::new();
+    for args in [
+        &["-o", "json", "boca", "get-balances"][..],
+        &[
+            "--output=ndjson",
+            "boca",
+            "get-transactions",
+            "u",
+            "--limit",
+            "500",
+        ][..],
+        &["-ojson", "boca", "no-such-command"][..],
+    ] {
+        let r = crate::support::run(env.cmd().args(args));
+        assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
+        let e = r.stderr_json();
+        assert_eq!(e["error"]["kind"], "usage", "{args:?}: {}", r.stderr);
+        assert!(!e["error"]["message"].as_str().unwrap().contains('\n'));
+    }
+    let r = crate::support::run(env.cmd().env("BALANCES_OUTPUT", "json").args(["boca"]));
+    assert_eq!(r.code, 2);
+    assert_eq!(r.stderr_json()["error"]["kind"], "usage", "{}", r.stderr);
+    // Text mode keeps clap's own message.
+    let r = crate::support::run(env.cmd().args(["boca", "get-balances"]));
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.starts_with("error: "), "{}", r.stderr);
+    for args in [&["--help"][..], &["--version"][..]] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let out = std::process::Command::new(assert_cmd::cargo::cargo_bin!("balances"))
+            .args(args)
+            .stdout(full)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(74), "{args:?}");
+    }
+}

@@ -1,5 +1,5 @@
 //! A run that exits 0 has skipped nothing and changed no digit
-//! (`spec/cli.md`, "Additions of 2026-12"). Each test here reproduces one
+//! (the README's exit-code table and changelog). Each test here reproduces one
 //! way a provider's exact bytes lead the current code to a silent gap, a
 //! changed digit or a success it should not claim; the server is the
 //! scriptable [`Hostile`] one, so every byte the "provider" sends is written

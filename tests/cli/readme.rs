@@ -70,7 +70,6 @@ fn workspace(home: &Path) {
         "id,name\n660a95b2-a486-4406-a90b-e3bcf7c74ecc,Demo customer\n",
     )
     .unwrap();
-    std::fs::create_dir_all(home.join(".local/share/bash-completion/completions")).unwrap();
 }
 
 #[test]
