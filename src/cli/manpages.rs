@@ -5,24 +5,38 @@
 use super::Cli;
 use clap::CommandFactory;
 
-/// `(file name, roff)` for every page.
+/// `(file name, roff)` for every page: `balances(1)` and one page per
+/// command at every level (`balances-boca(1)`, `balances-boca-get-balances(1)`),
+/// so each page's SUBCOMMANDS names pages that exist, and every option of a
+/// command is on its own page.
 pub fn pages() -> Vec<(String, Vec<u8>)> {
     // The plain version: the commit in `--version` would make every commit's pages stale.
-    let mut cmd = Cli::command().long_version(None::<&'static str>);
+    // No `help` subcommand on the pages: `--help` is on every one, and a
+    // `balances-boca-help(1)` would name a page that is not worth having.
+    let mut cmd = Cli::command()
+        .long_version(None::<&'static str>)
+        .disable_help_subcommand(true);
     cmd.build();
     let mut pages = vec![("balances.1".to_owned(), render(&cmd))];
+    add_subcommands(&cmd, "balances", "balances", &mut pages);
+    pages
+}
+
+fn add_subcommands(cmd: &clap::Command, name: &str, bin: &str, pages: &mut Vec<(String, Vec<u8>)>) {
     for sub in cmd.get_subcommands() {
         if sub.is_hide_set() || sub.get_name() == "help" {
             continue;
         }
-        let name = format!("balances-{}", sub.get_name());
+        let page_name = format!("{name}-{}", sub.get_name());
+        let page_bin = format!("{bin} {}", sub.get_name());
         let page = sub
             .clone()
-            .name(name.clone())
-            .bin_name(format!("balances {}", sub.get_name()));
-        pages.push((format!("{name}.1"), render(&page)));
+            .name(page_name.clone())
+            .bin_name(page_bin.clone())
+            .disable_help_subcommand(true);
+        pages.push((format!("{page_name}.1"), render(&page)));
+        add_subcommands(sub, &page_name, &page_bin, pages);
     }
-    pages
 }
 
 fn render(cmd: &clap::Command) -> Vec<u8> {
