@@ -506,7 +506,10 @@ fn env_proxies() -> Result<Vec<reqwest::Proxy>> {
             .find_map(|n| std::env::var(n).ok().filter(|v| !v.trim().is_empty()))
     };
     let no_proxy = var(["NO_PROXY", "no_proxy"]).unwrap_or_default();
-    let no_proxy = format!("{no_proxy},127.0.0.0/8,::1,localhost");
+    // Every spelling of this machine: `localhost.` (the root-qualified
+    // name), IPv4-mapped loopback, and 0.0.0.0 (which Linux connects to itself).
+    let no_proxy =
+        format!("{no_proxy},127.0.0.0/8,::1,localhost,localhost.,::ffff:127.0.0.0/104,0.0.0.0");
     let mut proxies = Vec::new();
     type MakeProxy = fn(String) -> reqwest::Result<reqwest::Proxy>;
     let kinds: [(&str, [&str; 2], MakeProxy); 3] = [
@@ -598,6 +601,9 @@ pub fn certificate_message(host: &str, why: &str) -> String {
         "Expired" => "it has expired",
         "NotValidForName" | "NotValidForNameContext" => "it is not valid for this host name",
         "BadSignature" => "its signature is invalid",
+        "CaUsedAsEndEntity" => {
+            "it is a self-signed or CA certificate used as a server certificate, which no one vouches for"
+        }
         "Revoked" => "it has been revoked",
         other if other.contains("Expired") => "it has expired",
         other if other.contains("NotValidForName") => "it is not valid for this host name",

@@ -50,7 +50,9 @@ impl<'a> OpenMetricsWriter<'a> {
     }
 }
 
-/// A label value as OpenMetrics quotes it: `\`, `"` and line feeds escaped.
+/// A label value as OpenMetrics quotes it: `\`, `"` and line feeds escaped;
+/// and, as in every other format, provider text never drives the terminal:
+/// other control and bidi characters are written as `\u{…}` ([`crate::text::printable`]).
 pub fn escape(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     for c in value.chars() {
@@ -58,7 +60,13 @@ pub fn escape(value: &str) -> String {
             '\\' => out.push_str("\\\\"),
             '"' => out.push_str("\\\""),
             '\n' => out.push_str("\\n"),
-            c => out.push(c),
+            c if c.is_ascii_graphic() || c == ' ' => out.push(c),
+            c => {
+                let mut buf = [0u8; 4];
+                let shown = crate::text::printable(c.encode_utf8(&mut buf));
+                // `printable` writes `\u{…}`: its backslash is quoted too.
+                out.push_str(&shown.replace('\\', "\\\\"));
+            }
         }
     }
     out

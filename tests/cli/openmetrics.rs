@@ -152,3 +152,36 @@ fn transactions_have_no_openmetrics_form() {
     ]));
     assert_eq!(r.code, 2, "{}", r.stderr);
 }
+
+#[test]
+fn provider_text_never_reaches_the_terminal_raw() {
+    // A currency holding a colour escape, a window-title OSC and a bell.
+    let home = TempDir::new().unwrap();
+    let srv = Hostile::serve(|_| {
+        Reply::json(
+            200,
+            r#"{"externalId":"x","userId":"y","balances":[{"currency":"\u001b[31mCAD\u001b]0;pwned\u0007","available":"1.00","total":"2.00"}]}"#,
+        )
+    });
+    let r = run(hostile::boca(home.path(), &srv).args([
+        "boca",
+        "get-balances",
+        "u1",
+        "-o",
+        "openmetrics",
+    ]));
+    assert_eq!(r.code, 0, "{}", show(&r));
+    assert!(
+        !r.stdout.bytes().any(|b| b < 0x20 && b != b'\n'),
+        "raw control bytes on stdout: {:?}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("\\\\u{1b}"), "{}", r.stdout);
+    if let Some(families) = parse(&r.stdout) {
+        let currency = families[0]["samples"][0]["labels"]["currency"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        assert!(currency.starts_with("\\u{1b}"), "{currency}");
+    }
+}
