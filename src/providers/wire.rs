@@ -70,6 +70,9 @@ impl<'de> Visitor<'de> for NoDuplicateKeys {
     fn visit_u64<E>(self, _: u64) -> std::result::Result<Self, E> {
         Ok(self)
     }
+    // The duplicate-key check only walks the document; a value is never
+    // kept, and with `arbitrary_precision` numbers arrive as their literal
+    // text, so no amount passes through this f64.
     fn visit_f64<E>(self, _: f64) -> std::result::Result<Self, E> {
         Ok(self)
     }
