@@ -40,6 +40,12 @@ pub struct Transaction {
     pub rate: Option<Amount>,
     pub fee: Option<Money>,
     pub provider_fields: Map<String, Value>,
+    /// The card or account the record belongs to, for a listing that spans
+    /// many (Ibanera's card transactions without `--card`): NDJSON, CSV and
+    /// tables print it as the record's `subject`. Not a JSON field of its
+    /// own: the id also stays in `provider_fields` as sent.
+    #[serde(skip)]
+    pub subject: Option<String>,
 }
 
 /// What a document is about: printed at the top of every JSON document and

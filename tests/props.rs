@@ -96,6 +96,7 @@ fn transaction(item: &Item) -> Transaction {
         rate: None,
         fee: None,
         provider_fields: Default::default(),
+        subject: None,
     }
 }
 

@@ -75,7 +75,23 @@ async fn run_checked<T: Record, P: Pager<Item = T>>(
             let found = page.items.iter().filter_map(Record::as_balance);
             below.extend(super::thresholds::breaches(source, found, mins));
         }
-        writer.records(source, &page.items, &page.raw)
+        if header.subject.is_some() || ctx.style.raw || page.items.is_empty() {
+            return writer.records(source, &page.items, &page.raw);
+        }
+        // A listing about no one subject (every card): each run of records
+        // goes out under its own card's subject.
+        let mut rest = &page.items[..];
+        while !rest.is_empty() {
+            let whose = rest[0].subject();
+            let n = rest.iter().take_while(|r| r.subject() == whose).count();
+            let source = output::Source {
+                subject: whose,
+                ..source
+            };
+            writer.records(source, &rest[..n], &page.raw)?;
+            rest = &rest[n..];
+        }
+        Ok(())
     })
     .await;
     let next = match next {

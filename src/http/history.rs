@@ -412,6 +412,7 @@ mod tests {
             rate: None,
             fee: None,
             provider_fields: Default::default(),
+            subject: None,
         }
     }
 

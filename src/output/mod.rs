@@ -55,6 +55,11 @@ pub trait Record: Serialize {
     fn as_balance(&self) -> Option<&Balance> {
         None
     }
+    /// The record's own subject, when a listing spans many (see
+    /// [`Transaction::subject`]).
+    fn subject(&self) -> Option<&str> {
+        None
+    }
 }
 
 fn opt<T: AsRef<str>>(v: &Option<T>) -> Option<&str> {
@@ -115,6 +120,9 @@ impl Record for Balance {
 }
 
 impl Record for Transaction {
+    fn subject(&self) -> Option<&str> {
+        self.subject.as_deref()
+    }
     const COLLECTION: &'static str = "transactions";
     const AS_OF: bool = false;
     const PAGED: bool = true;

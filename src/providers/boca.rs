@@ -122,6 +122,7 @@ fn transaction(v: Value) -> Result<Transaction> {
         rate,
         fee: None,
         provider_fields: rest,
+        subject: None,
     })
 }
 

@@ -785,6 +785,16 @@ pub fn transaction(v: Value) -> Result<Transaction> {
         f.amount_peek("amount")?;
         (None, None)
     };
+    // Whose transaction it is, for a listing of every card: the id stays
+    // in provider_fields too (the field's name is not published; these are
+    // the spellings of the request's `CardsId`/`AccountsId`).
+    let mut subject = None;
+    for k in ["cardsId", "cardId", "accountsId", "accountId"] {
+        if let Some(id) = f.text_peek(k)? {
+            subject = Some(id);
+            break;
+        }
+    }
     Ok(Transaction {
         id,
         created_at,
@@ -795,6 +805,7 @@ pub fn transaction(v: Value) -> Result<Transaction> {
         rate: None,
         fee: None,
         provider_fields: f.rest(),
+        subject,
     })
 }
 

@@ -203,6 +203,7 @@ fn transaction(v: Value) -> Result<Transaction> {
         rate: None,
         fee,
         provider_fields: f.rest(),
+        subject: None,
     })
 }
 

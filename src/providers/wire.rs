@@ -183,6 +183,17 @@ impl Fields {
         }
     }
 
+    /// Like [`Fields::text_opt`], leaving the field in place (it stays in
+    /// `provider_fields` as sent).
+    pub fn text_peek(&self, key: &str) -> Result<Option<String>> {
+        match self.map.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s.clone())),
+            Some(Value::Number(n)) => Ok(Some(n.as_str().to_owned())),
+            Some(other) => Err(self.wrong(key, "a string or number", other)),
+        }
+    }
+
     pub fn amount(&mut self, key: &str) -> Result<Amount> {
         let v = self.take(key)?;
         Amount::from_json(&v)

@@ -339,6 +339,39 @@ fn account_and_card_transactions_name_their_subject() {
     assert_eq!(r.json()["subject"], "5000");
 }
 
+/// Card transactions of every card: each record's subject is its own card,
+/// in NDJSON, CSV and the table; the JSON document is about no one card.
+#[test]
+fn transactions_of_every_card_name_each_card() {
+    let env = TestEnv::new();
+    let args = |fmt: &'static str| ["ibanera", "get-card-transactions", "--all", "-o", fmt];
+    let lines = expect(ibanera(&env).args(args("ndjson")), 0).ndjson();
+    let cards: std::collections::BTreeSet<String> = lines
+        .iter()
+        .map(|l| {
+            let card = l["provider_fields"]["cardsId"].to_string();
+            assert_eq!(l["subject"], card.as_str(), "{l}");
+            card
+        })
+        .collect();
+    assert!(cards.len() > 1, "the sandbox has several cards: {cards:?}");
+    let csv = expect(ibanera(&env).args(args("csv")), 0).stdout;
+    let subjects: Vec<&str> = csv
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').nth(1).unwrap())
+        .collect();
+    assert_eq!(subjects.len(), lines.len());
+    for (s, l) in subjects.iter().zip(&lines) {
+        assert_eq!(Some(*s), l["subject"].as_str());
+    }
+    let table = expect(ibanera(&env).args(args("table")), 0).stdout;
+    assert!(table.contains("SUBJECT"), "{table}");
+    let doc = expect(ibanera(&env).args(args("json")), 0).json();
+    assert_eq!(doc["subject"], serde_json::Value::Null);
+    assert_eq!(doc["transactions"].as_array().unwrap().len(), lines.len());
+}
+
 #[test]
 fn the_sandbox_makes_only_the_page_asked_for_and_the_same_items_either_way() {
     // The unfiltered path (made per page) lists what the filtered one (made whole) does.
