@@ -5,7 +5,9 @@
 use super::{Record, RecordWriter, Source};
 use crate::error::Result;
 use crate::model::Header;
-use comfy_table::{Cell, CellAlignment, ColumnConstraint, ContentArrangement, Table, presets};
+use comfy_table::{
+    Cell, CellAlignment, ColumnConstraint, ContentArrangement, Table, Width, presets,
+};
 use std::io::Write;
 
 /// A row's provider and subject, and its cells (text, right-aligned).
@@ -81,44 +83,64 @@ impl<T: Record> RecordWriter<T> for TableWriter<'_> {
         if let Some(w) = self.width {
             table.set_width(w);
         }
-        let mut header: Vec<Cell> = Vec::new();
+        let mut header: Vec<&str> = Vec::new();
         if providers {
-            header.push(Cell::new("PROVIDER"));
+            header.push("PROVIDER");
         }
         if subjects {
-            header.push(Cell::new("SUBJECT"));
+            header.push("SUBJECT");
         }
-        header.extend(keep.iter().map(|&i| Cell::new(T::TABLE_HEADER[i])));
-        let leading = usize::from(providers) + usize::from(subjects);
-        table.set_header(header);
-        for ((provider, subject), row) in &self.rows {
-            let mut cells: Vec<Cell> = Vec::new();
-            if providers {
-                cells.push(Cell::new(provider));
-            }
-            if subjects {
-                cells.push(Cell::new(subject.as_deref().unwrap_or("")));
-            }
-            cells.extend(keep.iter().map(|&i| {
-                let (text, numeric) = &row[i];
+        header.extend(keep.iter().map(|&i| T::TABLE_HEADER[i]));
+        // Each row's cells as shown: text and whether it is a number.
+        let shown: Vec<Vec<(&str, bool)>> = self
+            .rows
+            .iter()
+            .map(|((provider, subject), row)| {
+                let mut cells = Vec::with_capacity(header.len());
+                if providers {
+                    cells.push((*provider, false));
+                }
+                if subjects {
+                    cells.push((subject.as_deref().unwrap_or(""), false));
+                }
+                cells.extend(keep.iter().map(|&i| (row[i].0.as_str(), row[i].1)));
+                cells
+            })
+            .collect();
+        table.set_header(header.iter().map(Cell::new));
+        for row in &shown {
+            table.add_row(row.iter().map(|&(text, numeric)| {
                 let cell = Cell::new(text);
-                if *numeric {
+                if numeric {
                     cell.set_alignment(CellAlignment::Right)
                 } else {
                     cell
                 }
             }));
-            table.add_row(cells);
         }
-        let numeric: Vec<usize> = keep
-            .iter()
-            .enumerate()
-            .filter(|&(_, &i)| self.rows.iter().any(|(_, r)| r[i].1))
-            .map(|(col, _)| leading + col)
-            .collect();
-        for col in numeric {
+        for (col, name) in header.iter().enumerate() {
+            let numeric = shown.iter().any(|r| r[col].1);
+            // A column is never narrower than its longest word: text wraps
+            // between words, and an id or a timestamp (one word) never
+            // breaks. A table that cannot fit is wider than the terminal
+            // (which folds the lines) rather than a table of broken values.
+            let longest_word = shown
+                .iter()
+                .map(|r| r[col].0)
+                .chain([*name])
+                .flat_map(str::split_whitespace)
+                .map(|w| w.chars().count())
+                .max()
+                .unwrap_or(0);
+            let constraint = if numeric {
+                ColumnConstraint::ContentWidth
+            } else {
+                // comfy-table's widths include the cell's padding (one each side).
+                let words = u16::try_from(longest_word + 2).unwrap_or(u16::MAX);
+                ColumnConstraint::LowerBoundary(Width::Fixed(words))
+            };
             if let Some(c) = table.column_mut(col) {
-                c.set_constraint(ColumnConstraint::ContentWidth);
+                c.set_constraint(constraint);
             }
         }
         writeln!(self.out, "{table}")?;
@@ -170,5 +192,60 @@ mod tests {
         let text = String::from_utf8(out).unwrap();
         assert!(text.matches(amount).count() == 2, "{text}");
         assert!(text.lines().count() > 5, "the id column wrapped: {text}");
+    }
+
+    /// At 40 and 80 columns no id, timestamp or word is split over lines:
+    /// text wraps between words, and a table that cannot fit is wider.
+    #[test]
+    fn narrow_terminals_break_between_words_never_inside_one() {
+        use crate::model::{Money, Transaction};
+        let tx = |id: &str| Transaction {
+            id: id.into(),
+            created_at: Some("2026-03-13T14:22:00.123456Z".into()),
+            kind: Some("card purchase refunded".into()),
+            status: Some("Pending".into()),
+            from: Some(Money {
+                currency: "EUR".into(),
+                amount: Amount::parse("166.60").unwrap(),
+            }),
+            to: None,
+            rate: None,
+            fee: None,
+            provider_fields: Default::default(),
+            subject: None,
+        };
+        let items = [tx("900000"), tx("transaction-with-a-long-id-1")];
+        for width in [40, 80, 200] {
+            let mut out = Vec::new();
+            {
+                let mut w = TableWriter::new(Box::new(&mut out)).with_width(width);
+                let source = Source {
+                    provider: "ibanera",
+                    subject: None,
+                    as_of: None,
+                };
+                RecordWriter::<Transaction>::records(&mut w, source, &items, &[]).unwrap();
+                RecordWriter::<Transaction>::finish(&mut w, None).unwrap();
+            }
+            let text = String::from_utf8(out).unwrap();
+            for word in [
+                "900000",
+                "transaction-with-a-long-id-1",
+                "2026-03-13T14:22:00.123456Z",
+                "166.60 EUR",
+                "purchase",
+                "refunded",
+                "Pending",
+                "CREATED",
+            ] {
+                assert!(
+                    text.contains(word),
+                    "{width} columns split {word:?}:\n{text}"
+                );
+            }
+            if width == 200 {
+                assert!(text.contains("card purchase refunded"), "{text}");
+            }
+        }
     }
 }
