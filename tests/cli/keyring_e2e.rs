@@ -7,13 +7,16 @@ use crate::support::{TestEnv, expect};
 use balances::providers::ProviderId;
 use balances::sandbox::{Options, demo};
 
-fn keyring_available() -> bool {
+/// Whether test `name` can run here; if not, it says so (see `skipped`).
+fn keyring_available(name: &str) -> bool {
     let bus = std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some();
     if !bus && std::env::var_os("BALANCES_REQUIRE_KEYRING_E2E").is_some() {
         panic!("BALANCES_REQUIRE_KEYRING_E2E is set but there is no D-Bus session bus");
     }
     if !bus {
-        eprintln!("no D-Bus session bus: keyring end-to-end test not run here (CI runs it)");
+        crate::support::skipped(&format!(
+            "keyring_e2e::{name}: no D-Bus session bus with a Secret Service (CI runs it)"
+        ));
     }
     bus
 }
@@ -35,7 +38,7 @@ fn with_keyring(env: &TestEnv, profile: &str) -> assert_cmd::Command {
 
 #[test]
 fn credentials_round_trip_through_the_keyring() {
-    if !keyring_available() {
+    if !keyring_available("credentials_round_trip_through_the_keyring") {
         return;
     }
     let env = TestEnv::new();
@@ -109,7 +112,7 @@ fn credentials_round_trip_through_the_keyring() {
 
 #[test]
 fn ibanera_tokens_are_cached_between_runs_and_dropped_when_rejected() {
-    if !keyring_available() {
+    if !keyring_available("ibanera_tokens_are_cached_between_runs_and_dropped_when_rejected") {
         return;
     }
     let env = TestEnv::with(Options {
@@ -244,7 +247,7 @@ fn secret_tool(args: &[&str], stdin: Option<&str>) -> std::process::Output {
 /// replaces both and `auth delete` removes both.
 #[test]
 fn two_entries_for_one_account_are_read_replaced_and_removed() {
-    if !keyring_available() {
+    if !keyring_available("two_entries_for_one_account_are_read_replaced_and_removed") {
         return;
     }
     let env = TestEnv::new();

@@ -200,9 +200,9 @@ fn targets(dir: &Path) -> Vec<Target> {
         _ if std::env::var("BALANCES_REQUIRE_POSTGRES").is_ok_and(|v| v == "1") => {
             panic!("BALANCES_REQUIRE_POSTGRES=1 but BALANCES_TEST_POSTGRES is not set")
         }
-        _ => {
-            eprintln!("ledger tests: PostgreSQL skipped (set BALANCES_TEST_POSTGRES=postgres://…)")
-        }
+        _ => crate::support::skipped(
+            "ledger: the PostgreSQL half (set BALANCES_TEST_POSTGRES=postgres://…; CI does)",
+        ),
     }
     all
 }

@@ -116,3 +116,11 @@ pub fn without_as_of(mut v: Value) -> Value {
     }
     v
 }
+
+/// Say on the terminal that part of a test did not run here. Written to the
+/// stderr handle, which libtest does not capture (its capture takes only
+/// `eprintln!`), so `cargo test` shows the skip instead of a silent `ok`.
+pub fn skipped(what: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "SKIPPED {what}");
+}
