@@ -24,7 +24,6 @@ use crate::keyring::{self, Backend, SecretStore};
 use crate::output::{Format, Style};
 use crate::providers::ProviderId;
 use crate::sandbox::{self, Sandbox};
-use clap::Parser;
 use reqwest::Url;
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -101,12 +100,25 @@ pub fn main() -> ExitCode {
         print!("{help}");
         return ExitCode::SUCCESS;
     }
-    let cli = match Cli::try_parse_from(&args) {
-        Ok(cli) => cli,
+    use clap::{CommandFactory, FromArgMatches};
+    let parsed = Cli::command()
+        .try_get_matches_from(&args)
+        .and_then(|m| Cli::from_arg_matches(&m).map(|cli| (m, cli)));
+    let (matches, cli) = match parsed {
+        Ok(parsed) => parsed,
         Err(e) => return parse_failure(&e, &args),
     };
     let fallback_format = cli.global.output.unwrap_or_else(default_format);
     init_logging(&cli.global, fallback_format);
+    if let Some(flag) = matches
+        .subcommand_matches("sandbox")
+        .and_then(not_for_the_sandbox)
+    {
+        let e = Error::usage(format!(
+            "{flag} does not apply to `balances sandbox` (it serves requests; it makes none)"
+        ));
+        return report(&e, fallback_format, &cli.global);
+    }
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -134,6 +146,25 @@ pub fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => report(&e, format, &global),
     }
+}
+
+/// The first global option given on the command line that means nothing to
+/// the emulator, which would otherwise be accepted and silently ignored.
+/// (Set in the environment, as a profile's defaults are, they are not refused.)
+fn not_for_the_sandbox(m: &clap::ArgMatches) -> Option<&'static str> {
+    [
+        ("config", "--config"),
+        ("profile", "--profile"),
+        ("output", "--output"),
+        ("raw", "--raw"),
+        ("base_url", "--base-url"),
+        ("timeout", "--timeout"),
+        ("retries", "--retries"),
+        ("sandbox", "--sandbox"),
+    ]
+    .into_iter()
+    .find(|(id, _)| m.value_source(id) == Some(clap::parser::ValueSource::CommandLine))
+    .map(|(_, flag)| flag)
 }
 
 /// clap's answer when the arguments did not make a run: help and version

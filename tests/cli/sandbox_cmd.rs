@@ -97,3 +97,64 @@ fn the_printed_snippet_is_a_working_config() {
     // Only loopback.
     expect(env.cmd().args(["sandbox", "--listen", "0.0.0.0:0"]), 2);
 }
+
+/// Global options that mean nothing to the emulator are refused (2) on the
+/// command line, before it listens, rather than accepted and ignored; set in
+/// the environment they are not in the way.
+#[test]
+fn options_for_requests_are_refused_by_the_sandbox() {
+    let env = TestEnv::new();
+    let port = free_port().to_string();
+    let listen = format!("127.0.0.1:{port}");
+    for args in [
+        vec!["--raw", "sandbox"],
+        vec!["sandbox", "--raw"],
+        vec!["sandbox", "-o", "json"],
+        vec!["--base-url", "http://127.0.0.1:1", "sandbox"],
+        vec!["sandbox", "--retries", "1"],
+        vec!["sandbox", "--timeout", "5"],
+        vec!["--profile", "x", "sandbox"],
+        vec!["--sandbox", "sandbox"],
+    ] {
+        let flag = args
+            .iter()
+            .find(|a| a.starts_with('-'))
+            .unwrap()
+            .to_string();
+        let flag = if flag == "-o" {
+            "--output".into()
+        } else {
+            flag
+        };
+        let r = expect(env.cmd().args(&args).args(["--listen", &listen]), 2);
+        assert!(
+            r.stderr
+                .contains(&format!("{flag} does not apply to `balances sandbox`")),
+            "{args:?}: {}",
+            r.stderr
+        );
+        assert!(
+            r.stdout.is_empty(),
+            "{args:?} started the sandbox: {}",
+            r.stdout
+        );
+    }
+    // The same settings from the environment: it starts.
+    let mut child = Child(
+        Command::new(assert_cmd::cargo::cargo_bin!("balances"))
+            .args(["sandbox", "--listen", &listen])
+            .env("BALANCES_OUTPUT", "json")
+            .env("BALANCES_RETRIES", "1")
+            .env("BALANCES_SANDBOX", "1")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let first = BufReader::new(child.0.stdout.take().unwrap())
+        .lines()
+        .next()
+        .unwrap()
+        .unwrap();
+    assert!(first.contains("sandbox listening"), "{first}");
+}
