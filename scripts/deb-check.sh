@@ -13,6 +13,10 @@ cargo deb --locked
 deb=$(ls -t target/debian/balances_*.deb | head -n 1)
 dpkg -i "$deb" >/dev/null
 /usr/bin/balances --sandbox boca get-balances partner-user-42 -o json | grep -q '"subject":"partner-user-42"'
+# The copyright file names both licences and holds both texts.
+grep -q 'MIT OR Apache-2.0' /usr/share/doc/balances/copyright
+grep -q 'Permission is hereby granted' /usr/share/doc/balances/copyright
+grep -q 'Apache License' /usr/share/doc/balances/copyright
 man -w balances >/dev/null
 man -w balances-boca >/dev/null
 bash -c 'source /usr/share/bash-completion/completions/balances && complete -p balances' >/dev/null

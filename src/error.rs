@@ -21,6 +21,14 @@ pub enum Kind {
     /// A local write failed: stdout (a full disk), a state file.
     Io,
     Internal,
+    /// A balance is below its minimum (`--min`, `min = {…}`): the balances
+    /// were printed in full, the breaches reported after them.
+    BelowMinimum,
+    /// Stdout's reader is gone (`balances … | head`). The output is not
+    /// complete, so nothing more is done (no state file, no mark); the exit
+    /// code is 0 as in ripgrep and the usual Unix filters: the reader chose
+    /// to stop, and a pipeline should not fail for it.
+    OutputClosed,
 }
 
 impl Kind {
@@ -35,6 +43,8 @@ impl Kind {
             Kind::RateLimited | Kind::Timeout => 75,
             Kind::Unauthorized => 77,
             Kind::Config => 78,
+            Kind::BelowMinimum => 10,
+            Kind::OutputClosed => 0,
         }
     }
 
@@ -51,6 +61,8 @@ impl Kind {
             Kind::BadResponse => "bad response",
             Kind::Io => "local I/O error",
             Kind::Internal => "internal error",
+            Kind::BelowMinimum => "below minimum",
+            Kind::OutputClosed => "output closed",
         }
     }
 }
@@ -66,9 +78,10 @@ pub struct Error {
     pub code: Option<String>,
     pub message: String,
     pub request_id: Option<Box<str>>,
-    /// Not a failure to report: end the run quietly with this exit code
-    /// (`--dry-run` after printing its request; a closed stdout pipe).
-    pub quiet_exit: Option<u8>,
+    /// Already told to the user (each failure of a many-user run or of
+    /// `doctor`, the breaches below a minimum): the run prints nothing more
+    /// and exits with its kind's code.
+    pub reported: bool,
     /// What caused it (an I/O error, a TLS failure, a parse error), for
     /// `source()`; its text is already part of `message` where it helps.
     /// (Boxed: a thin pointer keeps `Error` small on every `Result` path.)
@@ -90,7 +103,7 @@ impl Error {
             code: None,
             message: message.into(),
             request_id: None,
-            quiet_exit: None,
+            reported: false,
             cause: None,
         }
     }
@@ -101,12 +114,18 @@ impl Error {
         self
     }
 
-    /// End the run quietly with `code`, printing nothing more.
-    pub fn quiet(code: u8) -> Self {
+    /// A failure of `kind` that has been told to the user already.
+    pub fn reported(kind: Kind) -> Self {
         Error {
-            quiet_exit: Some(code),
-            ..Error::internal("")
+            reported: true,
+            ..Error::new(kind, "")
         }
+    }
+
+    /// Whether the run must stop here rather than go on to other subjects
+    /// or listings: stdout is gone, so nothing more can be shown.
+    pub fn ends_run(&self) -> bool {
+        self.kind == Kind::OutputClosed
     }
 
     pub fn usage(message: impl Into<String>) -> Self {
@@ -215,7 +234,7 @@ impl From<std::io::Error> for Error {
     fn from(e: std::io::Error) -> Self {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
             // `balances ... | head`: the reader is done, and so are we (as ripgrep does).
-            return Error::quiet(0);
+            return Error::new(Kind::OutputClosed, "stdout closed").with_cause(e);
         }
         // Our own writes (stdout, a state file): sysexits' EX_IOERR, not "internal".
         Error::new(Kind::Io, format!("cannot write: {e}")).with_cause(e)
@@ -239,10 +258,28 @@ mod tests {
             (Kind::Timeout, 75),
             (Kind::Unauthorized, 77),
             (Kind::Config, 78),
+            (Kind::BelowMinimum, 10),
+            (Kind::OutputClosed, 0),
         ];
         for (kind, code) in table {
             assert_eq!(kind.exit_code(), code, "{kind:?}");
         }
+    }
+
+    /// A closed stdout and a failure already reported are failures with
+    /// their own kinds, and their exit codes come from those kinds.
+    #[test]
+    fn early_ends_carry_their_exit_codes_in_their_kinds() {
+        let closed = Error::from(std::io::Error::from(std::io::ErrorKind::BrokenPipe));
+        assert_eq!((closed.kind, closed.exit_code()), (Kind::OutputClosed, 0));
+        assert!(closed.ends_run() && !closed.reported);
+        let full = Error::from(std::io::Error::other("disk full"));
+        assert_eq!((full.kind, full.exit_code()), (Kind::Io, 74));
+        assert!(!full.ends_run());
+        let told = Error::reported(Kind::Unauthorized);
+        assert!(told.reported && !told.ends_run());
+        assert_eq!(told.exit_code(), 77);
+        assert_eq!(Error::reported(Kind::BelowMinimum).exit_code(), 10);
     }
 
     #[test]

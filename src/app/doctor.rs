@@ -147,7 +147,7 @@ pub async fn run(ctx: &Context, asked: Vec<ProviderId>) -> Result<()> {
         Status::Fail(kind) => Some(kind),
         _ => None,
     }) {
-        Some(kind) => Err(Error::quiet(kind.exit_code())),
+        Some(kind) => Err(Error::reported(kind)),
         None => Ok(()),
     }
 }

@@ -96,7 +96,7 @@ async fn run_checked<T: Record, P: Pager<Item = T>>(
     .await;
     let next = match next {
         Ok(next) => next,
-        Err(e) if ctx.style.format == output::Format::Openmetrics && e.quiet_exit.is_none() => {
+        Err(e) if ctx.style.format == output::Format::Openmetrics && !e.ends_run() => {
             // The metrics file says the lookup failed (balances_up 0), then the error.
             progress.done();
             let source = output::Source {
@@ -141,7 +141,7 @@ async fn run_checked<T: Record, P: Pager<Item = T>>(
     }
     if !below.is_empty() {
         super::thresholds::report(ctx.style.format, &below);
-        return Err(Error::quiet(super::thresholds::EXIT_BELOW_MINIMUM));
+        return Err(Error::reported(crate::error::Kind::BelowMinimum));
     }
     Ok(())
 }

@@ -5,7 +5,7 @@
 //! failure's in input order.
 
 use super::Context;
-use crate::error::{Error, Result};
+use crate::error::{Error, Kind, Result};
 use crate::http::Engine;
 use crate::http::paginate::{Page, Pager};
 use crate::model::{Balance, Header};
@@ -134,7 +134,7 @@ where
             async move { (i, fetching.await) }
         })
         .buffer_unordered(concurrency.max(1));
-    let mut first_failure: Option<(usize, u8)> = None;
+    let mut first_failure: Option<(usize, Kind)> = None;
     let mut below = Vec::new();
     let mut failed = 0usize;
     while let Some((i, result)) = results.next().await {
@@ -156,7 +156,7 @@ where
                     writer.records(source, &page.items, &page.raw)?;
                 }
             }
-            Err(e) if e.quiet_exit.is_some() => return Err(e),
+            Err(e) if e.ends_run() => return Err(e),
             Err(e) => {
                 writer.failed(Source {
                     provider: lookup.provider.name(),
@@ -169,7 +169,7 @@ where
                 progress.suspend(|| super::print_error(&e, ctx.style.format, &ctx.global, true));
                 failed += 1;
                 if first_failure.is_none_or(|(first, _)| i < first) {
-                    first_failure = Some((i, e.exit_code()));
+                    first_failure = Some((i, e.kind));
                 }
             }
         }
@@ -184,8 +184,8 @@ where
     // exit code (10) only when nothing failed (a failure's code wins).
     super::thresholds::report(ctx.style.format, &below);
     match first_failure {
-        Some((_, code)) => Err(Error::quiet(code)),
-        None if !below.is_empty() => Err(Error::quiet(super::thresholds::EXIT_BELOW_MINIMUM)),
+        Some((_, kind)) => Err(Error::reported(kind)),
+        None if !below.is_empty() => Err(Error::reported(Kind::BelowMinimum)),
         None => Ok(()),
     }
 }

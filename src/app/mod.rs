@@ -37,6 +37,8 @@ pub struct Context {
     pub style: Style,
     /// The in-process sandbox of `--sandbox`, kept alive for the run.
     pub sandbox: Option<Sandbox>,
+    /// Told when a `--dry-run` has printed its request: the run ends then.
+    pub dry_run: crate::http::DryRun,
 }
 
 impl Context {
@@ -87,7 +89,7 @@ impl Context {
         Engine::new(HttpOptions {
             timeout: self.global.timeout,
             retries: self.global.retries,
-            dry_run,
+            dry_run: dry_run.then(|| self.dry_run.clone()),
             no_proxy: self.sandbox.is_some(),
         })
     }
@@ -138,7 +140,13 @@ pub fn main() -> ExitCode {
     let result = runtime.block_on(async {
         let ctx = build_context(cli.global, &cli.command)?;
         format = ctx.style.format;
-        dispatch(&ctx, cli.command).await
+        let dry_run = ctx.dry_run.clone();
+        tokio::select! {
+            done = dispatch(&ctx, cli.command) => done,
+            // A dry run has printed its request: the rest of the run
+            // (waiting on it) is dropped, and that is a success.
+            () = dry_run.finished() => Ok(()),
+        }
     });
     // Don't wait for abandoned blocking work (a keyring call that never answered).
     runtime.shutdown_background();
@@ -241,8 +249,8 @@ fn use_color(choice: ColorChoice) -> bool {
 
 /// Print the error and pick the exit code.
 fn report(e: &Error, format: Format, global: &GlobalArgs) -> ExitCode {
-    if let Some(code) = e.quiet_exit {
-        return ExitCode::from(code);
+    if e.reported || e.ends_run() {
+        return ExitCode::from(e.exit_code());
     }
     print_error(e, format, global, false);
     ExitCode::from(e.exit_code())
@@ -405,6 +413,7 @@ fn build_context(global: GlobalArgs, command: &Command) -> Result<Context> {
         profile_name,
         store,
         sandbox,
+        dry_run: Default::default(),
     })
 }
 

@@ -10,7 +10,7 @@
 
 use super::{Context, summary};
 use crate::clock::Form;
-use crate::error::{Error, Result};
+use crate::error::{Error, Kind, Result};
 use crate::http::Engine;
 use crate::http::history::{self, SincePager};
 use crate::http::paginate::{self, Page, Pager};
@@ -98,7 +98,7 @@ pub async fn run(
         subject: None,
         as_of: None,
     })?;
-    let mut first_failure: Option<(usize, u8)> = None;
+    let mut first_failure: Option<(usize, Kind)> = None;
     // The ledger is the job; the report is news about it. A report that
     // cannot be written (a closed pipe, a full disk) stops the report, not
     // the sync: every listing is still written, and the run's code says so.
@@ -119,13 +119,13 @@ pub async fn run(
                     }
                 }
                 // An interrupt: the run stops here (what was committed stays).
-                Err(e) if e.quiet_exit.is_some() => return Err(e),
+                Err(e) if e.ends_run() => return Err(e),
                 Err(e) => {
                     let subject = Some(key.subject.as_str()).filter(|s| !s.is_empty());
                     let e = e.with_provider(key.provider).with_subject(subject);
                     super::print_error(&e, ctx.style.format, &ctx.global, true);
                     if first_failure.is_none_or(|(first, _)| order < first) {
-                        first_failure = Some((order, e.exit_code()));
+                        first_failure = Some((order, e.kind));
                     }
                 }
             }
@@ -184,9 +184,9 @@ pub async fn run(
     // A failure's code wins; then an interrupt's; then the report's own
     // (a closed pipe is 0: the ledger is complete; a full disk is 74).
     let code = first_failure
-        .map(|(_, code)| code)
-        .or_else(|| interrupted.as_ref().map(code_of))
-        .or_else(|| output_failed.as_ref().map(code_of))
+        .map(|(_, kind)| kind.exit_code())
+        .or_else(|| interrupted.as_ref().map(Error::exit_code))
+        .or_else(|| output_failed.as_ref().map(Error::exit_code))
         .unwrap_or(0);
     shared
         .ledger
@@ -200,15 +200,10 @@ pub async fn run(
     {
         return Err(e);
     }
-    match code {
-        0 => Ok(()),
-        code => Err(Error::quiet(code)),
+    match first_failure {
+        Some((_, kind)) => Err(Error::reported(kind)),
+        None => Ok(()),
     }
-}
-
-/// The code a run ending with `e` exits with (a quiet exit's own, else its kind's).
-fn code_of(e: &Error) -> u8 {
-    e.quiet_exit.unwrap_or_else(|| e.exit_code())
 }
 
 #[derive(Clone, Copy)]

@@ -12,9 +12,9 @@ use crate::output::{Format, Source};
 use crate::providers::ProviderId;
 use std::cmp::Ordering;
 
-/// The exit code of a run whose only news is a balance below its minimum:
-/// not one of the error codes, so a cron wrapper can tell "low" from "broken".
-pub const EXIT_BELOW_MINIMUM: u8 = 10;
+// A run whose only news is a balance below its minimum exits 10
+// (`Kind::BelowMinimum`): not one of the error codes, so a cron wrapper can
+// tell "low" from "broken".
 
 /// A provider's minimums: per currency, and per user where the config
 /// gives a user its own (those win for the currencies they name).

@@ -173,11 +173,44 @@ pub fn kind_for_status(status: u16) -> Kind {
     }
 }
 
+/// `--dry-run`: the engine prints the first request, signed, instead of
+/// sending it, and says so here; `app::main` then drops the run (every
+/// request of it is waiting on this), so the dry run ends as a success and
+/// never travels as an error through the pager and the renderer.
+#[derive(Debug, Clone, Default)]
+pub struct DryRun(std::sync::Arc<DryRunState>);
+
+#[derive(Debug, Default)]
+struct DryRunState {
+    printed: std::sync::atomic::AtomicBool,
+    done: tokio::sync::Notify,
+}
+
+impl DryRun {
+    /// Resolves once a request has been printed.
+    pub async fn finished(&self) {
+        self.0.done.notified().await
+    }
+
+    /// Print `req` if no request has been (concurrent lookups print one
+    /// between them), then wait for the run to be dropped.
+    async fn show(&self, req: &Outgoing) -> Result<std::convert::Infallible> {
+        use std::sync::atomic::Ordering;
+        if !self.0.printed.swap(true, Ordering::SeqCst) {
+            print_dry_run(req)?;
+            // `notify_one` keeps the permit if `finished` is not polled yet.
+            self.0.done.notify_one();
+        }
+        std::future::pending().await
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct HttpOptions {
     pub timeout: Duration,
     pub retries: u32,
-    pub dry_run: bool,
+    /// Print the first request instead of sending anything.
+    pub dry_run: Option<DryRun>,
     /// Ignore proxy variables: the in-process sandbox is on loopback, and a
     /// corporate `HTTP_PROXY` must not carry (or break) that traffic.
     pub no_proxy: bool,
@@ -287,7 +320,7 @@ impl Engine {
     }
 
     pub fn dry_run(&self) -> bool {
-        self.opts.dry_run
+        self.opts.dry_run.is_some()
     }
 
     /// Send a request built by `build`, with auth, retries and error mapping.
@@ -306,7 +339,7 @@ impl Engine {
         loop {
             // Wait out any pause first, then sign: a signature, timestamp or
             // one-time code made before a wait of seconds may be stale on arrival.
-            if !self.opts.dry_run {
+            if self.opts.dry_run.is_none() {
                 self.wait_for_gate(name).await;
                 if turn.is_none() {
                     turn = self.one_at_a_time(name).await;
@@ -317,9 +350,8 @@ impl Engine {
             }
             let mut req = build()?;
             proto.authorize(&mut req)?;
-            if self.opts.dry_run {
-                print_dry_run(&req)?;
-                return Err(Error::quiet(0));
+            if let Some(dry) = &self.opts.dry_run {
+                match dry.show(&req).await? {}
             }
             let retryable_method = req.method == Method::GET;
             let started = Instant::now();
@@ -670,7 +702,7 @@ mod tests {
         let engine = Engine::new(HttpOptions {
             timeout: Duration::from_secs(10),
             retries: 0,
-            dry_run: false,
+            dry_run: None,
             no_proxy: true,
         })
         .unwrap();
@@ -730,7 +762,7 @@ mod tests {
         let engine = Engine::new(HttpOptions {
             timeout: Duration::from_secs(1),
             retries: 0,
-            dry_run: false,
+            dry_run: None,
             no_proxy: true,
         })
         .unwrap();

@@ -1022,3 +1022,51 @@ fn a_base_url_with_a_password_is_refused_without_echoing_it() {
     assert_code(&r, 78);
     assert!(!r.stderr.contains("hunter2"), "{}", show(&r));
 }
+
+/// `--dry-run` is a success that sends nothing: one request printed (of
+/// many users looked up at once, still one), exit 0, and the server never
+/// hears from it, for every provider (Ibanera's first request is its login).
+#[test]
+fn a_dry_run_prints_one_request_and_sends_none() {
+    let home = TempDir::new().unwrap();
+    let srv = Hostile::serve(|_| Reply::json(500, "{}"));
+    let users = home.path().join("users.txt");
+    std::fs::write(&users, "u-1\nu-2\nu-3\nu-4\nu-5\nu-6\n").unwrap();
+    let runs = [
+        run(hostile::boca(home.path(), &srv).args([
+            "boca",
+            "get-balances",
+            "--users-file",
+            users.to_str().unwrap(),
+            "--concurrency",
+            "6",
+            "--dry-run",
+        ])),
+        run(hostile::boca(home.path(), &srv).args([
+            "boca",
+            "get-transactions",
+            "u-1",
+            "--all",
+            "--dry-run",
+        ])),
+        run(hostile::noah(home.path(), &srv).args(["noah", "get-balances", "--dry-run"])),
+        run(hostile::p100(home.path(), &srv).args(["p100", "get-balances", "u-1", "--dry-run"])),
+        run(hostile::ibanera(home.path(), &srv).args([
+            "ibanera",
+            "get-card-transactions",
+            "--all",
+            "--dry-run",
+        ])),
+    ];
+    for r in &runs {
+        assert_eq!(r.code, 0, "{}", show(r));
+        let requests = r
+            .stdout
+            .lines()
+            .filter(|l| l.starts_with("GET ") || l.starts_with("POST "))
+            .count();
+        assert_eq!(requests, 1, "{}", show(r));
+        assert!(r.stdout.contains(&srv.base_url()), "{}", show(r));
+    }
+    assert_eq!(srv.request_count(), 0, "a dry run sent a request");
+}

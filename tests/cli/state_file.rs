@@ -167,3 +167,48 @@ fn state_files_are_not_mixed_up() {
         2,
     );
 }
+
+/// A reader that stops early (`| head -1`): the run ends with 0, as Unix
+/// filters do, but the output was not all delivered, so the mark does not
+/// move (the next run exports the same transactions again).
+#[test]
+fn a_closed_stdout_exits_0_and_leaves_the_state_alone() {
+    use std::io::{BufRead, BufReader};
+    let env = TestEnv::new();
+    let state = env.home.path().join("boca.state");
+    let mut cmd = env.std_cmd();
+    let mut child = cmd
+        .args([
+            "boca",
+            "get-transactions",
+            "partner-user-42",
+            "--state-file",
+            state.to_str().unwrap(),
+            "--limit",
+            "1",
+            "-o",
+            "ndjson",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut out = BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    out.read_line(&mut first).unwrap();
+    assert!(first.contains("\"id\""), "{first}");
+    drop(out);
+    let done = child.wait_with_output().unwrap();
+    assert_eq!(
+        done.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    assert!(
+        done.stderr.is_empty(),
+        "nothing to say: {}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    assert!(!state.exists(), "the mark moved past output nobody read");
+}

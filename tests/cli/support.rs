@@ -26,7 +26,14 @@ impl TestEnv {
     /// `balances` with a clean environment: no user config, no keyring, and
     /// the sandbox's base URL and demo Boca credentials in the environment.
     pub fn cmd(&self) -> Command {
-        let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("balances"));
+        let mut cmd = Command::from_std(self.std_cmd());
+        cmd.timeout(std::time::Duration::from_secs(120));
+        cmd
+    }
+
+    /// [`TestEnv::cmd`] as a plain process, for tests that hold its pipes.
+    pub fn std_cmd(&self) -> std::process::Command {
+        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin!("balances"));
         cmd.env_clear()
             .env("HOME", self.home.path())
             .env("XDG_CONFIG_HOME", self.home.path().join("config"))
@@ -37,8 +44,7 @@ impl TestEnv {
                 self.sandbox.base_url(ProviderId::Boca),
             )
             .env("BALANCES_BOCA_API_KEY", "boca-demo-key")
-            .env("BALANCES_BOCA_API_SECRET", "boca-demo-signing-secret")
-            .timeout(std::time::Duration::from_secs(120));
+            .env("BALANCES_BOCA_API_SECRET", "boca-demo-signing-secret");
         cmd
     }
 }
