@@ -211,6 +211,10 @@ pub enum Command {
     )]
     P100(P100Command),
     /// Every balance of every provider configured in the profile (and its `users`)
+    #[command(after_help = "Examples:\n  \
+            balances --sandbox summary\n  \
+            balances summary --provider boca --provider p100 -o ndjson\n  \
+            balances summary -o openmetrics > /var/lib/node_exporter/balances.prom")]
     Summary {
         /// Only these providers (repeatable)
         #[arg(long = "provider", value_enum, value_name = "P")]
@@ -232,7 +236,7 @@ pub enum Command {
             balances --sandbox sync --db ledger.db\n  \
             balances sync --db ~/ledger.db --provider boca\n  \
             balances sync --db postgres://balances@db.internal/ledger\n  \
-            sqlite3 ledger.db 'SELECT provider, subject, id, created_at FROM transactions ORDER BY created_at DESC LIMIT 5'"
+            sqlite3 ledger.db 'SELECT provider, subject, id, created_at FROM transactions LIMIT 5'"
     )]
     Sync {
         /// The ledger: a SQLite file (created if missing) or a postgres:// URL
@@ -251,6 +255,9 @@ pub enum Command {
         concurrency: u16,
     },
     /// Check config, credentials' sources, keyring, TLS and clock skew
+    #[command(after_help = "Examples:\n  \
+            balances doctor\n  \
+            balances --profile prod doctor --provider ibanera -o json")]
     Doctor {
         /// Only these providers (repeatable) [default: those configured in the profile]
         #[arg(long = "provider", value_enum, value_name = "P")]
@@ -274,6 +281,11 @@ pub enum Command {
 #[derive(Debug, Subcommand)]
 pub enum BocaCommand {
     /// Every balance of one user (or of many, with --users-file)
+    #[command(after_help = "Examples:\n  \
+            balances --sandbox boca get-balances partner-user-42\n  \
+            balances boca get-balances partner-user-42 -o csv --min CAD=1000.00\n  \
+            balances boca get-balances --users-file users.txt --concurrency 4 -o ndjson\n  \
+            balances boca get-balances partner-user-42 --dry-run")]
     GetBalances {
         /// The partner-owned user id (1 to 128 characters)
         #[arg(
@@ -290,6 +302,10 @@ pub enum BocaCommand {
         dry_run: DryRun,
     },
     /// A user's transactions: one page by default, --all for every page
+    #[command(after_help = "Examples:\n  \
+            balances --sandbox boca get-transactions partner-user-42 --limit 5\n  \
+            balances boca get-transactions partner-user-42 --all -o ndjson\n  \
+            balances boca get-transactions partner-user-42 --state-file boca-42.state -o ndjson")]
     GetTransactions {
         /// The partner-owned user id (1 to 128 characters)
         #[arg(value_name = "EXTERNAL_ID")]
@@ -310,6 +326,9 @@ pub enum BocaCommand {
 #[derive(Debug, Subcommand)]
 pub enum NoahCommand {
     /// Every balance of the business account (all pages)
+    #[command(after_help = "Examples:\n  \
+            balances --sandbox noah get-balances\n  \
+            balances noah get-balances -o openmetrics > /var/lib/node_exporter/noah.prom")]
     GetBalances {
         /// Items per page
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=100))]
@@ -320,6 +339,10 @@ pub enum NoahCommand {
         dry_run: DryRun,
     },
     /// Transactions: one page by default, --all for every page
+    #[command(after_help = "Examples:\n  \
+            balances --sandbox noah get-transactions --max-items 50\n  \
+            balances noah get-transactions --all --sort asc -o csv\n  \
+            balances noah get-transactions --state-file noah.state -o ndjson")]
     GetTransactions {
         /// Items per page [default: 20]
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=100))]
@@ -349,6 +372,9 @@ pub struct IbaneraArgs {
 #[derive(Debug, Subcommand)]
 pub enum IbaneraCommand {
     /// Every asset account's balance (all pages)
+    #[command(after_help = "Examples:\n  \
+            balances --sandbox ibanera get-balances\n  \
+            balances ibanera get-balances --otp 123456 -o json")]
     GetBalances {
         /// Items per page (every page is followed)
         #[arg(long, value_name = "N", default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..=500))]
@@ -359,6 +385,8 @@ pub enum IbaneraCommand {
         dry_run: DryRun,
     },
     /// Every card's balance (all pages)
+    #[command(after_help = "Examples:\n  \
+            balances --sandbox ibanera get-card-balances -o table")]
     GetCardBalances {
         /// Items per page (every page is followed)
         #[arg(long, value_name = "N", default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..=500))]
@@ -372,7 +400,10 @@ pub enum IbaneraCommand {
     #[command(
         long_about = "An account's transactions: one page by default, --all for every page.\n\n\
         Unverified: the path GET /api/v1/customer/accounts/transactions is known from a third-party client \
-        only; Ibanera's own page for it could not be read. Fields not recognised are kept in provider_fields."
+        only; Ibanera's own page for it could not be read. Fields not recognised are kept in provider_fields.",
+        after_help = "Examples:\n  \
+            balances --sandbox ibanera get-transactions --account 1000\n  \
+            balances ibanera get-transactions --account 1000 --all -o ndjson"
     )]
     GetTransactions {
         /// The asset account id (from get-balances' account_id)
@@ -384,6 +415,9 @@ pub enum IbaneraCommand {
         dry_run: DryRun,
     },
     /// Card transactions, of one card or all: one page by default, --all for every page
+    #[command(after_help = "Examples:\n  \
+            balances --sandbox ibanera get-card-transactions --card 5000\n  \
+            balances ibanera get-card-transactions --from 2026-01-01T00:00:00Z --all -o csv")]
     GetCardTransactions {
         /// Only this card (from get-card-balances' account_id)
         #[arg(long, value_name = "ID")]
@@ -431,6 +465,9 @@ fn parse_date(s: &str) -> Result<String, String> {
 #[derive(Debug, Subcommand)]
 pub enum P100Command {
     /// Every fiat and crypto balance of one user (or of many, with --users-file)
+    #[command(after_help = "Examples:\n  \
+            balances --sandbox p100 get-balances 660a95b2-a486-4406-a90b-e3bcf7c74ecc\n  \
+            balances p100 get-balances --users-file users.txt -o csv")]
     GetBalances {
         /// The partner's id of the user
         #[arg(
@@ -502,6 +539,9 @@ pub struct DryRun {
 #[derive(Debug, Subcommand)]
 pub enum AuthCommand {
     /// Store a secret in the OS keyring (read from the terminal without echo, or from stdin)
+    #[command(after_help = "Examples:\n  \
+            balances auth set boca api_secret\n  \
+            printf %s \"$SECRET\" | balances --profile prod auth set p100 api_key")]
     Set {
         #[arg(value_enum)]
         provider: ProviderId,
@@ -509,18 +549,26 @@ pub enum AuthCommand {
         field: String,
     },
     /// Remove a secret from the OS keyring
+    #[command(after_help = "Examples:\n  \
+            balances auth delete boca api_secret")]
     Delete {
         #[arg(value_enum)]
         provider: ProviderId,
         field: String,
     },
     /// Where each credential comes from (never its value)
+    #[command(after_help = "Examples:\n  \
+            balances auth status\n  \
+            balances --profile prod auth status -o json")]
     Status,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum ConfigCommand {
     /// Write a commented template to the config path
+    #[command(after_help = "Examples:\n  \
+            balances config init\n  \
+            balances --config ./balances.toml config init --force")]
     Init {
         /// Overwrite an existing file
         #[arg(long)]
@@ -529,6 +577,9 @@ pub enum ConfigCommand {
     /// Print the config file's path
     Path,
     /// Print the effective configuration of the profile, secrets redacted
+    #[command(after_help = "Examples:\n  \
+            balances config show\n  \
+            balances --profile sandbox config show -o json")]
     Show,
 }
 

@@ -117,3 +117,74 @@ fn sandbox_help_lists_only_what_applies_to_it() {
         assert!(!r.stdout.contains(global), "{global}:\n{}", r.stdout);
     }
 }
+
+/// Every command that does a job has an Examples section in its `--help`,
+/// and every example that runs against the built-in sandbox works as written.
+#[test]
+fn every_leaf_command_has_examples_and_sandbox_examples_run() {
+    use clap::CommandFactory;
+    fn leaves(cmd: &clap::Command, path: Vec<String>, out: &mut Vec<Vec<String>>) {
+        let subs: Vec<_> = cmd
+            .get_subcommands()
+            .filter(|c| c.get_name() != "help")
+            .collect();
+        if subs.is_empty() {
+            out.push(path);
+            return;
+        }
+        for sub in subs {
+            let mut p = path.clone();
+            p.push(sub.get_name().to_owned());
+            leaves(sub, p, out);
+        }
+    }
+    let mut all = Vec::new();
+    leaves(&balances::cli::Cli::command(), vec![], &mut all);
+    // Commands with nothing to show beyond their one form.
+    let bare = [vec!["completions"], vec!["sandbox"], vec!["config", "path"]];
+    let env = TestEnv::new();
+    let mut ran = 0;
+    for path in all {
+        if bare.iter().any(|b| *b == path) {
+            continue;
+        }
+        let mut args = path.clone();
+        args.push("--help".into());
+        let help = expect(env.cmd().args(&args), 0).stdout;
+        let (_, examples) = help
+            .split_once("Examples:\n")
+            .unwrap_or_else(|| panic!("{path:?} has no Examples:\n{help}"));
+        for line in examples.lines().map(str::trim) {
+            // Every example parses (the command after a pipe, before a redirect).
+            let command = line.rsplit("| ").next().unwrap();
+            let command = command.split(" >").next().unwrap();
+            if command.starts_with("balances ") {
+                use clap::Parser;
+                let argv = command.split_whitespace();
+                if let Err(e) = balances::cli::Cli::try_parse_from(argv) {
+                    panic!("{path:?}: example does not parse: {line}\n{e}");
+                }
+            } else if !line.is_empty() && !line.starts_with("sqlite3 ") {
+                panic!("{path:?}: not an example of balances: {line}");
+            }
+            let Some(rest) = line.strip_prefix("balances --sandbox ") else {
+                continue;
+            };
+            let argv: Vec<&str> = rest.split_whitespace().collect();
+            assert!(
+                argv.iter().all(|a| !a.contains(['|', '>', '$', '\''])),
+                "{line}"
+            );
+            // In the test's home: `sync --db ledger.db` makes a file.
+            expect(
+                env.cmd()
+                    .current_dir(env.home.path())
+                    .arg("--sandbox")
+                    .args(&argv),
+                0,
+            );
+            ran += 1;
+        }
+    }
+    assert!(ran >= 10, "only {ran} sandbox examples ran");
+}
