@@ -649,3 +649,102 @@ fn finding_state_file_mark_before_year_0_in_utc_reads_back() {
         .unwrap_or_else(|e| panic!("the saved state does not load: {e}"));
     assert_eq!(loaded.previous, Some(mark));
 }
+
+/// Any JSON text: objects with string keys (some repeated), arrays, number
+/// literals as a provider might write them, strings with escapes.
+fn json_text() -> impl Strategy<Value = String> {
+    let leaf = prop_oneof![
+        Just("null".to_owned()),
+        Just("true".to_owned()),
+        "-?(0|[1-9][0-9]{0,30})(\\.[0-9]{1,30})?([eE][+-]?[0-9]{1,3})?",
+        "[a-z\\\\\"é\\u{1b}]{0,8}".prop_map(|s| serde_json::to_string(&s).unwrap()),
+    ];
+    leaf.prop_recursive(4, 48, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(|v| format!("[{}]", v.join(","))),
+            prop::collection::vec(("[abc]{1,2}", inner), 0..6).prop_map(|kv| {
+                let body: Vec<String> = kv
+                    .into_iter()
+                    .map(|(k, v)| format!("{}: {v}", serde_json::to_string(&k).unwrap()))
+                    .collect();
+                format!("{{{}}}", body.join(", "))
+            }),
+        ]
+    })
+}
+
+/// Whether any object in `v`'s text repeats a key (serde_json keeps the last).
+fn has_duplicate_key(text: &str) -> bool {
+    struct Dup(bool);
+    impl<'de> serde::Deserialize<'de> for Dup {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct V;
+            impl<'de> serde::de::Visitor<'de> for V {
+                type Value = Dup;
+                fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                    f.write_str("json")
+                }
+                fn visit_bool<E>(self, _: bool) -> Result<Dup, E> {
+                    Ok(Dup(false))
+                }
+                fn visit_u64<E>(self, _: u64) -> Result<Dup, E> {
+                    Ok(Dup(false))
+                }
+                fn visit_i64<E>(self, _: i64) -> Result<Dup, E> {
+                    Ok(Dup(false))
+                }
+                fn visit_str<E>(self, _: &str) -> Result<Dup, E> {
+                    Ok(Dup(false))
+                }
+                fn visit_string<E>(self, _: String) -> Result<Dup, E> {
+                    Ok(Dup(false))
+                }
+                fn visit_unit<E>(self) -> Result<Dup, E> {
+                    Ok(Dup(false))
+                }
+                fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                    self,
+                    mut s: A,
+                ) -> Result<Dup, A::Error> {
+                    let mut any = false;
+                    while let Some(Dup(d)) = s.next_element()? {
+                        any |= d;
+                    }
+                    Ok(Dup(any))
+                }
+                fn visit_map<A: serde::de::MapAccess<'de>>(
+                    self,
+                    mut m: A,
+                ) -> Result<Dup, A::Error> {
+                    let mut keys = std::collections::BTreeSet::new();
+                    let mut any = false;
+                    while let Some(k) = m.next_key::<String>()? {
+                        let Dup(d) = m.next_value()?;
+                        any |= d || !keys.insert(k);
+                    }
+                    Ok(Dup(any))
+                }
+            }
+            d.deserialize_any(V)
+        }
+    }
+    serde_json::from_str::<Dup>(text).unwrap().0
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 1024, ..ProptestConfig::default() })]
+
+    /// `wire::document` reads what serde_json reads, digit for digit and in
+    /// the same key order, and refuses exactly the texts that repeat a key.
+    #[test]
+    fn document_is_serde_json_without_duplicate_keys(text in json_text()) {
+        let ours = balances::providers::wire::document(text.as_bytes());
+        if has_duplicate_key(&text) {
+            prop_assert_eq!(ours.unwrap_err().exit_code(), 65);
+        } else {
+            let theirs: serde_json::Value = serde_json::from_str(&text).unwrap();
+            let ours = ours.unwrap();
+            prop_assert_eq!(serde_json::to_string(&ours).unwrap(), serde_json::to_string(&theirs).unwrap());
+        }
+    }
+}

@@ -6,16 +6,15 @@ use crate::error::{Error, Result};
 use crate::money::Amount;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
-use std::collections::HashSet;
 
 /// A provider's body as JSON, refused (exit 65) when it is not JSON or when
 /// an object names a key twice: serde_json would keep the last one, and
 /// `{"available":"1.00","available":"999.00"}` is not a balance we can vouch for.
+/// One pass: the tree is built and checked together ([`Strict`]).
 pub fn document(body: &[u8]) -> Result<Value> {
-    let bad =
-        |e: serde_json::Error| Error::bad_response(format!("response is not valid JSON ({e})"));
-    serde_json::from_slice::<NoDuplicateKeys>(body).map_err(bad)?;
-    serde_json::from_slice(body).map_err(bad)
+    serde_json::from_slice::<Strict>(body)
+        .map(|Strict(v)| v)
+        .map_err(|e| Error::bad_response(format!("response is not valid JSON ({e})")))
 }
 
 /// The key serde_json's `arbitrary_precision` uses to carry a number's text.
@@ -23,88 +22,108 @@ const NUMBER_TOKEN: &str = "$serde_json::private::Number";
 
 /// The text of a number as serde_json hands it over: an owned string. The
 /// same key written in a body gives a borrowed or escaped string instead.
-struct NumberText;
+struct NumberText(String);
 
 impl<'de> Deserialize<'de> for NumberText {
     fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        d.deserialize_any(NumberText)
+        d.deserialize_any(NumberTextVisitor)
     }
 }
 
-impl<'de> Visitor<'de> for NumberText {
+struct NumberTextVisitor;
+
+impl<'de> Visitor<'de> for NumberTextVisitor {
     type Value = NumberText;
     fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
         f.write_str("a number")
     }
-    fn visit_string<E>(self, _: String) -> std::result::Result<Self, E> {
-        Ok(NumberText)
+    fn visit_string<E>(self, text: String) -> std::result::Result<Self::Value, E> {
+        Ok(NumberText(text))
     }
-    fn visit_str<E: de::Error>(self, _: &str) -> std::result::Result<Self, E> {
+    fn visit_str<E: de::Error>(self, _: &str) -> std::result::Result<Self::Value, E> {
         Err(E::custom(format!(
             "an object with the reserved key {NUMBER_TOKEN:?}"
         )))
     }
 }
 
-/// Walks a JSON document and fails on the first object with a repeated key.
-struct NoDuplicateKeys;
+/// A JSON value read the way serde_json's own `Value` is, except that an
+/// object naming a key twice is an error rather than "the last one wins".
+struct Strict(Value);
 
-impl<'de> Deserialize<'de> for NoDuplicateKeys {
+impl<'de> Deserialize<'de> for Strict {
     fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        d.deserialize_any(NoDuplicateKeys)
+        d.deserialize_any(StrictVisitor).map(Strict)
     }
 }
 
-impl<'de> Visitor<'de> for NoDuplicateKeys {
-    type Value = NoDuplicateKeys;
+struct StrictVisitor;
+
+impl<'de> Visitor<'de> for StrictVisitor {
+    type Value = Value;
 
     fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
         f.write_str("any JSON value")
     }
-    fn visit_bool<E>(self, _: bool) -> std::result::Result<Self, E> {
-        Ok(self)
+    fn visit_bool<E>(self, b: bool) -> std::result::Result<Value, E> {
+        Ok(Value::Bool(b))
     }
-    fn visit_i64<E>(self, _: i64) -> std::result::Result<Self, E> {
-        Ok(self)
+    fn visit_i64<E>(self, n: i64) -> std::result::Result<Value, E> {
+        Ok(Value::from(n))
     }
-    fn visit_u64<E>(self, _: u64) -> std::result::Result<Self, E> {
-        Ok(self)
+    fn visit_u64<E>(self, n: u64) -> std::result::Result<Value, E> {
+        Ok(Value::from(n))
     }
-    // The duplicate-key check only walks the document; a value is never
-    // kept, and with `arbitrary_precision` numbers arrive as their literal
-    // text, so no amount passes through this f64.
-    fn visit_f64<E>(self, _: f64) -> std::result::Result<Self, E> {
-        Ok(self)
+    // With `arbitrary_precision` every number arrives as its literal text
+    // (the map below); a float here would be a value already rounded, so it
+    // is refused rather than kept.
+    fn visit_f64<E: de::Error>(self, _: f64) -> std::result::Result<Value, E> {
+        Err(E::custom("a number that was not kept as its text"))
     }
-    fn visit_str<E>(self, _: &str) -> std::result::Result<Self, E> {
-        Ok(self)
+    fn visit_str<E>(self, s: &str) -> std::result::Result<Value, E> {
+        Ok(Value::String(s.to_owned()))
     }
-    fn visit_unit<E>(self) -> std::result::Result<Self, E> {
-        Ok(self)
+    fn visit_string<E>(self, s: String) -> std::result::Result<Value, E> {
+        Ok(Value::String(s))
     }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<Self, A::Error> {
-        while seq.next_element::<NoDuplicateKeys>()?.is_some() {}
-        Ok(self)
+    fn visit_unit<E>(self) -> std::result::Result<Value, E> {
+        Ok(Value::Null)
     }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<Self, A::Error> {
-        let mut keys = HashSet::new();
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<Value, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
+        while let Some(Strict(v)) = seq.next_element::<Strict>()? {
+            items.push(v);
+        }
+        Ok(Value::Array(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<Value, A::Error> {
+        let mut object = Map::new();
         while let Some(key) = map.next_key::<String>()? {
             if key == NUMBER_TOKEN {
-                // serde_json's own way of passing a number's text (its value
-                // comes as an owned string); an object that merely names this
-                // key in the body would otherwise be read as a number.
-                map.next_value::<NumberText>()?;
-                continue;
+                // serde_json's own way of passing a number's text: the only
+                // key, its value an owned string. An object that merely names
+                // this key in the body is refused (by `NumberText`, or here).
+                let NumberText(text) = map.next_value()?;
+                if !object.is_empty() {
+                    return Err(de::Error::custom(format!(
+                        "an object with the reserved key {NUMBER_TOKEN:?}"
+                    )));
+                }
+                return text
+                    .parse::<serde_json::Number>()
+                    .map(Value::Number)
+                    .map_err(de::Error::custom);
             }
-            map.next_value::<NoDuplicateKeys>()?;
-            if let Some(key) = keys.replace(key) {
+            let Strict(value) = map.next_value()?;
+            if let Some((key, _)) = object.get_key_value(&key) {
                 return Err(de::Error::custom(format!(
                     "the key {} appears twice in one object",
-                    crate::text::clip(&key)
+                    crate::text::clip(key)
                 )));
             }
+            object.insert(key, value);
         }
-        Ok(self)
+        Ok(Value::Object(object))
     }
 }
 
@@ -112,13 +131,19 @@ impl<'de> Visitor<'de> for NoDuplicateKeys {
 /// `provider_fields`.
 pub struct Fields {
     what: &'static str,
-    map: Map<String, Value>,
+    /// The fields in the provider's order; a field taken leaves a hole
+    /// (`None`), so taking is a short scan with no shifting or hashing
+    /// (records have a dozen fields, and most are taken).
+    fields: Vec<(String, Option<Value>)>,
 }
 
 impl Fields {
     pub fn new(what: &'static str, v: Value) -> Result<Fields> {
         match v {
-            Value::Object(map) => Ok(Fields { what, map }),
+            Value::Object(map) => Ok(Fields {
+                what,
+                fields: map.into_iter().map(|(k, v)| (k, Some(v))).collect(),
+            }),
             other => Err(Error::bad_response(format!(
                 "{what}: expected an object, found {}",
                 type_name(&other)
@@ -128,7 +153,7 @@ impl Fields {
 
     /// Remove a field that must be present (not null).
     pub fn take(&mut self, key: &str) -> Result<Value> {
-        match self.map.shift_remove(key) {
+        match self.remove(key) {
             Some(Value::Null) | None => Err(self.missing(key)),
             Some(v) => Ok(v),
         }
@@ -136,11 +161,11 @@ impl Fields {
 
     /// Whether a field is present and not null.
     pub fn has(&self, key: &str) -> bool {
-        self.map.get(key).is_some_and(|v| !v.is_null())
+        self.get(key).is_some_and(|v| !v.is_null())
     }
 
     pub fn take_opt(&mut self, key: &str) -> Option<Value> {
-        self.map.shift_remove(key).filter(|v| !v.is_null())
+        self.remove(key).filter(|v| !v.is_null())
     }
 
     pub fn string(&mut self, key: &str) -> Result<String> {
@@ -161,7 +186,7 @@ impl Fields {
     }
 
     pub fn currency_opt(&mut self, key: &str) -> Result<Option<String>> {
-        match self.map.get(key) {
+        match self.get(key) {
             None | Some(Value::Null) => Ok(None),
             Some(_) => self.currency(key).map(Some),
         }
@@ -186,7 +211,7 @@ impl Fields {
     /// Like [`Fields::text_opt`], leaving the field in place (it stays in
     /// `provider_fields` as sent).
     pub fn text_peek(&self, key: &str) -> Result<Option<String>> {
-        match self.map.get(key) {
+        match self.get(key) {
             None | Some(Value::Null) => Ok(None),
             Some(Value::String(s)) => Ok(Some(s.clone())),
             Some(Value::Number(n)) => Ok(Some(n.as_str().to_owned())),
@@ -213,7 +238,7 @@ impl Fields {
     /// Check that a field, if present, is an amount, and leave it in place
     /// (it goes to `provider_fields` as sent).
     pub fn amount_peek(&self, key: &str) -> Result<()> {
-        match self.map.get(key) {
+        match self.get(key) {
             None | Some(Value::Null) => Ok(()),
             Some(v) => Amount::from_json(v)
                 .map(drop)
@@ -245,9 +270,26 @@ impl Fields {
         }
     }
 
+    fn get(&self, key: &str) -> Option<&Value> {
+        self.fields
+            .iter()
+            .find(|(k, v)| k == key && v.is_some())
+            .and_then(|(_, v)| v.as_ref())
+    }
+
+    fn remove(&mut self, key: &str) -> Option<Value> {
+        self.fields
+            .iter_mut()
+            .find(|(k, v)| k == key && v.is_some())
+            .and_then(|(_, v)| v.take())
+    }
+
     /// Everything not taken, in the provider's order.
     pub fn rest(self) -> Map<String, Value> {
-        self.map
+        self.fields
+            .into_iter()
+            .filter_map(|(k, v)| v.map(|v| (k, v)))
+            .collect()
     }
 
     fn as_string(&self, key: &str, v: Value) -> Result<String> {
@@ -324,6 +366,22 @@ mod tests {
         }
         let v = document(br#"{"amount":12.50,"n":[1e5,-0.0]}"#).unwrap();
         assert_eq!(v["amount"].to_string(), "12.50");
+    }
+
+    /// serde_json's depth limit holds for our tree as for its own: a body
+    /// nested 100,000 deep is a bad response, not a stack overflow.
+    #[test]
+    fn deep_nesting_is_refused() {
+        for open in [b'[', b'{'] {
+            let mut body = Vec::new();
+            for _ in 0..100_000 {
+                body.push(open);
+                if open == b'{' {
+                    body.extend_from_slice(b"\"k\":");
+                }
+            }
+            assert_eq!(document(&body).unwrap_err().exit_code(), 65);
+        }
     }
 
     #[test]
