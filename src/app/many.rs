@@ -121,12 +121,21 @@ where
 {
     let out: Box<dyn Write> = Box::new(BufWriter::new(std::io::stdout()));
     let mut writer = output::writer::<Balance>(ctx.style, true, out);
-    writer.begin(&Header {
+    let header = Header {
         provider: lookups.first().map_or("", |l| l.provider.name()),
         profile: ctx.profile_name.clone(),
         subject: None,
         as_of: None,
-    })?;
+    };
+    // Begun with the first result, not before: a run that ends before any
+    // (a dry run, once its request is printed) leaves nothing else on stdout.
+    let mut begun = false;
+    let mut begin = |writer: &mut Box<dyn output::RecordWriter<Balance>>| -> Result<()> {
+        if !std::mem::replace(&mut begun, true) {
+            writer.begin(&header)?;
+        }
+        Ok(())
+    };
     let progress = progress_bar(lookups.len(), ctx.global.quiet);
     let mut results = futures_util::stream::iter(0..lookups.len())
         .map(|i| {
@@ -147,6 +156,7 @@ where
                     subject: lookup.subject.as_deref(),
                     as_of: Some(&arrived),
                 };
+                begin(&mut writer)?;
                 for page in pages {
                     below.extend(super::thresholds::breaches(
                         source,
@@ -158,6 +168,7 @@ where
             }
             Err(e) if e.ends_run() => return Err(e),
             Err(e) => {
+                begin(&mut writer)?;
                 writer.failed(Source {
                     provider: lookup.provider.name(),
                     subject: lookup.subject.as_deref(),
@@ -179,6 +190,7 @@ where
         }
     }
     progress.finish_and_clear();
+    begin(&mut writer)?;
     writer.finish(None)?;
     // A breach is news, not an error: reported after the output, and its
     // exit code (10) only when nothing failed (a failure's code wins).

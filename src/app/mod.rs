@@ -145,7 +145,7 @@ pub fn main() -> ExitCode {
             done = dispatch(&ctx, cli.command) => done,
             // A dry run has printed its request: the rest of the run
             // (waiting on it) is dropped, and that is a success.
-            () = dry_run.finished() => Ok(()),
+            printed = dry_run.finished() => printed,
         }
     });
     // Don't wait for abandoned blocking work (a keyring call that never answered).

@@ -183,21 +183,33 @@ pub struct DryRun(std::sync::Arc<DryRunState>);
 #[derive(Debug, Default)]
 struct DryRunState {
     printed: std::sync::atomic::AtomicBool,
+    /// The print's own failure (a full disk), for `finished` to return.
+    failed: std::sync::Mutex<Option<Error>>,
     done: tokio::sync::Notify,
 }
 
 impl DryRun {
-    /// Resolves once a request has been printed.
-    pub async fn finished(&self) {
-        self.0.done.notified().await
+    /// Resolves once a request has been printed (or its printing failed,
+    /// which is then the run's error).
+    pub async fn finished(&self) -> Result<()> {
+        self.0.done.notified().await;
+        match self.0.failed.lock().map(|mut f| f.take()) {
+            Ok(Some(e)) => Err(e),
+            _ => Ok(()),
+        }
     }
 
     /// Print `req` if no request has been (concurrent lookups print one
-    /// between them), then wait for the run to be dropped.
+    /// between them), then wait for the run to be dropped: every caller
+    /// waits, so the end is told exactly once, whatever the print did.
     async fn show(&self, req: &Outgoing) -> Result<std::convert::Infallible> {
         use std::sync::atomic::Ordering;
         if !self.0.printed.swap(true, Ordering::SeqCst) {
-            print_dry_run(req)?;
+            if let Err(e) = print_dry_run(req)
+                && let Ok(mut failed) = self.0.failed.lock()
+            {
+                *failed = Some(e);
+            }
             // `notify_one` keeps the permit if `finished` is not polled yet.
             self.0.done.notify_one();
         }

@@ -124,12 +124,14 @@ impl<T: Record> RecordWriter<T> for TableWriter<'_> {
             // between words, and an id or a timestamp (one word) never
             // breaks. A table that cannot fit is wider than the terminal
             // (which folds the lines) rather than a table of broken values.
+            // Words as comfy-table wraps them (at ASCII spaces only) and
+            // measured as it does (display width: a CJK character is two).
             let longest_word = shown
                 .iter()
                 .map(|r| r[col].0)
                 .chain([*name])
-                .flat_map(str::split_whitespace)
-                .map(|w| w.chars().count())
+                .flat_map(|text| text.split(' '))
+                .map(unicode_width::UnicodeWidthStr::width)
                 .max()
                 .unwrap_or(0);
             let constraint = if numeric {
@@ -214,7 +216,13 @@ mod tests {
             provider_fields: Default::default(),
             subject: None,
         };
-        let items = [tx("900000"), tx("transaction-with-a-long-id-1")];
+        let items = [
+            tx("900000"),
+            tx("transaction-with-a-long-id-1"),
+            // Double-width letters; a no-break space is not a break.
+            tx("交易编号一二三四五六七八九十"),
+            tx("abcdefgh\u{a0}ijklmnopqrstu\u{a0}vwxyz0123456789"),
+        ];
         for width in [40, 80, 200] {
             let mut out = Vec::new();
             {
@@ -231,6 +239,8 @@ mod tests {
             for word in [
                 "900000",
                 "transaction-with-a-long-id-1",
+                "交易编号一二三四五六七八九十",
+                "abcdefgh\u{a0}ijklmnopqrstu\u{a0}vwxyz0123456789",
                 "2026-03-13T14:22:00.123456Z",
                 "166.60 EUR",
                 "purchase",

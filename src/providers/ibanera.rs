@@ -788,13 +788,10 @@ pub fn transaction(v: Value) -> Result<Transaction> {
     // Whose transaction it is, for a listing of every card: the id stays
     // in provider_fields too (the field's name is not published; these are
     // the spellings of the request's `CardsId`/`AccountsId`).
-    let mut subject = None;
-    for k in ["cardsId", "cardId", "accountsId", "accountId"] {
-        if let Some(id) = f.text_peek(k)? {
-            subject = Some(id);
-            break;
-        }
-    }
+    // Any other shape is left alone (in provider_fields), never an error.
+    let subject = ["cardsId", "cardId", "accountsId", "accountId"]
+        .iter()
+        .find_map(|k| f.text_peek(k));
     Ok(Transaction {
         id,
         created_at,

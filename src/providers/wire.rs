@@ -208,14 +208,14 @@ impl Fields {
         }
     }
 
-    /// Like [`Fields::text_opt`], leaving the field in place (it stays in
-    /// `provider_fields` as sent).
-    pub fn text_peek(&self, key: &str) -> Result<Option<String>> {
-        match self.get(key) {
-            None | Some(Value::Null) => Ok(None),
-            Some(Value::String(s)) => Ok(Some(s.clone())),
-            Some(Value::Number(n)) => Ok(Some(n.as_str().to_owned())),
-            Some(other) => Err(self.wrong(key, "a string or number", other)),
+    /// The text of a string or number field, left in place (it stays in
+    /// `provider_fields` as sent); `None` for anything else, which is not
+    /// an error: for fields whose name and type are guessed, not published.
+    pub fn text_peek(&self, key: &str) -> Option<String> {
+        match self.get(key)? {
+            Value::String(s) => Some(s.clone()),
+            Value::Number(n) => Some(n.as_str().to_owned()),
+            _ => None,
         }
     }
 

@@ -1070,3 +1070,98 @@ fn a_dry_run_prints_one_request_and_sends_none() {
     }
     assert_eq!(srv.request_count(), 0, "a dry run sent a request");
 }
+
+/// A dry run whose request cannot be printed (a full disk) fails with 74,
+/// once, however many lookups were waiting on it; and a dry run of many
+/// users prints the request and nothing else (no document opened for them).
+#[cfg(target_os = "linux")]
+#[test]
+fn a_dry_run_that_cannot_print_exits_74_and_one_that_can_prints_only_the_request() {
+    let home = TempDir::new().unwrap();
+    let srv = Hostile::serve(|_| Reply::json(500, "{}"));
+    let users = home.path().join("users.txt");
+    std::fs::write(&users, "u-1\nu-2\nu-3\nu-4\n").unwrap();
+    for concurrency in ["1", "4"] {
+        let args = [
+            "boca",
+            "get-balances",
+            "--users-file",
+            users.to_str().unwrap(),
+            "--concurrency",
+            concurrency,
+            "--dry-run",
+        ];
+        let full = std::fs::File::create("/dev/full").unwrap();
+        let done = std::process::Command::new(assert_cmd::cargo::cargo_bin!("balances"))
+            .env_clear()
+            .env("HOME", home.path())
+            .env("BALANCES_KEYRING", "none")
+            .env("BALANCES_BOCA_BASE_URL", srv.base_url())
+            .env("BALANCES_BOCA_API_KEY", "hostile-boca-key")
+            .env("BALANCES_BOCA_API_SECRET", "hostile-boca-secret")
+            .args(args)
+            .args(["-o", "json"])
+            .stdout(full)
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Bounded: the defect this guards against was a run that never ended.
+        let deadline = Instant::now() + Duration::from_secs(30);
+        let mut done = done;
+        let status = loop {
+            if let Some(status) = done.try_wait().unwrap() {
+                break status;
+            }
+            if Instant::now() > deadline {
+                let _ = done.kill();
+                panic!("a dry run into a full disk did not end (--concurrency {concurrency})");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        let mut stderr = String::new();
+        std::io::Read::read_to_string(&mut done.stderr.take().unwrap(), &mut stderr).unwrap();
+        assert_eq!(status.code(), Some(74), "{stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(stderr.contains("\"kind\":\"io\""), "{stderr}");
+        for format in ["json", "csv", "ndjson", "table"] {
+            let r = run(hostile::boca(home.path(), &srv)
+                .args(args)
+                .args(["-o", format]));
+            assert_eq!(r.code, 0, "{}", show(&r));
+            assert!(r.stdout.starts_with("GET "), "{format}: {}", show(&r));
+            assert!(
+                r.stdout
+                    .lines()
+                    .all(|l| l.starts_with("GET ") || l.starts_with("X-") || l.starts_with("# ")),
+                "{format}: more than the request: {}",
+                show(&r)
+            );
+        }
+    }
+    assert_eq!(srv.request_count(), 0);
+}
+
+/// The card or account id that names a transaction's subject is a guess at
+/// an unpublished field: any other shape is kept in provider_fields and the
+/// listing goes on (exit 0), as before the subject was taken from it.
+#[test]
+fn an_ibanera_card_id_of_another_shape_is_kept_not_refused() {
+    let home = TempDir::new().unwrap();
+    let srv = hostile::ibanera_server(|_| {
+        Reply::json(
+            200,
+            r#"{"status":"1","errors":[],"id":null,"details":[{"id":1,"cardId":{"id":5000},"accountsId":[1],"amount":-1.50,"currency":"EUR"}],"pageSize":10,"pageNumber":1,"numberOfPages":1}"#,
+        )
+    });
+    let r = run(hostile::ibanera(home.path(), &srv).args([
+        "ibanera",
+        "get-card-transactions",
+        "-o",
+        "ndjson",
+    ]));
+    assert_eq!(r.code, 0, "{}", show(&r));
+    let line: Value = serde_json::from_str(r.stdout.lines().next().unwrap()).unwrap();
+    assert_eq!(line["subject"], Value::Null);
+    assert_eq!(line["provider_fields"]["cardId"]["id"], 5000);
+    assert_eq!(line["from"]["amount"], "1.50");
+}
