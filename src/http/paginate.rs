@@ -95,24 +95,16 @@ fn handed_out(cursor: String) -> String {
 }
 
 /// Hashes the bytes serde writes, to recognise a page seen before without keeping it.
-struct HashWriter(DefaultHasher);
-
-impl std::io::Write for HashWriter {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.write(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-/// A fingerprint of a page's items (not its body, which may echo the page number).
+/// A fingerprint of a page's items (not its body, which may echo the page
+/// number). Written out once and hashed in one call: hashing serde_json's
+/// many small writes one by one cost more than the writing.
 fn fingerprint<T: Serialize>(items: &[T]) -> u64 {
-    let mut w = HashWriter(DefaultHasher::new());
-    // Serialising our own model to a hasher cannot fail.
-    let _ = serde_json::to_writer(&mut w, items);
-    w.0.finish()
+    let mut text = Vec::with_capacity(items.len() * 256);
+    // Serialising our own model to memory cannot fail.
+    let _ = serde_json::to_writer(&mut text, items);
+    let mut h = DefaultHasher::new();
+    h.write(&text);
+    h.finish()
 }
 
 /// Fetch pages from `start` as `follow` says, passing each to `sink`.
