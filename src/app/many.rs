@@ -127,15 +127,30 @@ where
         subject: None,
         as_of: None,
     };
-    // Begun with the first result, not before: a run that ends before any
-    // (a dry run, once its request is printed) leaves nothing else on stdout.
+    // Begun with the first balances (or at the end), not before: a run that
+    // ends early (a dry run, once its request is printed) leaves nothing else
+    // on stdout. Failures before then are told to the writer once it begins.
     let mut begun = false;
-    let mut begin = |writer: &mut Box<dyn output::RecordWriter<Balance>>| -> Result<()> {
-        if !std::mem::replace(&mut begun, true) {
-            writer.begin(&header)?;
+    let mut failed_before: Vec<(&'static str, Option<String>)> = Vec::new();
+    type Failed = Vec<(&'static str, Option<String>)>;
+    fn begin(
+        writer: &mut Box<dyn output::RecordWriter<Balance> + '_>,
+        header: &Header,
+        begun: &mut bool,
+        failed_before: &mut Failed,
+    ) -> Result<()> {
+        if !std::mem::replace(begun, true) {
+            writer.begin(header)?;
+            for (provider, subject) in failed_before.drain(..) {
+                writer.failed(Source {
+                    provider,
+                    subject: subject.as_deref(),
+                    as_of: None,
+                });
+            }
         }
         Ok(())
-    };
+    }
     let progress = progress_bar(lookups.len(), ctx.global.quiet);
     let mut results = futures_util::stream::iter(0..lookups.len())
         .map(|i| {
@@ -156,7 +171,7 @@ where
                     subject: lookup.subject.as_deref(),
                     as_of: Some(&arrived),
                 };
-                begin(&mut writer)?;
+                begin(&mut writer, &header, &mut begun, &mut failed_before)?;
                 for page in pages {
                     below.extend(super::thresholds::breaches(
                         source,
@@ -168,12 +183,15 @@ where
             }
             Err(e) if e.ends_run() => return Err(e),
             Err(e) => {
-                begin(&mut writer)?;
-                writer.failed(Source {
-                    provider: lookup.provider.name(),
-                    subject: lookup.subject.as_deref(),
-                    as_of: None,
-                });
+                if begun {
+                    writer.failed(Source {
+                        provider: lookup.provider.name(),
+                        subject: lookup.subject.as_deref(),
+                        as_of: None,
+                    });
+                } else {
+                    failed_before.push((lookup.provider.name(), lookup.subject.clone()));
+                }
                 let e = e
                     .with_provider(lookup.provider.name())
                     .with_subject(lookup.subject.as_deref());
@@ -190,7 +208,7 @@ where
         }
     }
     progress.finish_and_clear();
-    begin(&mut writer)?;
+    begin(&mut writer, &header, &mut begun, &mut failed_before)?;
     writer.finish(None)?;
     // A breach is news, not an error: reported after the output, and its
     // exit code (10) only when nothing failed (a failure's code wins).

@@ -116,30 +116,60 @@ impl Inner {
             .with_cause(e)
         })?;
         let mut db = Inner { conn, name };
-        {
-            let db = &mut db;
-            db.conn.busy_timeout(BUSY_TIMEOUT).map_err(|e| db.fail(e))?;
-            // WAL survives in the file; asking again is cheap. `synchronous
-            // = FULL` makes a commit durable once it returns, even in WAL.
-            let mode: String = db
-                .conn
-                .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
-                .map_err(|e| db.fail(e))?;
-            if !mode.eq_ignore_ascii_case("wal") {
-                return Err(Error::new(
-                    Kind::Io,
-                    format!(
-                        "the ledger {} cannot use WAL mode (it is in {mode} mode)",
-                        db.name
-                    ),
-                ));
+        db.conn.busy_timeout(BUSY_TIMEOUT).map_err(|e| db.fail(e))?;
+        // Runs that start together on a new file race to turn it to WAL and
+        // create the schema, and SQLite answers some of those races at once
+        // (a busy it will not wait on, or a journal-mode switch it could not
+        // make, reported by returning the old mode): try again, for as long
+        // as any other lock wait may last.
+        let started = std::time::Instant::now();
+        loop {
+            match db.set_up() {
+                Ok(()) => break,
+                Err(SetUp::Contended(e)) if started.elapsed() < BUSY_TIMEOUT => {
+                    tracing::debug!("ledger {}: set-up contended ({e}), again", db.name);
+                    std::thread::sleep(Duration::from_millis(fastrand::u64(5..50)));
+                }
+                Err(SetUp::Contended(e) | SetUp::Failed(e)) => return Err(e),
             }
-            db.conn
-                .pragma_update(None, "synchronous", "FULL")
-                .map_err(|e| db.fail(e))?;
-            db.migrate()?;
         }
         Ok(db)
+    }
+
+    /// WAL, durable commits, and the schema.
+    fn set_up(&mut self) -> std::result::Result<(), SetUp> {
+        let contended = |e: Error| {
+            if e.kind == Kind::Timeout {
+                SetUp::Contended(e)
+            } else {
+                SetUp::Failed(e)
+            }
+        };
+        // WAL survives in the file; asking again is cheap. `synchronous
+        // = FULL` makes a commit durable once it returns, even in WAL.
+        let mode: String = self
+            .conn
+            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+            .map_err(|e| contended(self.fail(e)))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            let e = Error::new(
+                Kind::Io,
+                format!(
+                    "the ledger {} cannot use WAL mode (it is in {mode} mode)",
+                    self.name
+                ),
+            );
+            // Still in the mode a new file starts in: another run held it.
+            return Err(if mode.eq_ignore_ascii_case("delete") {
+                SetUp::Contended(e)
+            } else {
+                SetUp::Failed(e)
+            });
+        }
+        self.conn
+            .pragma_update(None, "synchronous", "FULL")
+            .map_err(|e| contended(self.fail(e)))?;
+        self.migrate().map_err(contended)
     }
 
     fn fail(&self, e: rusqlite::Error) -> Error {
@@ -301,6 +331,12 @@ impl Inner {
     }
 }
 
+/// Why setting a ledger up failed: another run in the way (try again), or not.
+enum SetUp {
+    Contended(Error),
+    Failed(Error),
+}
+
 /// A SQLite error as the run's error: a lock held past the busy timeout is
 /// a temporary failure (75), anything else a local I/O failure (74).
 fn fail_of(name: &str, e: rusqlite::Error) -> Error {
@@ -319,4 +355,35 @@ fn fail_of(name: &str, e: rusqlite::Error) -> Error {
         .with_cause(e);
     }
     super::io_error(name, e)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Runs that start together on a ledger that does not exist yet all
+    /// open it: one turning it to WAL must not make another fail because the
+    /// switch could not be made while it was looking.
+    #[test]
+    fn runs_that_create_the_ledger_together_all_open_it() {
+        for round in 0..30 {
+            let dir = tempfile::TempDir::new().unwrap();
+            let path = dir.path().join(format!("ledger-{round}.db"));
+            let barrier = std::sync::Arc::new(std::sync::Barrier::new(6));
+            let opened: Vec<_> = (0..6)
+                .map(|_| {
+                    let (path, barrier) = (path.clone(), barrier.clone());
+                    std::thread::spawn(move || {
+                        barrier.wait();
+                        Inner::open(&path).map(drop)
+                    })
+                })
+                .collect();
+            for t in opened {
+                if let Err(e) = t.join().unwrap() {
+                    panic!("round {round}: {e}");
+                }
+            }
+        }
+    }
 }

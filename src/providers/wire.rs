@@ -368,6 +368,18 @@ mod tests {
         assert_eq!(v["amount"].to_string(), "12.50");
     }
 
+    /// serde_json's `Value` reads an object keyed by its private raw-value
+    /// token as the JSON inside the string, so a repeated key could hide
+    /// there; ours keeps it as the plain object the body wrote.
+    #[test]
+    fn the_raw_value_token_is_only_a_key() {
+        let body = br#"{"$serde_json::private::RawValue":"{\"available\":\"1.00\",\"available\":\"9.00\"}"}"#;
+        let v = document(body).unwrap();
+        let map = v.as_object().unwrap();
+        assert_eq!(map.len(), 1);
+        assert!(map["$serde_json::private::RawValue"].is_string());
+    }
+
     /// serde_json's depth limit holds for our tree as for its own: a body
     /// nested 100,000 deep is a bad response, not a stack overflow.
     #[test]

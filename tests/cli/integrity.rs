@@ -1123,7 +1123,7 @@ fn a_dry_run_that_cannot_print_exits_74_and_one_that_can_prints_only_the_request
         assert_eq!(status.code(), Some(74), "{stderr}");
         assert_eq!(stderr.lines().count(), 1, "{stderr}");
         assert!(stderr.contains("\"kind\":\"io\""), "{stderr}");
-        for format in ["json", "csv", "ndjson", "table"] {
+        for format in ["json", "csv", "ndjson", "table", "openmetrics"] {
             let r = run(hostile::boca(home.path(), &srv)
                 .args(args)
                 .args(["-o", format]));
@@ -1137,6 +1137,31 @@ fn a_dry_run_that_cannot_print_exits_74_and_one_that_can_prints_only_the_request
                 show(&r)
             );
         }
+    }
+    // A user refused before any request (`.` is not a path segment) does
+    // not open the document either.
+    let refused_first = home.path().join("refused-first.txt");
+    std::fs::write(&refused_first, ".\nu-1\n").unwrap();
+    for format in ["json", "csv", "ndjson", "openmetrics"] {
+        let r = run(hostile::boca(home.path(), &srv).args([
+            "boca",
+            "get-balances",
+            "--users-file",
+            refused_first.to_str().unwrap(),
+            "--concurrency",
+            "1",
+            "--dry-run",
+            "-o",
+            format,
+        ]));
+        assert!(r.stdout.starts_with("GET "), "{format}: {}", show(&r));
+        assert!(
+            r.stdout
+                .lines()
+                .all(|l| l.starts_with("GET ") || l.starts_with("X-") || l.starts_with("# ")),
+            "{format}: more than the request: {}",
+            show(&r)
+        );
     }
     assert_eq!(srv.request_count(), 0);
 }

@@ -236,7 +236,7 @@ fn spawn_sync(home: &Path, srv: &Hostile, target: &Target) -> std::process::Chil
         .env("BALANCES_BOCA_API_SECRET", "hostile-boca-secret")
         .args(["sync", "--db", &target.arg(), "-o", "json"])
         .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap()
 }
@@ -336,8 +336,15 @@ fn two_overlapping_runs_both_succeed_and_store_nothing_twice() {
         let srv = Growing::new(60, Duration::from_millis(15));
         let a = spawn_sync(home.path(), &srv.srv, &target);
         let b = spawn_sync(home.path(), &srv.srv, &target);
-        for mut child in [a, b] {
-            assert!(child.wait().unwrap().success(), "an overlapping run failed");
+        for child in [a, b] {
+            let done = child.wait_with_output().unwrap();
+            assert!(
+                done.status.success(),
+                "an overlapping run failed ({:?}, {}): {}",
+                done.status,
+                target.arg(),
+                String::from_utf8_lossy(&done.stderr)
+            );
         }
         assert_exactly_once(&target, 60);
         assert_snapshots(&target, 2);
