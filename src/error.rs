@@ -22,7 +22,9 @@ pub enum Kind {
     Io,
     Internal,
     /// A balance is below its minimum (`--min`, `min = {…}`): the balances
-    /// were printed in full, the breaches reported after them.
+    /// were printed in full, the breaches reported after them. Its code (10)
+    /// is not one of the error codes, so a cron wrapper can tell "low" from
+    /// "broken".
     BelowMinimum,
     /// Stdout's reader is gone (`balances … | head`). The output is not
     /// complete, so nothing more is done (no state file, no mark); the exit

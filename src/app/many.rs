@@ -130,9 +130,9 @@ where
     // Begun with the first balances (or at the end), not before: a run that
     // ends early (a dry run, once its request is printed) leaves nothing else
     // on stdout. Failures before then are told to the writer once it begins.
-    let mut begun = false;
-    let mut failed_before: Vec<(&'static str, Option<String>)> = Vec::new();
     type Failed = Vec<(&'static str, Option<String>)>;
+    let mut begun = false;
+    let mut failed_before: Failed = Vec::new();
     fn begin(
         writer: &mut Box<dyn output::RecordWriter<Balance> + '_>,
         header: &Header,

@@ -12,10 +12,6 @@ use crate::output::{Format, Source};
 use crate::providers::ProviderId;
 use std::cmp::Ordering;
 
-// A run whose only news is a balance below its minimum exits 10
-// (`Kind::BelowMinimum`): not one of the error codes, so a cron wrapper can
-// tell "low" from "broken".
-
 /// A provider's minimums: per currency, and per user where the config
 /// gives a user its own (those win for the currencies they name).
 #[derive(Debug, Clone, Default)]

@@ -1128,14 +1128,7 @@ fn a_dry_run_that_cannot_print_exits_74_and_one_that_can_prints_only_the_request
                 .args(args)
                 .args(["-o", format]));
             assert_eq!(r.code, 0, "{}", show(&r));
-            assert!(r.stdout.starts_with("GET "), "{format}: {}", show(&r));
-            assert!(
-                r.stdout
-                    .lines()
-                    .all(|l| l.starts_with("GET ") || l.starts_with("X-") || l.starts_with("# ")),
-                "{format}: more than the request: {}",
-                show(&r)
-            );
+            only_the_request(&r, format);
         }
     }
     // A user refused before any request (`.` is not a path segment) does
@@ -1154,16 +1147,22 @@ fn a_dry_run_that_cannot_print_exits_74_and_one_that_can_prints_only_the_request
             "-o",
             format,
         ]));
-        assert!(r.stdout.starts_with("GET "), "{format}: {}", show(&r));
-        assert!(
-            r.stdout
-                .lines()
-                .all(|l| l.starts_with("GET ") || l.starts_with("X-") || l.starts_with("# ")),
-            "{format}: more than the request: {}",
-            show(&r)
-        );
+        only_the_request(&r, format);
     }
     assert_eq!(srv.request_count(), 0);
+}
+
+/// A dry run's stdout: the printed request (method and URL, headers, the
+/// signing input) and nothing else.
+fn only_the_request(r: &Run, format: &str) {
+    assert!(r.stdout.starts_with("GET "), "{format}: {}", show(r));
+    assert!(
+        r.stdout
+            .lines()
+            .all(|l| l.starts_with("GET ") || l.starts_with("X-") || l.starts_with("# ")),
+        "{format}: more than the request: {}",
+        show(r)
+    );
 }
 
 /// The card or account id that names a transaction's subject is a guess at
@@ -1175,7 +1174,7 @@ fn an_ibanera_card_id_of_another_shape_is_kept_not_refused() {
     let srv = hostile::ibanera_server(|_| {
         Reply::json(
             200,
-            r#"{"status":"1","errors":[],"id":null,"details":[{"id":1,"cardId":{"id":5000},"accountsId":[1],"amount":-1.50,"currency":"EUR"}],"pageSize":10,"pageNumber":1,"numberOfPages":1}"#,
+            r#"{"status":"1","errors":[],"id":null,"details":[{"id":1,"cardId":{"id":5000},"accountsId":[1],"amount":-1.50,"currency":"EUR"},{"id":2,"cardId":"card-77","amount":2.00,"currency":"EUR"}],"pageSize":10,"pageNumber":1,"numberOfPages":1}"#,
         )
     });
     let r = run(hostile::ibanera(home.path(), &srv).args([
@@ -1189,4 +1188,8 @@ fn an_ibanera_card_id_of_another_shape_is_kept_not_refused() {
     assert_eq!(line["subject"], Value::Null);
     assert_eq!(line["provider_fields"]["cardId"]["id"], 5000);
     assert_eq!(line["from"]["amount"], "1.50");
+    // A spelling the sandbox does not use, holding a string: it names the card.
+    let second: Value = serde_json::from_str(r.stdout.lines().nth(1).unwrap()).unwrap();
+    assert_eq!(second["subject"], "card-77");
+    assert_eq!(second["provider_fields"]["cardId"], "card-77");
 }
