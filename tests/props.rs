@@ -673,6 +673,18 @@ fn json_text() -> impl Strategy<Value = String> {
     })
 }
 
+/// Objects of up to 40 fields drawn from 30 names: past the size where the
+/// borrowed reader stops scanning for a repeated key and keeps a set.
+fn wide_object() -> impl Strategy<Value = String> {
+    prop::collection::vec(("[a-e]{1,2}", json_text()), 10..40).prop_map(|kv| {
+        let body: Vec<String> = kv
+            .into_iter()
+            .map(|(k, v)| format!("{}:{v}", serde_json::to_string(&k).unwrap()))
+            .collect();
+        format!("{{{}}}", body.join(","))
+    })
+}
+
 /// Whether any object in `v`'s text repeats a key (serde_json keeps the last).
 fn has_duplicate_key(text: &str) -> bool {
     struct Dup(bool);
@@ -745,6 +757,23 @@ proptest! {
             let theirs: serde_json::Value = serde_json::from_str(&text).unwrap();
             let ours = ours.unwrap();
             prop_assert_eq!(serde_json::to_string(&ours).unwrap(), serde_json::to_string(&theirs).unwrap());
+        }
+    }
+
+    /// The borrowed reader that pages go through (`wire::Json`) refuses and
+    /// reads exactly what `wire::document` does: the same texts refused, the
+    /// same digits and key order kept.
+    #[test]
+    fn the_borrowed_reader_is_the_tree_reader(text in prop_oneof![json_text(), wide_object()]) {
+        let tree = balances::providers::wire::document(text.as_bytes());
+        let borrowed = balances::providers::wire::Json::read(text.as_bytes());
+        match (tree, borrowed) {
+            (Ok(t), Ok(b)) => prop_assert_eq!(
+                serde_json::to_string(&t).unwrap(),
+                serde_json::to_string(&b.into_value()).unwrap()
+            ),
+            (Err(t), Err(b)) => prop_assert_eq!(t.exit_code(), b.exit_code()),
+            (t, b) => prop_assert!(false, "tree {:?} borrowed {:?}", t.is_ok(), b.is_ok()),
         }
     }
 }

@@ -54,15 +54,18 @@ impl Boca {
 
 /// A balances body.
 pub fn parse_balances(body: &[u8]) -> Result<Vec<Balance>> {
-    let mut doc = Fields::new("balances response", super::wire::document(body)?)?;
-    doc.array("balances")?.into_iter().map(balance).collect()
+    let mut doc = Fields::read("balances response", body)?;
+    doc.records("balances", "balance")?
+        .into_iter()
+        .map(balance)
+        .collect()
 }
 
 /// A transactions body: the page's items and `nextCursor`.
 pub fn parse_transactions(body: &[u8]) -> Result<(Vec<Transaction>, Option<String>)> {
-    let mut doc = Fields::new("transactions response", super::wire::document(body)?)?;
+    let mut doc = Fields::read("transactions response", body)?;
     let items = doc
-        .array("items")?
+        .records("items", "transaction")?
         .into_iter()
         .map(transaction)
         .collect::<Result<Vec<_>>>()?;
@@ -79,8 +82,7 @@ fn check_external_id(id: &str) -> Result<()> {
     Ok(())
 }
 
-fn balance(v: Value) -> Result<Balance> {
-    let mut f = Fields::new("balance", v)?;
+fn balance(mut f: Fields) -> Result<Balance> {
     Ok(Balance {
         currency: f.currency("currency")?,
         available: Some(f.amount("available")?),
@@ -93,16 +95,15 @@ fn balance(v: Value) -> Result<Balance> {
     })
 }
 
-fn transaction(v: Value) -> Result<Transaction> {
-    let mut f = Fields::new("transaction", v)?;
+fn transaction(mut f: Fields) -> Result<Transaction> {
     let id = match f.string_opt("conversionId")? {
         Some(id) => id,
         None => f.string("id")?,
     };
     let created_at = f.timestamp_opt("createdAt", clock::Form::Rfc3339)?;
     let kind = f.string_opt("type")?;
-    let (from, from_rest) = money(f.take_opt("from"))?;
-    let (to, to_rest) = money(f.take_opt("to"))?;
+    let (from, from_rest) = money(f.object_opt("from", "transaction leg")?)?;
+    let (to, to_rest) = money(f.object_opt("to", "transaction leg")?)?;
     let rate = f.amount_opt("rate")?;
     let mut rest = f.rest();
     // A leg's fields beyond currency and amount (a `fee`, say) are kept
@@ -127,11 +128,10 @@ fn transaction(v: Value) -> Result<Transaction> {
 }
 
 /// A `from`/`to` leg, and whatever else the provider put in it.
-fn money(v: Option<Value>) -> Result<(Option<Money>, serde_json::Map<String, Value>)> {
-    let Some(v) = v else {
+fn money(leg: Option<Fields>) -> Result<(Option<Money>, serde_json::Map<String, Value>)> {
+    let Some(mut f) = leg else {
         return Ok((None, Default::default()));
     };
-    let mut f = Fields::new("transaction leg", v)?;
     let leg = Money {
         currency: f.currency("currency")?,
         amount: f.amount("amount")?,
@@ -251,10 +251,10 @@ mod tests {
 
     #[test]
     fn maps_the_seed_balances_exactly() {
-        let v: Value = serde_json::from_slice(&fixture("boca-balances-200.json")).unwrap();
-        let mut doc = Fields::new("doc", v).unwrap();
+        let body = fixture("boca-balances-200.json");
+        let mut doc = Fields::read("doc", &body).unwrap();
         let items: Vec<Balance> = doc
-            .array("balances")
+            .records("balances", "balance")
             .unwrap()
             .into_iter()
             .map(|b| balance(b).unwrap())
@@ -266,9 +266,9 @@ mod tests {
 
     #[test]
     fn maps_the_seed_transaction() {
-        let v: Value = serde_json::from_slice(&fixture("boca-transactions-200.json")).unwrap();
-        let mut doc = Fields::new("doc", v).unwrap();
-        let tx = transaction(doc.array("items").unwrap().remove(0)).unwrap();
+        let body = fixture("boca-transactions-200.json");
+        let mut doc = Fields::read("doc", &body).unwrap();
+        let tx = transaction(doc.records("items", "transaction").unwrap().remove(0)).unwrap();
         let json = serde_json::to_string(&tx).unwrap();
         assert_eq!(
             json,

@@ -68,13 +68,13 @@ fn page_pairs(page_size: Option<u32>, token: Option<&str>) -> Vec<(&'static str,
 
 /// A balances page: its balances and the next token.
 pub fn parse_balances(body: &[u8]) -> Result<(Vec<Balance>, Option<String>)> {
-    let (items, next) = items_and_token(body)?;
+    let (items, next) = items_and_token(body, "balance")?;
     Ok((items.into_iter().map(balance).collect::<Result<_>>()?, next))
 }
 
 /// A transactions page: its transactions and the next token.
 pub fn parse_transactions(body: &[u8]) -> Result<(Vec<Transaction>, Option<String>)> {
-    let (items, next) = items_and_token(body)?;
+    let (items, next) = items_and_token(body, "transaction")?;
     Ok((
         items.into_iter().map(transaction).collect::<Result<_>>()?,
         next,
@@ -82,9 +82,12 @@ pub fn parse_transactions(body: &[u8]) -> Result<(Vec<Transaction>, Option<Strin
 }
 
 /// Items and the next token; an empty page or an absent, null or empty token ends the list.
-fn items_and_token(body: &[u8]) -> Result<(Vec<Value>, Option<String>)> {
-    let mut doc = Fields::new("response", super::wire::document(body)?)?;
-    let items = doc.array("Items")?;
+fn items_and_token<'de>(
+    body: &'de [u8],
+    what: &'static str,
+) -> Result<(Vec<Fields<'de>>, Option<String>)> {
+    let mut doc = Fields::read("response", body)?;
+    let items = doc.records("Items", what)?;
     let token = doc
         .string_opt("PageToken")?
         .filter(|t| !t.is_empty() && !items.is_empty());
@@ -152,8 +155,7 @@ impl Pager for TransactionPager<'_> {
     }
 }
 
-fn balance(v: Value) -> Result<Balance> {
-    let mut f = Fields::new("balance", v)?;
+fn balance(mut f: Fields) -> Result<Balance> {
     Ok(Balance {
         currency: f.currency("CryptoCurrency")?,
         available: Some(f.amount("Available")?),
@@ -166,8 +168,7 @@ fn balance(v: Value) -> Result<Balance> {
     })
 }
 
-fn transaction(v: Value) -> Result<Transaction> {
-    let mut f = Fields::new("transaction", v)?;
+fn transaction(mut f: Fields) -> Result<Transaction> {
     let id = f
         .text_opt("ID")?
         .ok_or_else(|| Error::bad_response("transaction: missing field `ID`"))?;
@@ -288,7 +289,7 @@ mod tests {
     #[test]
     fn maps_the_seed_balance() {
         let resp = response(200, fixture("noah-balances-200.json"));
-        let (items, token) = items_and_token(&resp.body).unwrap();
+        let (items, token) = items_and_token(&resp.body, "balance").unwrap();
         assert_eq!(token.as_deref(), Some("string"));
         let b = balance(items.into_iter().next().unwrap()).unwrap();
         assert_eq!(
@@ -298,16 +299,20 @@ mod tests {
         assert_eq!(b.available.unwrap().as_str(), "10.1");
     }
 
+    fn read_tx(v: Value) -> Result<Transaction> {
+        transaction(Fields::new("transaction", v)?)
+    }
+
     #[test]
     fn maps_directions_and_fees() {
-        let tx = transaction(serde_json::json!({"ID": "t1", "PublicID": "p1", "Network": "bitcoin", "Created": "2026-03-01T00:00:00Z",
+        let tx = read_tx(serde_json::json!({"ID": "t1", "PublicID": "p1", "Network": "bitcoin", "Created": "2026-03-01T00:00:00Z",
             "Status": "Settled", "Direction": "In", "Amount": "0.50000000", "NetworkFee": "0.00001000", "CryptoCurrency": "btc"})).unwrap();
         let json = serde_json::to_string(&tx).unwrap();
         assert_eq!(
             json,
             r#"{"id":"t1","created_at":"2026-03-01T00:00:00Z","type":"in","status":"Settled","from":null,"to":{"currency":"BTC","amount":"0.50000000"},"rate":null,"fee":{"currency":"BTC","amount":"0.00001000"},"provider_fields":{"PublicID":"p1","Network":"bitcoin"}}"#
         );
-        let tx = transaction(serde_json::json!({"ID": "t2", "Direction": "Out", "Amount": ".5", "CryptoCurrency": "USDC"})).unwrap();
+        let tx = read_tx(serde_json::json!({"ID": "t2", "Direction": "Out", "Amount": ".5", "CryptoCurrency": "USDC"})).unwrap();
         assert_eq!(tx.from.unwrap().amount.as_str(), ".5");
         assert!(tx.to.is_none() && tx.fee.is_none());
     }

@@ -42,18 +42,17 @@ impl P100 {
 /// without them (`{}`, `{"userId": …}`, `"fiatBalances": null`) is not "no
 /// balances": it is an answer we do not understand.
 pub fn parse_balances(body: &[u8]) -> Result<Vec<Balance>> {
-    let mut doc = Fields::new("balances response", super::wire::document(body)?)?;
+    let mut doc = Fields::read("balances response", body)?;
     let mut items = Vec::new();
     for key in ["fiatBalances", "cryptoBalances"] {
-        for v in doc.array(key)? {
-            items.push(balance(v)?);
+        for f in doc.records(key, "balance")? {
+            items.push(balance(f)?);
         }
     }
     Ok(items)
 }
 
-fn balance(v: Value) -> Result<Balance> {
-    let mut f = Fields::new("balance", v)?;
+fn balance(mut f: Fields) -> Result<Balance> {
     let available = f.amount("amount")?;
     let currency = f.currency("name")?;
     let account_id = f.text_opt("id")?;
@@ -154,9 +153,9 @@ mod tests {
     #[test]
     fn seed_balances_keep_every_digit() {
         let body = fixture("p100-balances-200.json");
-        let mut doc = Fields::new("doc", serde_json::from_slice(&body).unwrap()).unwrap();
+        let mut doc = Fields::read("doc", &body).unwrap();
         let crypto: Vec<Balance> = doc
-            .array("cryptoBalances")
+            .records("cryptoBalances", "balance")
             .unwrap()
             .into_iter()
             .map(|b| balance(b).unwrap())

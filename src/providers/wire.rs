@@ -6,6 +6,8 @@ use crate::error::{Error, Result};
 use crate::money::Amount;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
+use std::borrow::Cow;
+use std::collections::HashSet;
 
 /// A provider's body as JSON, refused (exit 65) when it is not JSON or when
 /// an object names a key twice: serde_json would keep the last one, and
@@ -124,34 +126,240 @@ impl<'de> Visitor<'de> for StrictVisitor {
     }
 }
 
+/// A JSON value read from a provider's body without building a
+/// `serde_json::Value` tree: strings without escapes and every key without
+/// one borrow from the body, and an object is a list of its fields in the
+/// provider's order, so a record costs a few allocations, not one per field
+/// and a hash map. Read in one pass that refuses a repeated key at any depth,
+/// as [`document`] does (a property test holds the two to each other).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Json<'de> {
+    Null,
+    Bool(bool),
+    Number(serde_json::Number),
+    String(Cow<'de, str>),
+    Array(Vec<Json<'de>>),
+    Object(Vec<(Cow<'de, str>, Json<'de>)>),
+}
+
+impl<'de> Json<'de> {
+    /// A body, refused (exit 65) as [`document`] refuses one.
+    pub fn read(body: &'de [u8]) -> Result<Json<'de>> {
+        serde_json::from_slice::<Json>(body)
+            .map_err(|e| Error::bad_response(format!("response is not valid JSON ({e})")))
+    }
+
+    /// The same value as a `serde_json::Value`, for `provider_fields`.
+    pub fn into_value(self) -> Value {
+        match self {
+            Json::Null => Value::Null,
+            Json::Bool(b) => Value::Bool(b),
+            Json::Number(n) => Value::Number(n),
+            Json::String(s) => Value::String(s.into_owned()),
+            Json::Array(items) => Value::Array(items.into_iter().map(Json::into_value).collect()),
+            Json::Object(fields) => Value::Object(
+                fields
+                    .into_iter()
+                    .map(|(k, v)| (k.into_owned(), v.into_value()))
+                    .collect(),
+            ),
+        }
+    }
+
+    fn type_name(&self) -> &'static str {
+        match self {
+            Json::Null => "null",
+            Json::Bool(_) => "a boolean",
+            Json::Number(_) => "a number",
+            Json::String(_) => "a string",
+            Json::Array(_) => "an array",
+            Json::Object(_) => "an object",
+        }
+    }
+
+    fn is_null(&self) -> bool {
+        matches!(self, Json::Null)
+    }
+}
+
+impl From<Value> for Json<'static> {
+    fn from(v: Value) -> Self {
+        match v {
+            Value::Null => Json::Null,
+            Value::Bool(b) => Json::Bool(b),
+            Value::Number(n) => Json::Number(n),
+            Value::String(s) => Json::String(Cow::Owned(s)),
+            Value::Array(items) => Json::Array(items.into_iter().map(Json::from).collect()),
+            Value::Object(map) => Json::Object(
+                map.into_iter()
+                    .map(|(k, v)| (Cow::Owned(k), Json::from(v)))
+                    .collect(),
+            ),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Json<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        d.deserialize_any(JsonVisitor)
+    }
+}
+
+/// A key, borrowed from the body unless it had to be unescaped.
+struct Key<'de>(Cow<'de, str>);
+
+impl<'de> Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        d.deserialize_str(KeyVisitor)
+    }
+}
+
+struct KeyVisitor;
+
+impl<'de> Visitor<'de> for KeyVisitor {
+    type Value = Key<'de>;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a key")
+    }
+    fn visit_borrowed_str<E>(self, s: &'de str) -> std::result::Result<Key<'de>, E> {
+        Ok(Key(Cow::Borrowed(s)))
+    }
+    fn visit_str<E>(self, s: &str) -> std::result::Result<Key<'de>, E> {
+        Ok(Key(Cow::Owned(s.to_owned())))
+    }
+    fn visit_string<E>(self, s: String) -> std::result::Result<Key<'de>, E> {
+        Ok(Key(Cow::Owned(s)))
+    }
+}
+
+/// Objects up to this many fields are checked for a repeated key by a scan;
+/// larger ones by a set, so a hostile object of a million keys stays linear.
+const SCAN_KEYS: usize = 16;
+
+struct JsonVisitor;
+
+impl<'de> Visitor<'de> for JsonVisitor {
+    type Value = Json<'de>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E>(self, b: bool) -> std::result::Result<Json<'de>, E> {
+        Ok(Json::Bool(b))
+    }
+    fn visit_i64<E>(self, n: i64) -> std::result::Result<Json<'de>, E> {
+        Ok(Json::Number(n.into()))
+    }
+    fn visit_u64<E>(self, n: u64) -> std::result::Result<Json<'de>, E> {
+        Ok(Json::Number(n.into()))
+    }
+    // No `visit_f64`, for the reason given on `StrictVisitor`.
+    fn visit_borrowed_str<E>(self, s: &'de str) -> std::result::Result<Json<'de>, E> {
+        Ok(Json::String(Cow::Borrowed(s)))
+    }
+    fn visit_str<E>(self, s: &str) -> std::result::Result<Json<'de>, E> {
+        Ok(Json::String(Cow::Owned(s.to_owned())))
+    }
+    fn visit_string<E>(self, s: String) -> std::result::Result<Json<'de>, E> {
+        Ok(Json::String(Cow::Owned(s)))
+    }
+    fn visit_unit<E>(self) -> std::result::Result<Json<'de>, E> {
+        Ok(Json::Null)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<Json<'de>, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
+        while let Some(v) = seq.next_element::<Json>()? {
+            items.push(v);
+        }
+        Ok(Json::Array(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<Json<'de>, A::Error> {
+        let mut fields: Vec<(Cow<'de, str>, Json<'de>)> = Vec::new();
+        let mut large: Option<HashSet<Cow<'de, str>>> = None;
+        while let Some(Key(key)) = map.next_key::<Key>()? {
+            if key == NUMBER_TOKEN {
+                // As in `StrictVisitor`: serde_json passing a number's text.
+                let NumberText(text) = map.next_value()?;
+                if !fields.is_empty() {
+                    return Err(de::Error::custom(format!(
+                        "an object with the reserved key {NUMBER_TOKEN:?}"
+                    )));
+                }
+                return text
+                    .parse::<serde_json::Number>()
+                    .map(Json::Number)
+                    .map_err(de::Error::custom);
+            }
+            let value = map.next_value::<Json>()?;
+            let repeated = match &mut large {
+                Some(set) => !set.insert(key.clone()),
+                None => fields.iter().any(|(k, _)| *k == key),
+            };
+            if repeated {
+                return Err(de::Error::custom(format!(
+                    "the key {} appears twice in one object",
+                    crate::text::clip(&key)
+                )));
+            }
+            if large.is_none() && fields.len() == SCAN_KEYS {
+                large = Some(
+                    fields
+                        .iter()
+                        .map(|(k, _)| k.clone())
+                        .chain([key.clone()])
+                        .collect(),
+                );
+            }
+            fields.push((key, value));
+        }
+        Ok(Json::Object(fields))
+    }
+}
+
 /// A JSON object taken apart field by field; what is left over becomes
 /// `provider_fields`.
-pub struct Fields {
+pub struct Fields<'de> {
     what: &'static str,
     /// The fields in the provider's order; a field taken leaves a hole
     /// (`None`), so taking is a short scan with no shifting or hashing
     /// (records have a dozen fields, and most are taken).
-    fields: Vec<(String, Option<Value>)>,
+    fields: Vec<(Cow<'de, str>, Option<Json<'de>>)>,
 }
 
-impl Fields {
-    pub fn new(what: &'static str, v: Value) -> Result<Fields> {
+impl Fields<'static> {
+    /// An object already read as a `serde_json::Value`.
+    pub fn new(what: &'static str, v: Value) -> Result<Fields<'static>> {
+        Fields::from_json(what, Json::from(v))
+    }
+}
+
+impl<'de> Fields<'de> {
+    /// A body that must be a JSON object, read in one pass (see [`Json`]).
+    pub fn read(what: &'static str, body: &'de [u8]) -> Result<Fields<'de>> {
+        Fields::from_json(what, Json::read(body)?)
+    }
+
+    pub fn from_json(what: &'static str, v: Json<'de>) -> Result<Fields<'de>> {
         match v {
-            Value::Object(map) => Ok(Fields {
+            Json::Object(fields) => Ok(Fields {
                 what,
-                fields: map.into_iter().map(|(k, v)| (k, Some(v))).collect(),
+                fields: fields.into_iter().map(|(k, v)| (k, Some(v))).collect(),
             }),
             other => Err(Error::bad_response(format!(
                 "{what}: expected an object, found {}",
-                type_name(&other)
+                other.type_name()
             ))),
         }
     }
 
     /// Remove a field that must be present (not null).
     pub fn take(&mut self, key: &str) -> Result<Value> {
+        self.take_json(key).map(Json::into_value)
+    }
+
+    fn take_json(&mut self, key: &str) -> Result<Json<'de>> {
         match self.remove(key) {
-            Some(Value::Null) | None => Err(self.missing(key)),
+            Some(Json::Null) | None => Err(self.missing(key)),
             Some(v) => Ok(v),
         }
     }
@@ -162,11 +370,15 @@ impl Fields {
     }
 
     pub fn take_opt(&mut self, key: &str) -> Option<Value> {
+        self.take_json_opt(key).map(Json::into_value)
+    }
+
+    fn take_json_opt(&mut self, key: &str) -> Option<Json<'de>> {
         self.remove(key).filter(|v| !v.is_null())
     }
 
     pub fn string(&mut self, key: &str) -> Result<String> {
-        let v = self.take(key)?;
+        let v = self.take_json(key)?;
         self.as_string(key, v)
     }
 
@@ -179,28 +391,35 @@ impl Fields {
                 self.what
             )));
         }
+        // Most codes arrive upper-case already: keep the string, don't copy it.
+        if code
+            .bytes()
+            .all(|b| !b.is_ascii_lowercase() && b.is_ascii())
+        {
+            return Ok(code);
+        }
         Ok(code.to_uppercase())
     }
 
     pub fn currency_opt(&mut self, key: &str) -> Result<Option<String>> {
         match self.get(key) {
-            None | Some(Value::Null) => Ok(None),
+            None | Some(Json::Null) => Ok(None),
             Some(_) => self.currency(key).map(Some),
         }
     }
 
     pub fn string_opt(&mut self, key: &str) -> Result<Option<String>> {
-        self.take_opt(key)
+        self.take_json_opt(key)
             .map(|v| self.as_string(key, v))
             .transpose()
     }
 
     /// A string or number rendered as text (ids are sometimes numbers).
     pub fn text_opt(&mut self, key: &str) -> Result<Option<String>> {
-        match self.take_opt(key) {
+        match self.take_json_opt(key) {
             None => Ok(None),
-            Some(Value::String(s)) => Ok(Some(s)),
-            Some(Value::Number(n)) => Ok(Some(n.as_str().to_owned())),
+            Some(Json::String(s)) => Ok(Some(s.into_owned())),
+            Some(Json::Number(n)) => Ok(Some(n.as_str().to_owned())),
             Some(other) => Err(self.wrong(key, "a string or number", &other)),
         }
     }
@@ -210,16 +429,15 @@ impl Fields {
     /// an error: for fields whose name and type are guessed, not published.
     pub fn text_peek(&self, key: &str) -> Option<String> {
         match self.get(key)? {
-            Value::String(s) => Some(s.clone()),
-            Value::Number(n) => Some(n.as_str().to_owned()),
+            Json::String(s) => Some(s.to_string()),
+            Json::Number(n) => Some(n.as_str().to_owned()),
             _ => None,
         }
     }
 
     pub fn amount(&mut self, key: &str) -> Result<Amount> {
-        let v = self.take(key)?;
-        Amount::from_json(&v)
-            .map_err(|e| Error::bad_response(format!("{}.{key}: {e}", self.what)).with_cause(e))
+        let v = self.take_json(key)?;
+        self.to_amount(key, &v)
     }
 
     /// A timestamp: kept as the provider wrote it, after checking that it is one.
@@ -236,45 +454,62 @@ impl Fields {
     /// (it goes to `provider_fields` as sent).
     pub fn amount_peek(&self, key: &str) -> Result<()> {
         match self.get(key) {
-            None | Some(Value::Null) => Ok(()),
-            Some(v) => Amount::from_json(v)
+            None | Some(Json::Null) => Ok(()),
+            Some(v) => amount_of(v)
                 .map(drop)
                 .map_err(|e| Error::bad_response(format!("{}.{key}: {e}", self.what))),
         }
     }
 
     pub fn amount_opt(&mut self, key: &str) -> Result<Option<Amount>> {
-        self.take_opt(key)
-            .map(|v| {
-                Amount::from_json(&v).map_err(|e| {
-                    Error::bad_response(format!("{}.{key}: {e}", self.what)).with_cause(e)
-                })
-            })
+        self.take_json_opt(key)
+            .map(|v| self.to_amount(key, &v))
             .transpose()
     }
 
-    pub fn object(&mut self, key: &str) -> Result<Fields> {
-        let v = self.take(key)?;
-        let what = self.what;
-        Fields::new(what, v)
-            .map_err(|_| Error::bad_response(format!("{what}.{key}: expected an object")))
+    pub fn object(&mut self, key: &str) -> Result<Fields<'de>> {
+        let v = self.take_json(key)?;
+        self.as_object(key, v)
+    }
+
+    /// An object field, if present and not null, taken apart as a `what`.
+    pub fn object_opt(&mut self, key: &str, what: &'static str) -> Result<Option<Fields<'de>>> {
+        self.take_json_opt(key)
+            .map(|v| Fields::from_json(what, v))
+            .transpose()
     }
 
     pub fn array(&mut self, key: &str) -> Result<Vec<Value>> {
-        match self.take(key)? {
-            Value::Array(a) => Ok(a),
+        Ok(self
+            .json_array(key)?
+            .into_iter()
+            .map(Json::into_value)
+            .collect())
+    }
+
+    /// An array of objects, each taken apart as a `what`.
+    pub fn records(&mut self, key: &str, what: &'static str) -> Result<Vec<Fields<'de>>> {
+        self.json_array(key)?
+            .into_iter()
+            .map(|v| Fields::from_json(what, v))
+            .collect()
+    }
+
+    fn json_array(&mut self, key: &str) -> Result<Vec<Json<'de>>> {
+        match self.take_json(key)? {
+            Json::Array(a) => Ok(a),
             other => Err(self.wrong(key, "an array", &other)),
         }
     }
 
-    fn get(&self, key: &str) -> Option<&Value> {
+    fn get(&self, key: &str) -> Option<&Json<'de>> {
         self.fields
             .iter()
             .find(|(k, v)| k == key && v.is_some())
             .and_then(|(_, v)| v.as_ref())
     }
 
-    fn remove(&mut self, key: &str) -> Option<Value> {
+    fn remove(&mut self, key: &str) -> Option<Json<'de>> {
         self.fields
             .iter_mut()
             .find(|(k, v)| k == key && v.is_some())
@@ -283,29 +518,53 @@ impl Fields {
 
     /// Everything not taken, in the provider's order.
     pub fn rest(self) -> Map<String, Value> {
+        if self.fields.iter().all(|(_, v)| v.is_none()) {
+            // The usual case (every field mapped): no map to build.
+            return Map::new();
+        }
         self.fields
             .into_iter()
-            .filter_map(|(k, v)| v.map(|v| (k, v)))
+            .filter_map(|(k, v)| v.map(|v| (k.into_owned(), v.into_value())))
             .collect()
     }
 
-    fn as_string(&self, key: &str, v: Value) -> Result<String> {
+    fn as_string(&self, key: &str, v: Json<'de>) -> Result<String> {
         match v {
-            Value::String(s) => Ok(s),
+            Json::String(s) => Ok(s.into_owned()),
             other => Err(self.wrong(key, "a string", &other)),
         }
+    }
+
+    fn as_object(&self, key: &str, v: Json<'de>) -> Result<Fields<'de>> {
+        let what = self.what;
+        Fields::from_json(what, v)
+            .map_err(|_| Error::bad_response(format!("{what}.{key}: expected an object")))
+    }
+
+    fn to_amount(&self, key: &str, v: &Json<'de>) -> Result<Amount> {
+        amount_of(v)
+            .map_err(|e| Error::bad_response(format!("{}.{key}: {e}", self.what)).with_cause(e))
     }
 
     fn missing(&self, key: &str) -> Error {
         Error::bad_response(format!("{}: missing field `{key}`", self.what))
     }
 
-    fn wrong(&self, key: &str, expected: &str, found: &Value) -> Error {
+    fn wrong(&self, key: &str, expected: &str, found: &Json<'de>) -> Error {
         Error::bad_response(format!(
             "{}.{key}: expected {expected}, found {}",
             self.what,
-            type_name(found)
+            found.type_name()
         ))
+    }
+}
+
+/// An amount from a JSON string or number, as [`Amount::from_json`] reads one.
+fn amount_of(v: &Json<'_>) -> std::result::Result<Amount, crate::money::AmountError> {
+    match v {
+        Json::String(s) => Amount::parse(s),
+        Json::Number(n) => Amount::from_number_text(n.as_str()),
+        other => Err(crate::money::AmountError::NotANumber(other.type_name())),
     }
 }
 
@@ -318,51 +577,78 @@ pub fn with_details(message: String, details: Vec<String>) -> String {
     }
 }
 
-fn type_name(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// Both readers, as one: the tree for error envelopes, the borrowed
+    /// reader for pages. Each must refuse and read exactly what the other does.
+    fn both(body: &[u8]) -> Result<Value> {
+        let tree = document(body);
+        let borrowed = Json::read(body).map(Json::into_value);
+        match (&tree, &borrowed) {
+            (Ok(a), Ok(b)) => assert_eq!(
+                serde_json::to_string(a).unwrap(),
+                serde_json::to_string(b).unwrap()
+            ),
+            (Err(a), Err(b)) => assert_eq!(a.exit_code(), b.exit_code()),
+            _ => panic!(
+                "the readers disagree on {:?}",
+                String::from_utf8_lossy(body)
+            ),
+        }
+        tree
+    }
+
     #[test]
     fn duplicate_keys_are_refused_at_any_depth() {
+        let many: String = (0..40).map(|i| format!("\"k{i}\":{i},")).collect();
         for bad in [
-            r#"{"available":"1.00","available":"999.00"}"#,
-            r#"{"balances":[{"a":1,"b":2,"a":3}]}"#,
-            r#"[{"x":{"y":{"z":1,"z":1}}}]"#,
+            r#"{"available":"1.00","available":"999.00"}"#.to_owned(),
+            r#"{"balances":[{"a":1,"b":2,"a":3}]}"#.to_owned(),
+            r#"[{"x":{"y":{"z":1,"z":1}}}]"#.to_owned(),
+            r#"{"a":1,"\u0061":2}"#.to_owned(),
+            // Past the scan: a large object is checked by a set.
+            format!("{{{many}\"k3\":0}}"),
+            format!("{{{many}\"late\":0,\"late\":1}}"),
         ] {
-            assert_eq!(
-                document(bad.as_bytes()).unwrap_err().exit_code(),
-                65,
-                "{bad}"
-            );
+            assert_eq!(both(bad.as_bytes()).unwrap_err().exit_code(), 65, "{bad}");
         }
-        let v = document(br#"{"a":{"k":1},"b":{"k":1.50},"c":[{"k":1},{"k":2}]}"#).unwrap();
+        let v = both(format!("{{{many}\"last\":0}}").as_bytes()).unwrap();
+        assert_eq!(v.as_object().unwrap().len(), 41);
+        let v = both(br#"{"a":{"k":1},"b":{"k":1.50},"c":[{"k":1},{"k":2}]}"#).unwrap();
         assert_eq!(v["b"]["k"].to_string(), "1.50");
-        assert_eq!(document(b"{\"a\":").unwrap_err().exit_code(), 65);
+        assert_eq!(both(b"{\"a\":").unwrap_err().exit_code(), 65);
         // An object that names serde_json's private number key is not a number.
         for forged in [
             r#"{"amount":{"$serde_json::private::Number":"12.5"}}"#,
             r#"{"amount":{"\u0024serde_json::private::Number":"12.5"}}"#,
             r#"{"amount":{"$serde_json::private::Number":"1\u0032"}}"#,
+            r#"{"amount":{"x":1,"$serde_json::private::Number":"12"}}"#,
+            r#"{"amount":{"$serde_json::private::Number":12}}"#,
         ] {
             assert_eq!(
-                document(forged.as_bytes()).unwrap_err().exit_code(),
+                both(forged.as_bytes()).unwrap_err().exit_code(),
                 65,
                 "{forged}"
             );
         }
-        let v = document(br#"{"amount":12.50,"n":[1e5,-0.0]}"#).unwrap();
+        let v = both(br#"{"amount":12.50,"n":[1e5,-0.0]}"#).unwrap();
         assert_eq!(v["amount"].to_string(), "12.50");
+    }
+
+    /// Strings and keys without escapes are borrowed from the body; the
+    /// others are unescaped, and read the same.
+    #[test]
+    fn the_borrowed_reader_borrows_what_it_can() {
+        let body = br#"{"plain":"abc","esc\u0061ped":"a\nb"}"#;
+        let Json::Object(fields) = Json::read(body).unwrap() else {
+            panic!("an object")
+        };
+        assert!(matches!(&fields[0].0, Cow::Borrowed("plain")));
+        assert!(matches!(&fields[0].1, Json::String(Cow::Borrowed("abc"))));
+        assert!(matches!(&fields[1].0, Cow::Owned(k) if k == "escaped"));
+        assert!(matches!(&fields[1].1, Json::String(Cow::Owned(v)) if v == "a\nb"));
     }
 
     /// serde_json's `Value` reads an object keyed by its private raw-value
@@ -371,7 +657,7 @@ mod tests {
     #[test]
     fn the_raw_value_token_is_only_a_key() {
         let body = br#"{"$serde_json::private::RawValue":"{\"available\":\"1.00\",\"available\":\"9.00\"}"}"#;
-        let v = document(body).unwrap();
+        let v = both(body).unwrap();
         let map = v.as_object().unwrap();
         assert_eq!(map.len(), 1);
         assert!(map["$serde_json::private::RawValue"].is_string());
@@ -389,7 +675,7 @@ mod tests {
                     body.extend_from_slice(b"\"k\":");
                 }
             }
-            assert_eq!(document(&body).unwrap_err().exit_code(), 65);
+            assert_eq!(both(&body).unwrap_err().exit_code(), 65);
         }
     }
 
