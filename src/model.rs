@@ -8,7 +8,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 /// One balance, in the provider-neutral shape.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Hash)]
 pub struct Balance {
     pub currency: String,
     pub available: Option<Amount>,
@@ -22,13 +22,13 @@ pub struct Balance {
 }
 
 /// A currency and an amount: one leg of a transaction, or its fee.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Hash)]
 pub struct Money {
     pub currency: String,
     pub amount: Amount,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Hash)]
 pub struct Transaction {
     pub id: String,
     pub created_at: Option<String>,
@@ -62,7 +62,7 @@ pub struct Header {
 
 /// What `sync` wrote for one listing: the balances of a snapshot, or the
 /// transactions new to the ledger.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Hash)]
 pub struct Synced {
     /// `balances`, `card_balances`, `transactions`, `card_transactions`.
     pub listing: &'static str,

@@ -18,7 +18,7 @@ use std::str::FromStr;
 /// thousands of zeros. No amount any provider documents comes close.
 const MAX_EXPONENT: i64 = 400;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Amount {
     literal: String,
 }

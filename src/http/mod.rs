@@ -480,7 +480,10 @@ impl Engine {
         {
             return Err(Failure::Fatal(body_too_large(status)));
         }
-        let mut body = Vec::new();
+        // Sized once from Content-Length (already checked against the cap):
+        // a large body is not copied again and again as it grows.
+        let expected = resp.content_length().unwrap_or(0) as usize;
+        let mut body = Vec::with_capacity(expected);
         while let Some(chunk) = resp.chunk().await.map_err(classify_reqwest)? {
             if body.len() + chunk.len() > MAX_BODY_BYTES {
                 return Err(Failure::Fatal(body_too_large(status)));

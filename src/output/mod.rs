@@ -38,7 +38,7 @@ impl Format {
 }
 
 /// A record kind the renderers know how to lay out.
-pub trait Record: Serialize {
+pub trait Record: Serialize + std::hash::Hash {
     /// The JSON key of the list (`balances`, `transactions`).
     const COLLECTION: &'static str;
     /// Whether records carry `as_of` (balances: a balance without a time is
