@@ -56,8 +56,7 @@ impl Boca {
 pub fn parse_balances(body: &[u8]) -> Result<Vec<Balance>> {
     let mut doc = Fields::read("balances response", body)?;
     doc.records("balances", "balance")?
-        .into_iter()
-        .map(balance)
+        .map(|f| balance(f?))
         .collect()
 }
 
@@ -66,8 +65,7 @@ pub fn parse_transactions(body: &[u8]) -> Result<(Vec<Transaction>, Option<Strin
     let mut doc = Fields::read("transactions response", body)?;
     let items = doc
         .records("items", "transaction")?
-        .into_iter()
-        .map(transaction)
+        .map(|f| transaction(f?))
         .collect::<Result<Vec<_>>>()?;
     Ok((items, doc.string_opt("nextCursor")?))
 }
@@ -256,8 +254,7 @@ mod tests {
         let items: Vec<Balance> = doc
             .records("balances", "balance")
             .unwrap()
-            .into_iter()
-            .map(|b| balance(b).unwrap())
+            .map(|b| balance(b.unwrap()).unwrap())
             .collect();
         assert_eq!(items[0].currency, "CAD");
         assert_eq!(items[0].available.as_ref().unwrap().as_str(), "1250.00");
@@ -268,12 +265,31 @@ mod tests {
     fn maps_the_seed_transaction() {
         let body = fixture("boca-transactions-200.json");
         let mut doc = Fields::read("doc", &body).unwrap();
-        let tx = transaction(doc.records("items", "transaction").unwrap().remove(0)).unwrap();
+        let first = doc.records("items", "transaction").unwrap().next();
+        let tx = transaction(first.unwrap().unwrap()).unwrap();
         let json = serde_json::to_string(&tx).unwrap();
         assert_eq!(
             json,
             r#"{"id":"conv-abc-123","created_at":"2026-03-13T14:22:00Z","type":"conversion","status":null,"from":{"currency":"CAD","amount":"1000.00"},"to":{"currency":"BTC","amount":"0.01176471"},"rate":"85000.00","fee":null,"provider_fields":{}}"#
         );
+    }
+
+    /// Each item is read in its turn: the first item's problem is the one
+    /// reported, even when a later item is not an object at all.
+    #[test]
+    fn items_are_reported_in_order() {
+        let e = parse_balances(br#"{"balances":[{"currency":5,"available":"1"},7]}"#).unwrap_err();
+        assert_eq!(
+            e.message,
+            "balance.currency: expected a string, found a number"
+        );
+        let e = parse_transactions(br#"{"items":[{"id":5},7]}"#).unwrap_err();
+        assert_eq!(
+            e.message,
+            "transaction.id: expected a string, found a number"
+        );
+        let e = parse_transactions(br#"{"items":[{"id":"a"},7]}"#).unwrap_err();
+        assert_eq!(e.message, "transaction: expected an object, found a number");
     }
 
     #[test]

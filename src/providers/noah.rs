@@ -69,28 +69,25 @@ fn page_pairs(page_size: Option<u32>, token: Option<&str>) -> Vec<(&'static str,
 /// A balances page: its balances and the next token.
 pub fn parse_balances(body: &[u8]) -> Result<(Vec<Balance>, Option<String>)> {
     let (items, next) = items_and_token(body, "balance")?;
-    Ok((items.into_iter().map(balance).collect::<Result<_>>()?, next))
+    Ok((items.map(|f| balance(f?)).collect::<Result<_>>()?, next))
 }
 
 /// A transactions page: its transactions and the next token.
 pub fn parse_transactions(body: &[u8]) -> Result<(Vec<Transaction>, Option<String>)> {
     let (items, next) = items_and_token(body, "transaction")?;
-    Ok((
-        items.into_iter().map(transaction).collect::<Result<_>>()?,
-        next,
-    ))
+    Ok((items.map(|f| transaction(f?)).collect::<Result<_>>()?, next))
 }
 
 /// Items and the next token; an empty page or an absent, null or empty token ends the list.
 fn items_and_token<'de>(
     body: &'de [u8],
     what: &'static str,
-) -> Result<(Vec<Fields<'de>>, Option<String>)> {
+) -> Result<(super::wire::Records<'de>, Option<String>)> {
     let mut doc = Fields::read("response", body)?;
     let items = doc.records("Items", what)?;
     let token = doc
         .string_opt("PageToken")?
-        .filter(|t| !t.is_empty() && !items.is_empty());
+        .filter(|t| !t.is_empty() && items.len() > 0);
     Ok((items, token))
 }
 
@@ -291,7 +288,7 @@ mod tests {
         let resp = response(200, fixture("noah-balances-200.json"));
         let (items, token) = items_and_token(&resp.body, "balance").unwrap();
         assert_eq!(token.as_deref(), Some("string"));
-        let b = balance(items.into_iter().next().unwrap()).unwrap();
+        let b = balance(items.into_iter().next().unwrap().unwrap()).unwrap();
         assert_eq!(
             (b.currency.as_str(), b.account_type.as_deref()),
             ("BTC", Some("Current"))
@@ -301,6 +298,15 @@ mod tests {
 
     fn read_tx(v: Value) -> Result<Transaction> {
         transaction(Fields::new("transaction", v)?)
+    }
+
+    #[test]
+    fn the_page_token_is_checked_before_the_items() {
+        let e = parse_balances(br#"{"Items":[1],"PageToken":2}"#).unwrap_err();
+        assert_eq!(
+            e.message,
+            "response.PageToken: expected a string, found a number"
+        );
     }
 
     #[test]

@@ -46,7 +46,7 @@ pub fn parse_balances(body: &[u8]) -> Result<Vec<Balance>> {
     let mut items = Vec::new();
     for key in ["fiatBalances", "cryptoBalances"] {
         for f in doc.records(key, "balance")? {
-            items.push(balance(f)?);
+            items.push(balance(f?)?);
         }
     }
     Ok(items)
@@ -157,8 +157,7 @@ mod tests {
         let crypto: Vec<Balance> = doc
             .records("cryptoBalances", "balance")
             .unwrap()
-            .into_iter()
-            .map(|b| balance(b).unwrap())
+            .map(|b| balance(b.unwrap()).unwrap())
             .collect();
         let doge = &crypto[0];
         assert_eq!(doge.currency, "DOGE");

@@ -487,12 +487,14 @@ impl<'de> Fields<'de> {
             .collect())
     }
 
-    /// An array of objects, each taken apart as a `what`.
-    pub fn records(&mut self, key: &str, what: &'static str) -> Result<Vec<Fields<'de>>> {
-        self.json_array(key)?
-            .into_iter()
-            .map(|v| Fields::from_json(what, v))
-            .collect()
+    /// An array of objects, each taken apart as a `what` when it is reached:
+    /// an item that is not an object is reported in its turn, after the
+    /// problems of the items before it, as when each was read on its own.
+    pub fn records(&mut self, key: &str, what: &'static str) -> Result<Records<'de>> {
+        Ok(Records {
+            what,
+            items: self.json_array(key)?.into_iter(),
+        })
     }
 
     fn json_array(&mut self, key: &str) -> Result<Vec<Json<'de>>> {
@@ -558,6 +560,24 @@ impl<'de> Fields<'de> {
         ))
     }
 }
+
+/// The items of an array field, as [`Fields`] (see [`Fields::records`]).
+pub struct Records<'de> {
+    what: &'static str,
+    items: std::vec::IntoIter<Json<'de>>,
+}
+
+impl<'de> Iterator for Records<'de> {
+    type Item = Result<Fields<'de>>;
+    fn next(&mut self) -> Option<Self::Item> {
+        self.items.next().map(|v| Fields::from_json(self.what, v))
+    }
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.items.size_hint()
+    }
+}
+
+impl ExactSizeIterator for Records<'_> {}
 
 /// An amount from a JSON string or number, as [`Amount::from_json`] reads one.
 fn amount_of(v: &Json<'_>) -> std::result::Result<Amount, crate::money::AmountError> {
