@@ -126,12 +126,11 @@ impl Pager for Listing {
         self.served += 1;
         let start: usize = cursor.map_or(0, |c| c.parse().unwrap());
         let end = (start + self.size).min(self.items.len());
-        Ok(Page {
-            items: self.items[start..end].to_vec(),
-            next: (end < self.items.len()).then(|| end.to_string()),
-            raw: vec![],
-            already_seen: 0,
-        })
+        Ok(Page::new(
+            self.items[start..end].to_vec(),
+            (end < self.items.len()).then(|| end.to_string()),
+            vec![],
+        ))
     }
 }
 
@@ -144,7 +143,7 @@ fn run(listing: &mut Listing, mark: Option<Mark>) -> (Vec<String>, Result<Option
         .build()
         .unwrap();
     let r = rt.block_on(paginate::drive(&mut since, None, Follow::All, |p| {
-        printed.extend(p.items.into_iter().map(|t| t.id));
+        printed.extend(p.into_items()?.into_iter().map(|t| t.id));
         Ok(())
     }));
     (printed, r.map(|_| since.next_mark()))
@@ -774,6 +773,79 @@ proptest! {
             ),
             (Err(t), Err(b)) => prop_assert_eq!(t.exit_code(), b.exit_code()),
             (t, b) => prop_assert!(false, "tree {:?} borrowed {:?}", t.is_ok(), b.is_ok()),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// A long balance list, read lazily from its body
+// ---------------------------------------------------------------------------
+
+/// Boca balance items, and (maybe) one that cannot be read, with where it goes.
+fn boca_items() -> impl Strategy<Value = (Vec<String>, Option<(prop::sample::Index, &'static str)>)>
+{
+    let good = (decimal(), "[A-Z]{3}").prop_map(|(a, c)| {
+        format!(r#"{{"currency":"{c}","available":"{a}","total":"{a}","x":[1, {{"y":"{a}"}}]}}"#)
+    });
+    let bad = prop::sample::select(vec![
+        r#"{"currency":"CAD","available":"1.0","available":"2.0"}"#,
+        r#"{"currency":"CAD","available":"1,00"}"#,
+        r#"{"currency":"CAD"}"#,
+        r#"["not an object"]"#,
+        r#""1.00""#,
+    ]);
+    (
+        prop::collection::vec(good, 0..2600),
+        prop::option::of((any::<prop::sample::Index>(), bad)),
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    /// A page kept in its body hands on every balance once, in order, with
+    /// its digits, across the batches it is cut into; one that cannot be
+    /// read anywhere in it fails the whole page, before any batch.
+    #[test]
+    fn a_balance_page_read_from_its_body_is_each_item_read_alone(
+        (good, bad) in boca_items(),
+        spaces in "[ \n]{0,3}",
+    ) {
+        let mut items: Vec<(String, bool)> = good.into_iter().map(|t| (t, false)).collect();
+        if let Some((at, text)) = bad {
+            items.insert(at.index(items.len() + 1), (text.to_owned(), true));
+        }
+        let body = format!(
+            "{{{spaces}\"balances\"{spaces}:{spaces}[{}]{spaces},\"other\":{{\"balances\":[1]}}}}",
+            items.iter().map(|(t, _)| t.as_str()).collect::<Vec<_>>().join(&format!(",{spaces}"))
+        );
+        let page = balances::providers::boca::balances_page(body.clone().into_bytes(), 200).unwrap();
+        prop_assert_eq!(page.len(), items.len());
+        let mut batches = vec![];
+        let read = page.each_chunk(|b| {
+            batches.push(b.to_vec());
+            Ok(())
+        });
+        let alone: Vec<Result<balances::model::Balance>> = items
+            .iter()
+            .map(|(t, _)| {
+                let body = format!(r#"{{"balances":[{t}]}}"#);
+                let mut one = balances::providers::boca::parse_balances(body.as_bytes())?;
+                assert_eq!(one.len(), 1);
+                Ok(one.remove(0))
+            })
+            .collect();
+        let any_bad = alone.iter().any(Result::is_err);
+        prop_assert_eq!(any_bad, items.iter().any(|(_, bad)| *bad));
+        if any_bad {
+            let e = balances::providers::boca::parse_balances(body.as_bytes()).unwrap_err();
+            prop_assert_eq!(e.exit_code(), 65);
+            prop_assert!(read.is_err());
+        } else {
+            prop_assert!(read.is_ok());
+            prop_assert!(batches.iter().all(|b| b.len() <= paginate::CHUNK));
+            let alone: Vec<_> = alone.into_iter().map(Result::unwrap).collect();
+            prop_assert_eq!(batches.concat(), alone);
         }
     }
 }

@@ -59,7 +59,7 @@ async fn run_checked<T: Record, P: Pager<Item = T>>(
     let mut begun = false;
     let mut progress = Progress::new(ctx.global.quiet);
     let next = paginate::drive(pager, start, follow, |page| {
-        progress.page(page.items.len(), T::COLLECTION);
+        progress.page(page.len(), T::COLLECTION);
         let arrived = crate::clock::rfc3339_seconds(crate::clock::now());
         if !begun {
             header.as_of = Some(arrived.clone());
@@ -71,27 +71,33 @@ async fn run_checked<T: Record, P: Pager<Item = T>>(
             subject: header.subject.as_deref(),
             as_of: Some(&arrived),
         };
-        if !mins.is_empty() {
-            let found = page.items.iter().filter_map(Record::as_balance);
-            below.extend(super::thresholds::breaches(source, found, mins));
-        }
-        if header.subject.is_some() || ctx.style.raw || page.items.is_empty() {
-            return writer.records(source, &page.items, &page.raw);
-        }
-        // A listing about no one subject (every card): each run of records
-        // goes out under its own card's subject.
-        let mut rest = &page.items[..];
-        while !rest.is_empty() {
-            let whose = rest[0].subject();
-            let n = rest.iter().take_while(|r| r.subject() == whose).count();
-            let source = output::Source {
-                subject: whose,
-                ..source
-            };
-            writer.records(source, &rest[..n], &page.raw)?;
-            rest = &rest[n..];
-        }
-        Ok(())
+        // The body goes with the page's first batch of records only (`--raw`
+        // prints it once).
+        let mut body = &page.raw[..];
+        page.each_chunk(|items| {
+            let raw = std::mem::take(&mut body);
+            if !mins.is_empty() {
+                let found = items.iter().filter_map(Record::as_balance);
+                below.extend(super::thresholds::breaches(source, found, mins));
+            }
+            if header.subject.is_some() || ctx.style.raw || items.is_empty() {
+                return writer.records(source, items, raw);
+            }
+            // A listing about no one subject (every card): each run of records
+            // goes out under its own card's subject.
+            let mut rest = items;
+            while !rest.is_empty() {
+                let whose = rest[0].subject();
+                let n = rest.iter().take_while(|r| r.subject() == whose).count();
+                let source = output::Source {
+                    subject: whose,
+                    ..source
+                };
+                writer.records(source, &rest[..n], raw)?;
+                rest = &rest[n..];
+            }
+            Ok(())
+        })
     })
     .await;
     let next = match next {

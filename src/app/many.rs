@@ -163,6 +163,12 @@ where
     let mut failed = 0usize;
     while let Some((i, result)) = results.next().await {
         let lookup = &lookups[i];
+        // Every balance read before any is printed: an answer with one that
+        // cannot be read is that lookup's failure, not half a document.
+        let result = result.and_then(|pages| {
+            pages.iter().try_for_each(Page::check)?;
+            Ok(pages)
+        });
         match result {
             Ok(pages) => {
                 let arrived = crate::clock::rfc3339_seconds(crate::clock::now());
@@ -173,13 +179,18 @@ where
                 };
                 begin(&mut writer, &header, &mut begun, &mut failed_before)?;
                 for page in pages {
-                    below.extend(super::thresholds::breaches(
-                        source,
-                        &page.items,
-                        mins(lookup.provider),
-                    ));
-                    writer.records(source, &page.items, &page.raw)?;
+                    // The body goes with the page's first batch only (`--raw` prints it once).
+                    let mut body = &page.raw[..];
+                    page.each_chunk(|items| {
+                        below.extend(super::thresholds::breaches(
+                            source,
+                            items,
+                            mins(lookup.provider),
+                        ));
+                        writer.records(source, items, std::mem::take(&mut body))
+                    })?;
                 }
+                writer.source_done()?;
             }
             Err(e) if e.ends_run() => return Err(e),
             Err(e) => {

@@ -229,7 +229,10 @@ impl Shared<'_> {
     async fn snapshot(&self, key: &ListingKey, pages: Vec<Page<Balance>>) -> Result<u64> {
         let as_of = crate::clock::rfc3339_seconds(crate::clock::now());
         // An empty listing (a customer without cards) is a snapshot of nothing, not an error.
-        let items: Vec<Balance> = pages.into_iter().flat_map(|p| p.items).collect();
+        let mut items: Vec<Balance> = Vec::new();
+        for page in pages {
+            items.extend(page.into_items()?);
+        }
         let mut ledger = self.ledger.lock().await;
         ledger.add_snapshot(&self.run, key, &as_of, &items).await
     }
@@ -254,7 +257,10 @@ impl Shared<'_> {
             history::check_kept(old, since.newest.as_ref(), &remedy)?;
         }
         let mark = since.next_mark();
-        let items: Vec<Transaction> = pages.into_iter().flat_map(|p| p.items).collect();
+        let mut items: Vec<Transaction> = Vec::new();
+        for page in pages {
+            items.extend(page.into_items()?);
+        }
         let mut ledger = self.ledger.lock().await;
         ledger
             .add_transactions(&self.run, key, &items, mark.as_ref())
@@ -350,12 +356,17 @@ async fn ibanera_unit(s: &Shared<'_>, api: Result<&ibanera::Ibanera<'_>>) -> Vec
             let mut pager = pager(api.clone()?, engine, list, ibanera::account_balance)
                 .prefetching(ibanera::PREFETCH);
             let pages = paginate::collect(&mut pager).await?;
-            for b in pages.iter().flat_map(|p| &p.items) {
-                match &b.account_id {
-                    Some(id) if !accounts.contains(id) => accounts.push(id.clone()),
-                    Some(_) => {}
-                    None => without_id += 1,
-                }
+            for page in &pages {
+                page.each_chunk(|items| {
+                    for b in items {
+                        match &b.account_id {
+                            Some(id) if !accounts.contains(id) => accounts.push(id.clone()),
+                            Some(_) => {}
+                            None => without_id += 1,
+                        }
+                    }
+                    Ok(())
+                })?;
             }
             s.snapshot(k, pages).await
         })

@@ -369,10 +369,10 @@ impl<P: Pager<Item = Transaction>> Pager for SincePager<'_, P> {
         want: Option<usize>,
     ) -> Result<Page<Transaction>> {
         let mut page = self.inner.page(cursor, want).await?;
+        let mut items = page.take_items()?;
         // Check the whole page first: an order error anywhere in it is found
         // even when the mark is reached on its first item.
-        let places = page
-            .items
+        let places = items
             .iter()
             .map(|t| {
                 let at = self.instant_of(t)?;
@@ -385,10 +385,11 @@ impl<P: Pager<Item = Transaction>> Pager for SincePager<'_, P> {
         if places.contains(&Place::Older) {
             page.next = None;
         }
-        let sent = page.items.len();
+        let sent = items.len();
         let mut places = places.into_iter();
-        page.items.retain(|_| places.next() == Some(Place::New));
-        page.already_seen += sent - page.items.len();
+        items.retain(|_| places.next() == Some(Place::New));
+        page.already_seen += sent - items.len();
+        page.set_items(items);
         Ok(page)
     }
 
@@ -427,12 +428,8 @@ mod tests {
         async fn page(&mut self, c: Option<&str>, _w: Option<usize>) -> Result<Page<Transaction>> {
             let start: usize = c.map_or(0, |c| c.parse().unwrap());
             let end = (start + self.size).min(self.items.len());
-            Ok(Page {
-                items: self.items[start..end].to_vec(),
-                next: (end < self.items.len()).then(|| end.to_string()),
-                raw: vec![],
-                already_seen: 0,
-            })
+            let next = (end < self.items.len()).then(|| end.to_string());
+            Ok(Page::new(self.items[start..end].to_vec(), next, vec![]))
         }
     }
 
@@ -456,7 +453,7 @@ mod tests {
             None,
             crate::http::paginate::Follow::All,
             |p| {
-                got.extend(p.items.into_iter().map(|t| t.id));
+                got.extend(p.into_items()?.into_iter().map(|t| t.id));
                 Ok(())
             },
         ))?;

@@ -11,6 +11,7 @@ use crate::error::{Error, Result};
 use std::collections::HashSet;
 use std::future::Future;
 use std::hash::{DefaultHasher, Hash, Hasher};
+use std::ops::Range;
 
 /// Empty pages in a row that may still carry a next cursor before the
 /// listing is judged stuck. A server may skip over filtered records with an
@@ -20,13 +21,145 @@ pub const MAX_EMPTY_PAGES: usize = 20;
 /// One page of items, with the raw body for `--raw`.
 #[derive(Debug)]
 pub struct Page<T> {
-    pub items: Vec<T>,
+    items: Items<T>,
     /// Where the next page starts; `None` (or empty) on the last page.
     pub next: Option<String>,
     pub raw: Vec<u8>,
     /// Items the provider sent that a wrapper (`--state-file`) dropped as
     /// already exported: the page was not empty, and made progress.
     pub already_seen: usize,
+}
+
+/// A page's items: mapped already, or still in the body as the spans of
+/// their text, each mapped to a `T` when it is reached. A body of 400,000
+/// balances then costs the body and 16 bytes an item, rather than every
+/// record built at once (`Page::in_body`).
+#[derive(Debug)]
+enum Items<T> {
+    Mapped(Vec<T>),
+    InBody {
+        spans: Vec<Range<usize>>,
+        map: fn(&[u8]) -> Result<T>,
+        /// The answer's HTTP status, carried by an item's error.
+        status: u16,
+    },
+}
+
+/// How many items of a page kept in its body are mapped and handed on at a time.
+pub const CHUNK: usize = 1024;
+
+impl<T> Page<T> {
+    pub fn new(items: Vec<T>, next: Option<String>, raw: Vec<u8>) -> Page<T> {
+        Page {
+            items: Items::Mapped(items),
+            next,
+            raw,
+            already_seen: 0,
+        }
+    }
+
+    /// A page whose items stay in `raw`, at `spans`, until they are reached:
+    /// `map` reads one item's text (its problems are reported with `status`).
+    pub fn in_body(
+        raw: Vec<u8>,
+        spans: Vec<Range<usize>>,
+        map: fn(&[u8]) -> Result<T>,
+        status: u16,
+        next: Option<String>,
+    ) -> Page<T> {
+        Page {
+            items: Items::InBody { spans, map, status },
+            next,
+            raw,
+            already_seen: 0,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        match &self.items {
+            Items::Mapped(items) => items.len(),
+            Items::InBody { spans, .. } => spans.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Drop the first `k` items (fewer if the page has fewer).
+    fn skip_front(&mut self, k: usize) {
+        match &mut self.items {
+            Items::Mapped(items) => drop(items.drain(..k.min(items.len()))),
+            Items::InBody { spans, .. } => drop(spans.drain(..k.min(spans.len()))),
+        }
+    }
+
+    fn truncate(&mut self, n: usize) {
+        match &mut self.items {
+            Items::Mapped(items) => items.truncate(n),
+            Items::InBody { spans, .. } => spans.truncate(n),
+        }
+    }
+
+    /// The items of a page kept in its body, each mapped as it is reached.
+    fn in_body_items(&self) -> impl Iterator<Item = Result<T>> + '_ {
+        let (spans, map, status) = match &self.items {
+            Items::Mapped(_) => (&[][..], None, 0),
+            Items::InBody { spans, map, status } => (&spans[..], Some(*map), *status),
+        };
+        spans.iter().filter_map(move |span| {
+            let map = map?;
+            Some(map(&self.raw[span.clone()]).map_err(|e| e.with_status(status)))
+        })
+    }
+
+    /// The items in order, [`CHUNK`] at a time for a page kept in its body
+    /// (all at once otherwise). `f` is called at least once, with no items
+    /// for an empty page; the first item that cannot be mapped stops it.
+    pub fn each_chunk(&self, mut f: impl FnMut(&[T]) -> Result<()>) -> Result<()> {
+        if let Items::Mapped(items) = &self.items {
+            return f(items);
+        }
+        let mut chunk = Vec::with_capacity(CHUNK.min(self.len()));
+        let mut handed = false;
+        for item in self.in_body_items() {
+            chunk.push(item?);
+            if chunk.len() == CHUNK {
+                f(&chunk)?;
+                chunk.clear();
+                handed = true;
+            }
+        }
+        if !chunk.is_empty() || !handed {
+            f(&chunk)?;
+        }
+        Ok(())
+    }
+
+    /// Map every item once, keeping none: whether the page can be handed on
+    /// whole (for a page kept in its body; a mapped page always can).
+    pub fn check(&self) -> Result<()> {
+        self.each_chunk(|_| Ok(()))
+    }
+
+    /// Every item, mapped.
+    pub fn into_items(mut self) -> Result<Vec<T>> {
+        self.take_items()
+    }
+
+    /// Every item, mapped, leaving the page with none (see [`Page::set_items`]).
+    pub fn take_items(&mut self) -> Result<Vec<T>> {
+        let items = match &mut self.items {
+            Items::Mapped(items) => std::mem::take(items),
+            Items::InBody { .. } => self.in_body_items().collect::<Result<_>>()?,
+        };
+        self.items = Items::Mapped(Vec::new());
+        Ok(items)
+    }
+
+    pub fn set_items(&mut self, items: Vec<T>) {
+        self.items = Items::Mapped(items);
+    }
 }
 
 /// How many pages to follow.
@@ -97,11 +230,17 @@ fn handed_out(cursor: String) -> String {
 /// number), to recognise a page seen before without keeping it. Hashed from
 /// the items themselves ([`Record`](crate::output::Record)s hash every field,
 /// `provider_fields` in the provider's order): writing them out as JSON
-/// first cost as much as printing them.
-fn fingerprint<T: Hash>(items: &[T]) -> u64 {
+/// first cost as much as printing them. For a page kept in its body this
+/// maps every item once before any is handed on, so an item that cannot be
+/// read stops the run before the page's first record is printed.
+fn fingerprint<T: Hash>(page: &Page<T>) -> Result<u64> {
     let mut h = DefaultHasher::new();
-    items.hash(&mut h);
-    h.finish()
+    h.write_usize(page.len());
+    page.each_chunk(|items| {
+        items.iter().for_each(|item| item.hash(&mut h));
+        Ok(())
+    })?;
+    Ok(h.finish())
 }
 
 /// Fetch pages from `start` as `follow` says, passing each to `sink`.
@@ -133,10 +272,10 @@ where
             .page(cursor.as_deref(), want.map(|w| w.saturating_add(skip)))
             .await?;
         let skipped = skip;
-        page.items.drain(..skip.min(page.items.len()));
+        page.skip_front(skip);
         skip = 0;
         let next = page.next.take().filter(|c| !c.is_empty());
-        let sent = page.items.len() + page.already_seen;
+        let sent = page.len() + page.already_seen;
         if sent == 0 && next.is_some() {
             empty_run += 1;
             if empty_run >= MAX_EMPTY_PAGES {
@@ -149,18 +288,18 @@ where
         }
         // Every page with items counts, the last one too: a server that
         // ignores the page asked for would otherwise print a page twice.
-        if !page.items.is_empty() && !pages_seen.insert(fingerprint(&page.items)) {
+        if !page.is_empty() && !pages_seen.insert(fingerprint(&page)?) {
             return Err(Error::bad_response(
                 "pagination loop: the server sent the same page of items twice",
             ));
         }
-        if let Some(want) = want.filter(|&w| page.items.len() > w) {
+        if let Some(want) = want.filter(|&w| page.len() > w) {
             // The server sent more than asked. Stop inside the page and point
             // the next cursor at this page's start: a resumed run repeats a few
             // items rather than skipping any. Without a cursor for this page
             // (the first, on a cursor API), the next cursor is a skip cursor
             // of ours that resumes exactly.
-            page.items.truncate(want);
+            page.truncate(want);
             let again = match cursor.clone().or_else(|| pager.first_cursor()) {
                 Some(c) if skipped == 0 => {
                     tracing::warn!(
@@ -173,7 +312,7 @@ where
             sink(page)?;
             return Ok(Some(again));
         }
-        produced += page.items.len();
+        produced += page.len();
         sink(page)?;
         let Some(next) = next else { return Ok(None) };
         if !seen.insert(next.clone()) {
@@ -224,12 +363,7 @@ mod tests {
             self.asked.push((cursor.map(str::to_owned), want));
             let i = self.asked.len() - 1;
             let (items, next) = self.pages[i].clone();
-            Ok(Page {
-                items,
-                next: next.map(str::to_owned),
-                raw: vec![],
-                already_seen: 0,
-            })
+            Ok(Page::new(items, next.map(str::to_owned), vec![]))
         }
     }
 
@@ -254,7 +388,7 @@ mod tests {
             .build()
             .unwrap();
         let r = rt.block_on(drive(&mut s, start, follow, |p| {
-            got.extend(p.items);
+            got.extend(p.into_items()?);
             Ok(())
         }));
         (r, got, s)
@@ -295,7 +429,7 @@ mod tests {
             provider_fields: serde_json::from_str(text).unwrap(),
             subject: None,
         };
-        let print = |text: &str| fingerprint(&[tx(text)]);
+        let print = |text: &str| fingerprint(&Page::new(vec![tx(text)], None, vec![])).unwrap();
         let xy = r#"{"x":1,"y":{"p":1,"q":2}}"#;
         assert_eq!(print(xy), print(xy));
         assert_ne!(print(xy), print(r#"{"y":{"p":1,"q":2},"x":1}"#));
@@ -361,13 +495,9 @@ mod tests {
         type Item = u32;
         async fn page(&mut self, _c: Option<&str>, _w: Option<usize>) -> Result<Page<u32>> {
             self.1 += 1;
-            Ok(Page {
-                items: (self.0)(self.1),
-                // Bounded, so a test of a guard that fails still ends.
-                next: (self.1 < 300).then(|| format!("c{}", self.1)),
-                raw: vec![],
-                already_seen: 0,
-            })
+            // Bounded, so a test of a guard that fails still ends.
+            let next = (self.1 < 300).then(|| format!("c{}", self.1));
+            Ok(Page::new((self.0)(self.1), next, vec![]))
         }
     }
 
@@ -446,5 +576,126 @@ mod tests {
             Follow::All,
         );
         assert_eq!(r.unwrap_err().exit_code(), 65);
+    }
+
+    /// Items kept in the body: decimal numbers separated by commas, `x` one
+    /// that cannot be read.
+    fn in_body(text: &str, next: Option<&str>) -> Page<u32> {
+        let mut spans = vec![];
+        let mut at = 0;
+        for part in text.split(',').filter(|p| !p.is_empty()) {
+            let start = text[at..].find(part).unwrap() + at;
+            spans.push(start..start + part.len());
+            at = start + part.len();
+        }
+        fn number(b: &[u8]) -> Result<u32> {
+            std::str::from_utf8(b)
+                .ok()
+                .and_then(|t| t.parse().ok())
+                .ok_or_else(|| Error::bad_response("not a number"))
+        }
+        Page::in_body(
+            text.as_bytes().to_vec(),
+            spans,
+            number,
+            200,
+            next.map(str::to_owned),
+        )
+    }
+
+    fn numbers(range: std::ops::Range<u32>) -> String {
+        range.map(|n| n.to_string()).collect::<Vec<_>>().join(",")
+    }
+
+    #[test]
+    fn a_page_kept_in_its_body_is_handed_on_in_order_chunk_by_chunk() {
+        let page = in_body(&numbers(0..2500), None);
+        assert_eq!(page.len(), 2500);
+        let (mut sizes, mut all) = (vec![], vec![]);
+        page.each_chunk(|items| {
+            sizes.push(items.len());
+            all.extend_from_slice(items);
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(sizes, [CHUNK, CHUNK, 2500 - 2 * CHUNK]);
+        assert_eq!(all, (0..2500).collect::<Vec<_>>());
+        assert_eq!(page.into_items().unwrap(), all);
+
+        let mut calls = vec![];
+        in_body("", None)
+            .each_chunk(|items| {
+                calls.push(items.len());
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(calls, [0], "an empty page is handed on once, empty");
+
+        let mut calls = 0;
+        in_body(&numbers(0..CHUNK as u32), None)
+            .each_chunk(|_| {
+                calls += 1;
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(calls, 1, "no empty batch after a full one");
+    }
+
+    #[test]
+    fn an_item_that_cannot_be_read_stops_the_run_before_its_page_is_handed_on() {
+        let text = format!("{},x,{}", numbers(0..1500), numbers(1500..1600));
+        let e = in_body(&text, None).into_items().unwrap_err();
+        assert_eq!((e.exit_code(), e.http_status), (65, Some(200)));
+
+        struct Once(Option<Page<u32>>);
+        impl Pager for Once {
+            type Item = u32;
+            async fn page(&mut self, _: Option<&str>, _: Option<usize>) -> Result<Page<u32>> {
+                Ok(self.0.take().expect("one page only"))
+            }
+        }
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        let mut handed = 0;
+        let r = rt.block_on(drive(
+            &mut Once(Some(in_body(&text, None))),
+            None,
+            Follow::All,
+            |_| {
+                handed += 1;
+                Ok(())
+            },
+        ));
+        assert_eq!(r.unwrap_err().exit_code(), 65);
+        assert_eq!(handed, 0, "not one record of the page went out");
+    }
+
+    #[test]
+    fn skip_and_max_items_cut_a_page_kept_in_its_body() {
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        struct Body;
+        impl Pager for Body {
+            type Item = u32;
+            async fn page(&mut self, _: Option<&str>, _: Option<usize>) -> Result<Page<u32>> {
+                Ok(in_body(&numbers(0..3000), None))
+            }
+        }
+        let mut got = vec![];
+        let next = rt
+            .block_on(drive(
+                &mut Body,
+                Some("skip:1000".into()),
+                Follow::Max(1500),
+                |p| {
+                    got.extend(p.into_items()?);
+                    Ok(())
+                },
+            ))
+            .unwrap();
+        assert_eq!(got, (1000..2500).collect::<Vec<_>>());
+        assert_eq!(next.as_deref(), Some("skip:2500"));
     }
 }

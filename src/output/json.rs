@@ -24,42 +24,63 @@ fn to_json<T: Serialize + ?Sized>(v: &T) -> Result<String> {
 
 impl<T: Record> RecordWriter<T> for JsonWriter<'_> {
     fn begin(&mut self, h: &Header) -> Result<()> {
-        write!(
-            self.out,
-            "{{\"provider\":{},\"profile\":{},\"subject\":{},",
-            to_json(h.provider)?,
-            to_json(&h.profile)?,
-            to_json(&h.subject)?,
-        )?;
-        if T::AS_OF {
-            write!(self.out, "\"as_of\":{},", to_json(&h.as_of)?)?;
-        }
-        write!(self.out, "\"{}\":[", T::COLLECTION)?;
-        Ok(())
+        write_head::<T>(&mut self.out, h)
     }
 
     fn records(&mut self, _source: Source<'_>, items: &[T], _raw: &[u8]) -> Result<()> {
-        for item in items {
-            let sep = if self.first { "\n  " } else { ",\n  " };
-            self.first = false;
-            write!(self.out, "{sep}{}", to_json(item)?)?;
-        }
+        write_items(&mut self.out, &mut self.first, items)?;
         self.out.flush()?;
         Ok(())
     }
 
     fn finish(&mut self, next_cursor: Option<&str>) -> Result<()> {
-        if !self.first {
-            self.out.write_all(b"\n")?;
-        }
-        self.out.write_all(b"]")?;
-        if T::PAGED {
-            write!(self.out, ",\"next_cursor\":{}", to_json(&next_cursor)?)?;
-        }
-        self.out.write_all(b"}\n")?;
+        write_tail::<T>(&mut self.out, self.first, next_cursor)?;
         self.out.flush()?;
         Ok(())
     }
+}
+
+/// A document's opening, up to its collection's `[`.
+fn write_head<T: Record>(out: &mut dyn Write, h: &Header) -> Result<()> {
+    write!(
+        out,
+        "{{\"provider\":{},\"profile\":{},\"subject\":{},",
+        to_json(h.provider)?,
+        to_json(&h.profile)?,
+        to_json(&h.subject)?,
+    )?;
+    if T::AS_OF {
+        write!(out, "\"as_of\":{},", to_json(&h.as_of)?)?;
+    }
+    write!(out, "\"{}\":[", T::COLLECTION)?;
+    Ok(())
+}
+
+/// `first`: no item of this document written yet.
+fn write_items<T: Record>(out: &mut dyn Write, first: &mut bool, items: &[T]) -> Result<()> {
+    for item in items {
+        let sep = if *first { "\n  " } else { ",\n  " };
+        *first = false;
+        write!(out, "{sep}{}", to_json(item)?)?;
+    }
+    Ok(())
+}
+
+/// `empty`: the document has no items.
+fn write_tail<T: Record>(
+    out: &mut dyn Write,
+    empty: bool,
+    next_cursor: Option<&str>,
+) -> Result<()> {
+    if !empty {
+        out.write_all(b"\n")?;
+    }
+    out.write_all(b"]")?;
+    if T::PAGED {
+        write!(out, ",\"next_cursor\":{}", to_json(&next_cursor)?)?;
+    }
+    out.write_all(b"}\n")?;
+    Ok(())
 }
 
 pub struct NdjsonWriter<'a> {
@@ -111,11 +132,16 @@ impl<T: Record> RecordWriter<T> for NdjsonWriter<'_> {
 }
 
 /// `-o json` with many subjects: one JSON array of complete documents, each
-/// written as soon as its subject's records are in.
+/// written as soon as its subject's records are in. A subject's records may
+/// come in several batches (pages, or chunks of a long page): its document
+/// stays open until [`RecordWriter::source_done`].
 pub struct DocArrayWriter<'a> {
     out: Box<dyn Write + 'a>,
     header: Option<Header>,
-    first: bool,
+    /// No document written yet (no `,` before the next one).
+    first_doc: bool,
+    /// The open document, and whether it has no items yet.
+    open: Option<bool>,
 }
 
 impl<'a> DocArrayWriter<'a> {
@@ -123,7 +149,8 @@ impl<'a> DocArrayWriter<'a> {
         DocArrayWriter {
             out,
             header: None,
-            first: true,
+            first_doc: true,
+            open: None,
         }
     }
 }
@@ -135,24 +162,42 @@ impl<T: Record> RecordWriter<T> for DocArrayWriter<'_> {
         Ok(())
     }
 
-    fn records(&mut self, source: Source<'_>, items: &[T], raw: &[u8]) -> Result<()> {
-        let Some(mut header) = self.header.clone() else {
+    fn records(&mut self, source: Source<'_>, items: &[T], _raw: &[u8]) -> Result<()> {
+        let Some(header) = &self.header else {
             return Ok(());
         };
-        header.provider = source.provider;
-        header.subject = source.subject.map(str::to_owned);
-        header.as_of = source.as_of.map(str::to_owned);
-        self.out
-            .write_all(if self.first { b"\n" } else { b",\n" })?;
-        self.first = false;
-        let mut doc = JsonWriter::new(Box::new(&mut self.out));
-        RecordWriter::<T>::begin(&mut doc, &header)?;
-        RecordWriter::<T>::records(&mut doc, source, items, raw)?;
-        RecordWriter::<T>::finish(&mut doc, None)?;
+        let mut empty = match self.open {
+            Some(empty) => empty,
+            None => {
+                let header = Header {
+                    provider: source.provider,
+                    subject: source.subject.map(str::to_owned),
+                    as_of: source.as_of.map(str::to_owned),
+                    ..header.clone()
+                };
+                self.out
+                    .write_all(if self.first_doc { b"\n" } else { b",\n" })?;
+                self.first_doc = false;
+                write_head::<T>(&mut self.out, &header)?;
+                true
+            }
+        };
+        write_items(&mut self.out, &mut empty, items)?;
+        self.open = Some(empty);
+        self.out.flush()?;
+        Ok(())
+    }
+
+    fn source_done(&mut self) -> Result<()> {
+        if let Some(empty) = self.open.take() {
+            write_tail::<T>(&mut self.out, empty, None)?;
+            self.out.flush()?;
+        }
         Ok(())
     }
 
     fn finish(&mut self, _next_cursor: Option<&str>) -> Result<()> {
+        RecordWriter::<T>::source_done(self)?;
         self.out.write_all(b"]\n")?;
         self.out.flush()?;
         Ok(())

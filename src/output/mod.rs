@@ -223,8 +223,15 @@ pub struct Source<'a> {
 /// and `summary`) one per provider and subject.
 pub trait RecordWriter<T: Record> {
     fn begin(&mut self, header: &Header) -> Result<()>;
-    /// Records from `source`, with the provider body they came from.
+    /// Records from `source`, with the provider body they came from. A long
+    /// page comes in several batches: its body goes with the first and
+    /// `raw_body` is empty for the others.
     fn records(&mut self, source: Source<'_>, items: &[T], raw_body: &[u8]) -> Result<()>;
+    /// With many subjects: every record of the current source is in (the
+    /// JSON document array closes that source's document).
+    fn source_done(&mut self) -> Result<()> {
+        Ok(())
+    }
     /// `next_cursor` is printed only for paged records.
     fn finish(&mut self, next_cursor: Option<&str>) -> Result<()>;
     /// A lookup that failed: only formats that report failures in-band

@@ -21,6 +21,10 @@ impl<T: Record> RecordWriter<T> for RawWriter<'_> {
     }
 
     fn records(&mut self, _source: Source<'_>, _items: &[T], raw: &[u8]) -> Result<()> {
+        if raw.is_empty() {
+            // A later batch of the page whose body is already out.
+            return Ok(());
+        }
         self.out.write_all(&compact_json(raw))?;
         self.out.write_all(b"\n")?;
         self.out.flush()?;

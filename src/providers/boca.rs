@@ -1,7 +1,7 @@
 //! Boca Raton Partner API: HMAC-signed requests,
 //! string amounts, cursor pagination.
 
-use super::wire::Fields;
+use super::wire::{Fields, Listing};
 use crate::auth::hmac_signing;
 use crate::clock;
 use crate::error::{Error, Kind, Result};
@@ -42,22 +42,26 @@ impl Boca {
     pub async fn balances(&self, engine: &Engine, external_id: &str) -> Result<Page<Balance>> {
         let url = self.user_url(external_id, "balances", "")?;
         let resp = engine.send(self, || Ok(Outgoing::get(url.clone()))).await?;
-        let items = parse_balances(&resp.body).map_err(|e| e.with_status(resp.status))?;
-        Ok(Page {
-            items,
-            next: None,
-            raw: resp.body,
-            already_seen: 0,
-        })
+        balances_page(resp.body, resp.status)
     }
 }
 
-/// A balances body.
+/// A balances body as a page: its balances stay in the body until they
+/// are reached (see [`Listing`]).
+pub fn balances_page(body: Vec<u8>, status: u16) -> Result<Page<Balance>> {
+    let spans = Listing::read("balances response", &body, &["balances"])
+        .and_then(|mut doc| doc.items("balances"))
+        .map_err(|e| e.with_status(status))?;
+    Ok(Page::in_body(body, spans, balance_at, status, None))
+}
+
+/// A balances body, every balance read.
 pub fn parse_balances(body: &[u8]) -> Result<Vec<Balance>> {
-    let mut doc = Fields::read("balances response", body)?;
-    doc.records("balances", "balance")?
-        .map(|f| balance(f?))
-        .collect()
+    balances_page(body.to_vec(), 0)?.into_items()
+}
+
+fn balance_at(text: &[u8]) -> Result<Balance> {
+    balance(Fields::item("balance", text)?)
 }
 
 /// A transactions body: the page's items and `nextCursor`.
@@ -170,12 +174,7 @@ impl Pager for TransactionPager<'_> {
             .await?;
         let (items, next) =
             parse_transactions(&resp.body).map_err(|e| e.with_status(resp.status))?;
-        Ok(Page {
-            items,
-            next,
-            raw: resp.body,
-            already_seen: 0,
-        })
+        Ok(Page::new(items, next, resp.body))
     }
 }
 
@@ -259,6 +258,65 @@ mod tests {
         assert_eq!(items[0].currency, "CAD");
         assert_eq!(items[0].available.as_ref().unwrap().as_str(), "1250.00");
         assert_eq!(items[1].total.as_ref().unwrap().as_str(), "0.01500000");
+    }
+
+    /// The whole document read at once, as before balances were read from
+    /// the body one at a time: both ways must accept and refuse alike.
+    fn eager(body: &[u8]) -> Result<Vec<Balance>> {
+        let mut doc = Fields::read("balances response", body)?;
+        doc.records("balances", "balance")?
+            .map(|b| balance(b?))
+            .collect()
+    }
+
+    #[test]
+    fn balances_read_from_the_body_are_the_balances_read_at_once() {
+        let seed = String::from_utf8(fixture("boca-balances-200.json")).unwrap();
+        let bodies = [
+            seed.as_str(),
+            r#"{"balances":[]}"#,
+            r#"{"balances":[],"more":{"balances":[1]}}"#,
+            r#"{"more":[{"a":1}],"balances":[{"currency":"CAD","available":"1.0"}]}"#,
+            r#"{"balances":[{"currency":"CAD","available":"1.0"},{"currency":"CAD","available":"1.0","available":"2"}]}"#,
+            r#"{"balances":[{"currency":"CAD","available":"1.0"}],"balances":[]}"#,
+            r#"{"balances":[{"currency":"CAD","available":"1.0"}, 7]}"#,
+            r#"{"balances":[{"currency":"CAD"}]}"#,
+            r#"{"balances":[{"currency":"CAD","available":"1,00"}]}"#,
+            r#"{"balances":{}}"#,
+            r#"{"balances":null}"#,
+            r#"{"balances":"[]"}"#,
+            r#"{}"#,
+            r#"[]"#,
+            r#"{"balances":[]} x"#,
+            r#"{"balances":[{"currency":"CAD","available":"1.0"}"#,
+            r#"{"balances":[{"currency":"CAD","available":"1.0",}]}"#,
+        ];
+        for body in bodies {
+            let lazy = parse_balances(body.as_bytes());
+            match (eager(body.as_bytes()), lazy) {
+                (Ok(a), Ok(b)) => assert_eq!(a, b, "{body}"),
+                (Err(a), Err(b)) => {
+                    assert_eq!(a.exit_code(), b.exit_code(), "{body}");
+                    assert_eq!(b.exit_code(), 65, "{body}: {b}");
+                }
+                (a, b) => panic!("{body}: at once {a:?}, from the body {b:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn a_balance_that_cannot_be_read_says_which_problem_it_has() {
+        let dup = r#"{"balances":[{"currency":"CAD","available":"1.0","available":"2"}]}"#;
+        let e = balances_page(dup.as_bytes().to_vec(), 200)
+            .unwrap()
+            .into_items()
+            .unwrap_err();
+        assert!(e.to_string().contains("appears twice"), "{e}");
+        assert_eq!(e.http_status, Some(200));
+        let e = parse_balances(br#"{"balances":[7]}"#).unwrap_err();
+        assert!(e.to_string().contains("expected an object"), "{e}");
+        let e = parse_balances(br#"{"balances":{}}"#).unwrap_err();
+        assert!(e.to_string().contains("balances"), "{e}");
     }
 
     #[test]

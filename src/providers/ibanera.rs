@@ -649,12 +649,8 @@ impl<T> Pager for PageNumberPager<'_, '_, T> {
                 self.ahead.push_back(self.fetch(n));
             }
         }
-        Ok(Page {
-            items: items.into_iter().map(self.map).collect::<Result<_>>()?,
-            next,
-            raw,
-            already_seen: 0,
-        })
+        let items = items.into_iter().map(self.map).collect::<Result<_>>()?;
+        Ok(Page::new(items, next, raw))
     }
 
     fn first_cursor(&self) -> Option<String> {

@@ -1,7 +1,7 @@
 //! NOAH Business API: `X-Api-Key` plus a fresh
 //! ES384/ES256 JWT per request in `Api-Signature`, string amounts, page tokens.
 
-use super::wire::Fields;
+use super::wire::{Fields, Listing};
 use crate::auth::jwt::{self, EcKey};
 use crate::clock;
 use crate::error::{Error, Kind, Result};
@@ -68,8 +68,27 @@ fn page_pairs(page_size: Option<u32>, token: Option<&str>) -> Vec<(&'static str,
 
 /// A balances page: its balances and the next token.
 pub fn parse_balances(body: &[u8]) -> Result<(Vec<Balance>, Option<String>)> {
-    let (items, next) = items_and_token(body, "balance")?;
-    Ok((items.map(|f| balance(f?)).collect::<Result<_>>()?, next))
+    let mut page = balances_page(body.to_vec(), 0)?;
+    let next = page.next.take();
+    Ok((page.into_items()?, next))
+}
+
+/// A balances page: its balances stay in the body until they are reached
+/// (see [`Listing`]); the token is read now.
+pub fn balances_page(body: Vec<u8>, status: u16) -> Result<Page<Balance>> {
+    let (spans, next) = (|| {
+        let mut doc = Listing::read("response", &body, &["Items"])?;
+        let spans = doc.items("Items")?;
+        let token = doc.doc.string_opt("PageToken")?;
+        Ok((spans, token))
+    })()
+    .map_err(|e: Error| e.with_status(status))?;
+    let next = next.filter(|t| !t.is_empty() && !spans.is_empty());
+    Ok(Page::in_body(body, spans, balance_at, status, next))
+}
+
+fn balance_at(text: &[u8]) -> Result<Balance> {
+    balance(Fields::item("balance", text)?)
 }
 
 /// A transactions page: its transactions and the next token.
@@ -108,13 +127,7 @@ impl Pager for BalancePager<'_> {
                 &page_pairs(self.page_size, cursor),
             )
             .await?;
-        let (items, next) = parse_balances(&resp.body).map_err(|e| e.with_status(resp.status))?;
-        Ok(Page {
-            items,
-            next,
-            raw: resp.body,
-            already_seen: 0,
-        })
+        balances_page(resp.body, resp.status)
     }
 }
 
@@ -143,12 +156,7 @@ impl Pager for TransactionPager<'_> {
         let resp = self.noah.get(self.engine, "/transactions", &pairs).await?;
         let (items, next) =
             parse_transactions(&resp.body).map_err(|e| e.with_status(resp.status))?;
-        Ok(Page {
-            items,
-            next,
-            raw: resp.body,
-            already_seen: 0,
-        })
+        Ok(Page::new(items, next, resp.body))
     }
 }
 

@@ -2,7 +2,7 @@
 //! and crypto balances with JSON-number rates, errors classified by
 //! `errorCode` because the HTTP status is not reliable (P501 arrives as 400).
 
-use super::wire::Fields;
+use super::wire::{Fields, Listing};
 use crate::error::{Error, Kind, Result};
 use crate::http::paginate::Page;
 use crate::http::retry::RetryClass;
@@ -29,12 +29,7 @@ impl P100 {
         let id = http::url::path_segment("external user id", user)?;
         let url = http::url::join(&self.base, &format!("/v1/user/{id}/balances"), "")?;
         let resp = engine.send(self, || Ok(Outgoing::get(url.clone()))).await?;
-        Ok(Page {
-            items: parse_balances(&resp.body)?,
-            next: None,
-            raw: resp.body,
-            already_seen: 0,
-        })
+        balances_page(resp.body, resp.status)
     }
 }
 
@@ -42,14 +37,25 @@ impl P100 {
 /// without them (`{}`, `{"userId": …}`, `"fiatBalances": null`) is not "no
 /// balances": it is an answer we do not understand.
 pub fn parse_balances(body: &[u8]) -> Result<Vec<Balance>> {
-    let mut doc = Fields::read("balances response", body)?;
-    let mut items = Vec::new();
-    for key in ["fiatBalances", "cryptoBalances"] {
-        for f in doc.records(key, "balance")? {
-            items.push(balance(f?)?);
-        }
-    }
-    Ok(items)
+    balances_page(body.to_vec(), 0)?.into_items()
+}
+
+/// A balances body as a page: fiat balances, then crypto, left in the body
+/// until they are reached (see [`Listing`]).
+pub fn balances_page(body: Vec<u8>, status: u16) -> Result<Page<Balance>> {
+    const LISTS: &[&str] = &["fiatBalances", "cryptoBalances"];
+    let spans = (|| {
+        let mut doc = Listing::read("balances response", &body, LISTS)?;
+        let mut spans = doc.items(LISTS[0])?;
+        spans.extend(doc.items(LISTS[1])?);
+        Ok(spans)
+    })()
+    .map_err(|e: Error| e.with_status(status))?;
+    Ok(Page::in_body(body, spans, balance_at, status, None))
+}
+
+fn balance_at(text: &[u8]) -> Result<Balance> {
+    balance(Fields::item("balance", text)?)
 }
 
 fn balance(mut f: Fields) -> Result<Balance> {

@@ -201,7 +201,29 @@ impl From<Value> for Json<'static> {
 
 impl<'de> Deserialize<'de> for Json<'de> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        d.deserialize_any(JsonVisitor)
+        d.deserialize_any(JsonVisitor(Capture::Nothing))
+    }
+}
+
+/// Items of an array left in the body: each one's text, syntax checked.
+type Spans<'de> = Vec<&'de serde_json::value::RawValue>;
+
+/// What a [`JsonVisitor`] leaves in the body rather than reading (see [`Listing`]).
+enum Capture<'a, 'de> {
+    Nothing,
+    /// In an object: the arrays under these keys, each into its place.
+    Fields(&'a [&'a str], &'a mut [Option<Spans<'de>>]),
+    /// This value, if it is an array: its items.
+    Items(&'a mut Option<Spans<'de>>),
+}
+
+/// A [`Json`] read with a [`Capture`].
+struct JsonSeed<'a, 'de>(Capture<'a, 'de>);
+
+impl<'de> de::DeserializeSeed<'de> for JsonSeed<'_, 'de> {
+    type Value = Json<'de>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> std::result::Result<Json<'de>, D::Error> {
+        d.deserialize_any(JsonVisitor(self.0))
     }
 }
 
@@ -236,9 +258,9 @@ impl<'de> Visitor<'de> for KeyVisitor {
 /// larger ones by a set, so a hostile object of a million keys stays linear.
 const SCAN_KEYS: usize = 16;
 
-struct JsonVisitor;
+struct JsonVisitor<'a, 'de>(Capture<'a, 'de>);
 
-impl<'de> Visitor<'de> for JsonVisitor {
+impl<'de> Visitor<'de> for JsonVisitor<'_, 'de> {
     type Value = Json<'de>;
 
     fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
@@ -267,6 +289,15 @@ impl<'de> Visitor<'de> for JsonVisitor {
         Ok(Json::Null)
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<Json<'de>, A::Error> {
+        if let Capture::Items(out) = self.0 {
+            // Found, and their syntax checked, but not read: see `Listing`.
+            let mut spans = Vec::new();
+            while let Some(raw) = seq.next_element::<&'de serde_json::value::RawValue>()? {
+                spans.push(raw);
+            }
+            *out = Some(spans);
+            return Ok(Json::Array(Vec::new()));
+        }
         let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
         while let Some(v) = seq.next_element::<Json>()? {
             items.push(v);
@@ -276,6 +307,10 @@ impl<'de> Visitor<'de> for JsonVisitor {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<Json<'de>, A::Error> {
         let mut fields: Vec<(Cow<'de, str>, Json<'de>)> = Vec::new();
         let mut large: Option<HashSet<Cow<'de, str>>> = None;
+        let (lists, outs) = match self.0 {
+            Capture::Fields(keys, outs) => (keys, outs),
+            _ => (&[][..], &mut [][..]),
+        };
         while let Some(Key(key)) = map.next_key::<Key>()? {
             if key == NUMBER_TOKEN {
                 // As in `StrictVisitor`: serde_json passing a number's text.
@@ -290,7 +325,10 @@ impl<'de> Visitor<'de> for JsonVisitor {
                     .map(Json::Number)
                     .map_err(de::Error::custom);
             }
-            let value = map.next_value::<Json>()?;
+            let value = match lists.iter().position(|list| key == *list) {
+                Some(i) => map.next_value_seed(JsonSeed(Capture::Items(&mut outs[i])))?,
+                None => map.next_value::<Json>()?,
+            };
             let repeated = match &mut large {
                 Some(set) => !set.insert(key.clone()),
                 None => fields.iter().any(|(k, _)| *k == key),
@@ -337,6 +375,14 @@ impl<'de> Fields<'de> {
     /// A body that must be a JSON object, read in one pass (see [`Json`]).
     pub fn read(what: &'static str, body: &'de [u8]) -> Result<Fields<'de>> {
         Fields::from_json(what, Json::read(body)?)
+    }
+
+    /// One item of a [`Listing`], read when it is reached: its syntax was
+    /// checked with the body's, and a repeated key is found here.
+    pub fn item(what: &'static str, text: &'de [u8]) -> Result<Fields<'de>> {
+        let v = serde_json::from_slice::<Json>(text)
+            .map_err(|e| Error::bad_response(format!("{what}: not valid JSON ({e})")))?;
+        Fields::from_json(what, v)
     }
 
     pub fn from_json(what: &'static str, v: Json<'de>) -> Result<Fields<'de>> {
@@ -578,6 +624,62 @@ impl<'de> Iterator for Records<'de> {
 }
 
 impl ExactSizeIterator for Records<'_> {}
+
+/// A body whose lists of records, the arrays under some keys, stay in the
+/// body: their items are found and their syntax checked in the one pass that
+/// reads the rest, and each is read when it is reached ([`Fields::item`]).
+/// A 28 MB body of 400,000 balances then costs the body and 16 bytes an
+/// item, not 400,000 trees and records at once.
+pub struct Listing<'de> {
+    pub doc: Fields<'de>,
+    body: &'de [u8],
+    keys: &'static [&'static str],
+    spans: Vec<Option<Spans<'de>>>,
+}
+
+impl<'de> Listing<'de> {
+    /// `body`, which must be an object, with its arrays under `keys` left in it.
+    pub fn read(
+        what: &'static str,
+        body: &'de [u8],
+        keys: &'static [&'static str],
+    ) -> Result<Listing<'de>> {
+        let mut spans: Vec<Option<Spans>> = keys.iter().map(|_| None).collect();
+        let mut de = serde_json::Deserializer::from_slice(body);
+        let seed = JsonSeed(Capture::Fields(keys, &mut spans));
+        let doc = de::DeserializeSeed::deserialize(seed, &mut de)
+            .and_then(|doc| de.end().map(|()| doc))
+            .map_err(|e| Error::bad_response(format!("response is not valid JSON ({e})")))?;
+        Ok(Listing {
+            doc: Fields::from_json(what, doc)?,
+            body,
+            keys,
+            spans,
+        })
+    }
+
+    /// Where each item under `key` (one of the keys read with) is in the
+    /// body, in order. A missing list, or one that is not an array, is
+    /// reported as [`Fields::records`] reports it.
+    pub fn items(&mut self, key: &str) -> Result<Vec<std::ops::Range<usize>>> {
+        let found = self.keys.iter().position(|k| *k == key);
+        let Some(spans) = found.and_then(|i| self.spans[i].take()) else {
+            // An array under one of the keys is always left in the body
+            // above; what is here is a missing field or a value of another type.
+            return self.doc.records(key, "").map(|_| Vec::new());
+        };
+        self.doc.remove(key);
+        let start = self.body.as_ptr() as usize;
+        Ok(spans
+            .into_iter()
+            .map(|raw| {
+                // Borrowed from the body: its offset is where it starts there.
+                let at = raw.get().as_ptr() as usize - start;
+                at..at + raw.get().len()
+            })
+            .collect())
+    }
+}
 
 /// An amount from a JSON string or number, as [`Amount::from_json`] reads one.
 fn amount_of(v: &Json<'_>) -> std::result::Result<Amount, crate::money::AmountError> {

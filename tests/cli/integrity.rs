@@ -1193,3 +1193,127 @@ fn an_ibanera_card_id_of_another_shape_is_kept_not_refused() {
     assert_eq!(second["subject"], "card-77");
     assert_eq!(second["provider_fields"]["cardId"], "card-77");
 }
+
+// ------------------------------------- 7. a balance list longer than one batch
+
+/// Boca's balances body with `n` balances, the one at `bad` (if any) not readable.
+fn many_balances(n: usize, bad: Option<usize>) -> String {
+    let items: Vec<String> = (0..n)
+        .map(|i| {
+            if Some(i) == bad {
+                r#"{"currency":"CAD","available":"1.0","available":"2.0"}"#.to_owned()
+            } else {
+                format!(r#"{{"currency":"C{i:04}", "available":"{i}.{i:07}", "total":"0.{i:05}"}}"#)
+            }
+        })
+        .collect();
+    format!(
+        r#"{{"externalId":"u-1","userId":"550e8400-e29b-41d4-a716-446655440000","balances":[{}]}}"#,
+        items.join(",\n ")
+    )
+}
+
+/// Balances are read from the body a batch at a time (1,024): every one is
+/// printed, once, in order, in every format; `--raw` prints the body once.
+#[test]
+fn a_long_balance_list_is_printed_whole_in_every_format() {
+    let home = TempDir::new().unwrap();
+    let n = 2600;
+    let body = many_balances(n, None);
+    let srv = {
+        let body = body.clone();
+        Hostile::serve(move |_| Reply::json(200, &body))
+    };
+    let want: Vec<String> = (0..n).map(|i| format!("C{i:04}")).collect();
+    let get = |format: &str| {
+        let r = run(hostile::boca(home.path(), &srv).args([
+            "boca",
+            "get-balances",
+            "u-1",
+            "-o",
+            format,
+        ]));
+        assert_code(&r, 0);
+        r
+    };
+    let doc: Value = serde_json::from_str(&get("json").stdout).unwrap();
+    let got: Vec<&str> = doc["balances"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["currency"].as_str().unwrap())
+        .collect();
+    assert_eq!(got, want);
+    assert_eq!(doc["balances"][2599]["available"], "2599.0002599");
+    let lines = get("ndjson").stdout;
+    let got: Vec<String> = lines
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["currency"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    assert_eq!(got, want);
+    let csv = get("csv").stdout;
+    assert_eq!(csv.lines().count(), n + 1);
+    assert!(csv.lines().nth(2600).unwrap().contains("C2599"), "{csv}");
+    let table = get("table").stdout;
+    let rows: Vec<&str> = table
+        .lines()
+        .filter_map(|l| {
+            l.split_whitespace().find(|w| {
+                w.len() == 5 && w.starts_with('C') && w[1..].bytes().all(|b| b.is_ascii_digit())
+            })
+        })
+        .collect();
+    assert_eq!(rows, want, "one row a balance, in order");
+    let raw = run(hostile::boca(home.path(), &srv).args(["boca", "get-balances", "u-1", "--raw"]));
+    assert_code(&raw, 0);
+    let compacted = balances::output::compact_json(body.as_bytes());
+    assert_eq!(raw.stdout.as_bytes(), [&compacted[..], b"\n"].concat());
+}
+
+/// A balance that cannot be read, past the first batch: nothing printed, exit 65.
+#[test]
+fn a_bad_balance_past_the_first_batch_prints_nothing() {
+    let home = TempDir::new().unwrap();
+    let body = many_balances(2600, Some(2500));
+    let srv = Hostile::serve(move |_| Reply::json(200, &body));
+    for format in ["json", "ndjson", "csv", "table"] {
+        let r = run(hostile::boca(home.path(), &srv).args([
+            "boca",
+            "get-balances",
+            "u-1",
+            "-o",
+            format,
+        ]));
+        assert_code(&r, 65);
+        assert_eq!(r.stdout, "", "{format}: {}", show(&r));
+        assert!(r.stderr.contains("appears twice"), "{}", show(&r));
+    }
+    let r = run(hostile::boca(home.path(), &srv).args(["boca", "get-balances", "u-1", "--raw"]));
+    assert_code(&r, 65);
+    assert_eq!(r.stdout, "", "{}", show(&r));
+}
+
+/// `--users-file` with `-o json`: one document a user, however many batches
+/// its balances came in.
+#[test]
+fn users_file_json_keeps_one_document_a_user_for_long_lists() {
+    let home = TempDir::new().unwrap();
+    let body = many_balances(2600, None);
+    let srv = Hostile::serve(move |_| Reply::json(200, &body));
+    let r = run(hostile::boca(home.path(), &srv)
+        .args(["boca", "get-balances", "--users-file", "-", "-o", "json"])
+        .write_stdin("u-1\nu-2\n"));
+    assert_code(&r, 0);
+    let docs: Value =
+        serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{e}: {}", show(&r)));
+    let docs = docs.as_array().unwrap();
+    assert_eq!(docs.len(), 2, "{}", r.stdout);
+    for doc in docs {
+        assert_eq!(doc["balances"].as_array().unwrap().len(), 2600);
+    }
+}
