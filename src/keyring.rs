@@ -295,9 +295,11 @@ impl OsKeyring {
     }
 }
 
-/// Run a blocking wait without stalling the async runtime: on a worker of
-/// the multi-threaded runtime, its other tasks move to another thread first
-/// (the run has only two workers).
+/// Run a blocking wait without stalling the async runtime where it can be
+/// helped: on a worker of a multi-threaded runtime, its other tasks move to
+/// another thread first. The run's own runtime has one thread, where the
+/// wait (bounded by `CALL_TIMEOUT`) holds up requests in flight, and a
+/// keyring is asked before requests are made, or after an Ibanera login.
 fn off_the_async_workers<T>(wait: impl FnOnce() -> T) -> T {
     use tokio::runtime::{Handle, RuntimeFlavor};
     match Handle::try_current() {

@@ -121,8 +121,11 @@ pub fn main() -> ExitCode {
         ));
         return report(&e, fallback_format, &cli.global);
     }
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
+    // One thread: a run waits on the network, and its concurrency (many
+    // users, pages fetched ahead) is requests in flight, not work to share.
+    // Worker threads only handed every answer from one thread to another
+    // (a third of an export's CPU time went to waking them).
+    let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
     {

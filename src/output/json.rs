@@ -18,8 +18,17 @@ impl<'a> JsonWriter<'a> {
 }
 
 fn to_json<T: Serialize + ?Sized>(v: &T) -> Result<String> {
-    serde_json::to_string(v)
-        .map_err(|e| crate::error::Error::internal(format!("cannot encode JSON: {e}")))
+    serde_json::to_string(v).map_err(cannot_encode)
+}
+
+/// `v` as JSON appended to `buf` (one buffer for every record: no
+/// allocation a record).
+fn append_json<T: Serialize + ?Sized>(buf: &mut Vec<u8>, v: &T) -> Result<()> {
+    serde_json::to_writer(buf, v).map_err(cannot_encode)
+}
+
+fn cannot_encode(e: serde_json::Error) -> crate::error::Error {
+    crate::error::Error::internal(format!("cannot encode JSON: {e}"))
 }
 
 impl<T: Record> RecordWriter<T> for JsonWriter<'_> {
@@ -58,11 +67,17 @@ fn write_head<T: Record>(out: &mut dyn Write, h: &Header) -> Result<()> {
 
 /// `first`: no item of this document written yet.
 fn write_items<T: Record>(out: &mut dyn Write, first: &mut bool, items: &[T]) -> Result<()> {
+    let mut buf = Vec::with_capacity(1 << 16);
     for item in items {
-        let sep = if *first { "\n  " } else { ",\n  " };
+        buf.extend_from_slice(if *first { b"\n  " } else { b",\n  " });
         *first = false;
-        write!(out, "{sep}{}", to_json(item)?)?;
+        append_json(&mut buf, item)?;
+        if buf.len() >= 1 << 16 {
+            out.write_all(&buf)?;
+            buf.clear();
+        }
     }
+    out.write_all(&buf)?;
     Ok(())
 }
 
@@ -85,24 +100,47 @@ fn write_tail<T: Record>(
 
 pub struct NdjsonWriter<'a> {
     out: Box<dyn Write + 'a>,
+    /// The lines of one batch, written at once.
+    lines: Vec<u8>,
 }
 
 impl<'a> NdjsonWriter<'a> {
     pub fn new(out: Box<dyn Write + 'a>) -> Self {
-        NdjsonWriter { out }
+        NdjsonWriter {
+            out,
+            lines: Vec::new(),
+        }
     }
 }
 
-/// A record with `provider` and `subject` added first.
-#[derive(Serialize)]
-struct Tagged<'a, T> {
-    provider: &'a str,
-    subject: Option<&'a str>,
-    /// Balances only, after `subject`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    as_of: Option<&'a str>,
-    #[serde(flatten)]
-    record: &'a T,
+/// A record as one NDJSON line, with `provider`, `subject` and (balances)
+/// `as_of` added first: written as the record's own object with those keys
+/// put in front, as `#[serde(flatten)]` would, without its detour through a
+/// map for every field.
+fn append_tagged<T: Record>(buf: &mut Vec<u8>, source: &Source<'_>, record: &T) -> Result<()> {
+    buf.extend_from_slice(b"{\"provider\":");
+    append_json(buf, source.provider)?;
+    buf.extend_from_slice(b",\"subject\":");
+    append_json(buf, &source.subject)?;
+    if let Some(as_of) = source.as_of.filter(|_| T::AS_OF) {
+        buf.extend_from_slice(b",\"as_of\":");
+        append_json(buf, as_of)?;
+    }
+    let at = buf.len();
+    append_json(buf, record)?;
+    match &buf[at..] {
+        b"{}" => {
+            buf.truncate(at);
+            buf.push(b'}');
+        }
+        [b'{', ..] => buf[at] = b',',
+        _ => {
+            return Err(crate::error::Error::internal(
+                "a record is not a JSON object",
+            ));
+        }
+    }
+    Ok(())
 }
 
 impl<T: Record> RecordWriter<T> for NdjsonWriter<'_> {
@@ -112,15 +150,15 @@ impl<T: Record> RecordWriter<T> for NdjsonWriter<'_> {
 
     fn records(&mut self, source: Source<'_>, items: &[T], _raw: &[u8]) -> Result<()> {
         for record in items {
-            let line = to_json(&Tagged {
-                provider: source.provider,
-                subject: source.subject,
-                as_of: source.as_of.filter(|_| T::AS_OF),
-                record,
-            })?;
-            self.out.write_all(line.as_bytes())?;
-            self.out.write_all(b"\n")?;
+            append_tagged(&mut self.lines, &source, record)?;
+            self.lines.push(b'\n');
+            if self.lines.len() >= 1 << 16 {
+                self.out.write_all(&self.lines)?;
+                self.lines.clear();
+            }
         }
+        self.out.write_all(&self.lines)?;
+        self.lines.clear();
         self.out.flush()?;
         Ok(())
     }
@@ -201,5 +239,79 @@ impl<T: Record> RecordWriter<T> for DocArrayWriter<'_> {
         self.out.write_all(b"]\n")?;
         self.out.flush()?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Balance, Money, Transaction};
+    use crate::money::Amount;
+
+    /// The line as `#[serde(flatten)]` writes it.
+    #[derive(Serialize)]
+    struct Flattened<'a, T> {
+        provider: &'a str,
+        subject: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        as_of: Option<&'a str>,
+        #[serde(flatten)]
+        record: &'a T,
+    }
+
+    fn both<T: Record>(source: Source<'_>, record: &T) {
+        let mut ours = Vec::new();
+        append_tagged(&mut ours, &source, record).unwrap();
+        let flat = serde_json::to_string(&Flattened {
+            provider: source.provider,
+            subject: source.subject,
+            as_of: source.as_of.filter(|_| T::AS_OF),
+            record,
+        })
+        .unwrap();
+        assert_eq!(String::from_utf8(ours).unwrap(), flat);
+    }
+
+    #[test]
+    fn a_tagged_line_is_the_flattened_record() {
+        let mut fields = serde_json::Map::new();
+        fields.insert("z".into(), serde_json::json!({"b": [1, "2"]}));
+        fields.insert("a".into(), serde_json::json!(null));
+        let tx = Transaction {
+            id: "t\"1".into(),
+            created_at: Some("2026-03-13T14:22:00Z".into()),
+            kind: None,
+            status: Some("Pending".into()),
+            from: Some(Money {
+                currency: "EUR".into(),
+                amount: Amount::parse("-166.600").unwrap(),
+            }),
+            to: None,
+            rate: None,
+            fee: None,
+            provider_fields: fields.clone().into_iter().collect(),
+            subject: None,
+        };
+        let b = Balance {
+            currency: "BTC".into(),
+            available: Some(Amount::parse("0.00000001").unwrap()),
+            total: None,
+            pending: None,
+            account_id: None,
+            account_type: Some("Current".into()),
+            status: None,
+            provider_fields: fields.into_iter().collect(),
+        };
+        for subject in [None, Some("用户\u{1b}")] {
+            for as_of in [None, Some("2026-12-01T00:00:00Z")] {
+                let source = Source {
+                    provider: "noah",
+                    subject,
+                    as_of,
+                };
+                both(source, &tx);
+                both(source, &b);
+            }
+        }
     }
 }
