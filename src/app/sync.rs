@@ -139,7 +139,11 @@ pub async fn run(
                 subject: Some(subject.as_str()).filter(|s| !s.is_empty()),
                 as_of: None,
             };
-            if let Err(e) = writer.records(source, &records, &[]) {
+            // One document a unit in `-o json`.
+            if let Err(e) = writer
+                .records(source, &records, &[])
+                .and_then(|()| writer.source_done())
+            {
                 output_failed = Some(e);
             }
         }

@@ -109,7 +109,14 @@ impl<T> Page<T> {
         };
         spans.iter().filter_map(move |span| {
             let map = map?;
-            Some(map(&self.raw[span.clone()]).map_err(|e| e.with_status(status)))
+            Some(map(&self.raw[span.clone()]).map_err(|mut e| {
+                // The item's own position says little in a long body.
+                e.message = format!(
+                    "{} (the item at byte {} of the response)",
+                    e.message, span.start
+                );
+                e.with_status(status)
+            }))
         })
     }
 

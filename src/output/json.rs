@@ -172,14 +172,21 @@ impl<T: Record> RecordWriter<T> for NdjsonWriter<'_> {
 /// `-o json` with many subjects: one JSON array of complete documents, each
 /// written as soon as its subject's records are in. A subject's records may
 /// come in several batches (pages, or chunks of a long page): its document
-/// stays open until [`RecordWriter::source_done`].
+/// stays open until [`RecordWriter::source_done`], or records of another
+/// provider or subject come.
 pub struct DocArrayWriter<'a> {
     out: Box<dyn Write + 'a>,
     header: Option<Header>,
     /// No document written yet (no `,` before the next one).
     first_doc: bool,
-    /// The open document, and whether it has no items yet.
-    open: Option<bool>,
+    /// The open document: whose, and whether it has no items yet.
+    open: Option<Open>,
+}
+
+struct Open {
+    provider: &'static str,
+    subject: Option<String>,
+    empty: bool,
 }
 
 impl<'a> DocArrayWriter<'a> {
@@ -191,6 +198,14 @@ impl<'a> DocArrayWriter<'a> {
             open: None,
         }
     }
+
+    fn close<T: Record>(&mut self) -> Result<()> {
+        if let Some(open) = self.open.take() {
+            write_tail::<T>(&mut self.out, open.empty, None)?;
+            self.out.flush()?;
+        }
+        Ok(())
+    }
 }
 
 impl<T: Record> RecordWriter<T> for DocArrayWriter<'_> {
@@ -201,41 +216,41 @@ impl<T: Record> RecordWriter<T> for DocArrayWriter<'_> {
     }
 
     fn records(&mut self, source: Source<'_>, items: &[T], _raw: &[u8]) -> Result<()> {
-        let Some(header) = &self.header else {
+        let Some(header) = self.header.clone() else {
             return Ok(());
         };
-        let mut empty = match self.open {
-            Some(empty) => empty,
-            None => {
-                let header = Header {
-                    provider: source.provider,
-                    subject: source.subject.map(str::to_owned),
-                    as_of: source.as_of.map(str::to_owned),
-                    ..header.clone()
-                };
-                self.out
-                    .write_all(if self.first_doc { b"\n" } else { b",\n" })?;
-                self.first_doc = false;
-                write_head::<T>(&mut self.out, &header)?;
-                true
-            }
-        };
-        write_items(&mut self.out, &mut empty, items)?;
-        self.open = Some(empty);
+        let same =
+            |o: &Open| o.provider == source.provider && o.subject.as_deref() == source.subject;
+        if !self.open.as_ref().is_some_and(same) {
+            self.close::<T>()?;
+            let header = Header {
+                provider: source.provider,
+                subject: source.subject.map(str::to_owned),
+                as_of: source.as_of.map(str::to_owned),
+                ..header
+            };
+            self.out
+                .write_all(if self.first_doc { b"\n" } else { b",\n" })?;
+            self.first_doc = false;
+            write_head::<T>(&mut self.out, &header)?;
+            self.open = Some(Open {
+                provider: source.provider,
+                subject: header.subject,
+                empty: true,
+            });
+        }
+        let open = self.open.as_mut().expect("opened above");
+        write_items(&mut self.out, &mut open.empty, items)?;
         self.out.flush()?;
         Ok(())
     }
 
     fn source_done(&mut self) -> Result<()> {
-        if let Some(empty) = self.open.take() {
-            write_tail::<T>(&mut self.out, empty, None)?;
-            self.out.flush()?;
-        }
-        Ok(())
+        self.close::<T>()
     }
 
     fn finish(&mut self, _next_cursor: Option<&str>) -> Result<()> {
-        RecordWriter::<T>::source_done(self)?;
+        self.close::<T>()?;
         self.out.write_all(b"]\n")?;
         self.out.flush()?;
         Ok(())

@@ -291,7 +291,17 @@ mod tests {
             r#"{"balances":[{"currency":"CAD","available":"1.0"}"#,
             r#"{"balances":[{"currency":"CAD","available":"1.0",}]}"#,
         ];
-        for body in bodies {
+        // As deep as serde_json's nesting limit allows, and one more.
+        let deep: Vec<String> = (120..130)
+            .map(|k| {
+                format!(
+                    r#"{{"balances":[{{"currency":"CAD","available":"1","d":{}{}}}]}}"#,
+                    "[".repeat(k),
+                    "]".repeat(k)
+                )
+            })
+            .collect();
+        for body in bodies.into_iter().chain(deep.iter().map(String::as_str)) {
             let lazy = parse_balances(body.as_bytes());
             match (eager(body.as_bytes()), lazy) {
                 (Ok(a), Ok(b)) => assert_eq!(a, b, "{body}"),
@@ -312,6 +322,11 @@ mod tests {
             .into_items()
             .unwrap_err();
         assert!(e.to_string().contains("appears twice"), "{e}");
+        assert!(
+            e.to_string()
+                .contains("the item at byte 13 of the response"),
+            "{e}"
+        );
         assert_eq!(e.http_status, Some(200));
         let e = parse_balances(br#"{"balances":[7]}"#).unwrap_err();
         assert!(e.to_string().contains("expected an object"), "{e}");
@@ -339,7 +354,7 @@ mod tests {
         let e = parse_balances(br#"{"balances":[{"currency":5,"available":"1"},7]}"#).unwrap_err();
         assert_eq!(
             e.message,
-            "balance.currency: expected a string, found a number"
+            "balance.currency: expected a string, found a number (the item at byte 13 of the response)"
         );
         let e = parse_transactions(br#"{"items":[{"id":5},7]}"#).unwrap_err();
         assert_eq!(

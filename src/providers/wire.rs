@@ -378,8 +378,15 @@ impl<'de> Fields<'de> {
     }
 
     /// One item of a [`Listing`], read when it is reached: its syntax was
-    /// checked with the body's, and a repeated key is found here.
+    /// checked with the body's, and a repeated key is found here. It is an
+    /// element of a list under a top-level key, two levels down: read alone,
+    /// it is held to what serde_json's nesting limit leaves it in the body.
     pub fn item(what: &'static str, text: &'de [u8]) -> Result<Fields<'de>> {
+        if nesting(text) > ITEM_NESTING {
+            return Err(Error::bad_response(format!(
+                "{what}: not valid JSON (recursion limit exceeded)"
+            )));
+        }
         let v = serde_json::from_slice::<Json>(text)
             .map_err(|e| Error::bad_response(format!("{what}: not valid JSON ({e})")))?;
         Fields::from_json(what, v)
@@ -679,6 +686,43 @@ impl<'de> Listing<'de> {
             })
             .collect())
     }
+}
+
+/// The deepest nesting of arrays and objects an item of a [`Listing`] may
+/// have: serde_json refuses a document that opens its 128th, and the body
+/// and its list are two.
+const ITEM_NESTING: usize = 125;
+
+/// How deep arrays and objects nest in `text` (valid JSON), at most.
+fn nesting(text: &[u8]) -> usize {
+    // Each level takes two bytes at least: a short item cannot be too deep.
+    if text.len() <= 2 * ITEM_NESTING {
+        return 0;
+    }
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let (mut in_string, mut escaped) = (false, false);
+    for &b in text {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' {
+                escaped = true;
+            } else if b == b'"' {
+                in_string = false;
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
 }
 
 /// An amount from a JSON string or number, as [`Amount::from_json`] reads one.

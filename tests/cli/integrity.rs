@@ -1213,6 +1213,13 @@ fn many_balances(n: usize, bad: Option<usize>) -> String {
     )
 }
 
+/// `balances boca get-balances u-1 ARGS` against `srv`.
+fn user_balances(home: &Path, srv: &Hostile, args: &[&str]) -> Run {
+    run(hostile::boca(home, srv)
+        .args(["boca", "get-balances", "u-1"])
+        .args(args))
+}
+
 /// Balances are read from the body a batch at a time (1,024): every one is
 /// printed, once, in order, in every format; `--raw` prints the body once.
 #[test]
@@ -1226,13 +1233,7 @@ fn a_long_balance_list_is_printed_whole_in_every_format() {
     };
     let want: Vec<String> = (0..n).map(|i| format!("C{i:04}")).collect();
     let get = |format: &str| {
-        let r = run(hostile::boca(home.path(), &srv).args([
-            "boca",
-            "get-balances",
-            "u-1",
-            "-o",
-            format,
-        ]));
+        let r = user_balances(home.path(), &srv, &["-o", format]);
         assert_code(&r, 0);
         r
     };
@@ -1269,7 +1270,7 @@ fn a_long_balance_list_is_printed_whole_in_every_format() {
         })
         .collect();
     assert_eq!(rows, want, "one row a balance, in order");
-    let raw = run(hostile::boca(home.path(), &srv).args(["boca", "get-balances", "u-1", "--raw"]));
+    let raw = user_balances(home.path(), &srv, &["--raw"]);
     assert_code(&raw, 0);
     let compacted = balances::output::compact_json(body.as_bytes());
     assert_eq!(raw.stdout.as_bytes(), [&compacted[..], b"\n"].concat());
@@ -1282,18 +1283,12 @@ fn a_bad_balance_past_the_first_batch_prints_nothing() {
     let body = many_balances(2600, Some(2500));
     let srv = Hostile::serve(move |_| Reply::json(200, &body));
     for format in ["json", "ndjson", "csv", "table"] {
-        let r = run(hostile::boca(home.path(), &srv).args([
-            "boca",
-            "get-balances",
-            "u-1",
-            "-o",
-            format,
-        ]));
+        let r = user_balances(home.path(), &srv, &["-o", format]);
         assert_code(&r, 65);
         assert_eq!(r.stdout, "", "{format}: {}", show(&r));
         assert!(r.stderr.contains("appears twice"), "{}", show(&r));
     }
-    let r = run(hostile::boca(home.path(), &srv).args(["boca", "get-balances", "u-1", "--raw"]));
+    let r = user_balances(home.path(), &srv, &["--raw"]);
     assert_code(&r, 65);
     assert_eq!(r.stdout, "", "{}", show(&r));
 }

@@ -716,3 +716,40 @@ fn the_sandbox_tour_syncs_then_stores_no_transaction_twice() {
     let providers = target.query("SELECT DISTINCT provider FROM balances ORDER BY provider");
     assert_eq!(providers.len(), 4, "{providers:?}");
 }
+
+/// `sync -o json` prints one document a provider and subject (not every
+/// unit's listings under the first one's).
+#[test]
+fn sync_json_has_one_document_a_unit() {
+    let env = crate::support::TestEnv::new();
+    let db = env.home.path().join("ledger.db");
+    let r = crate::support::expect(
+        env.cmd().args([
+            "--sandbox",
+            "-q",
+            "sync",
+            "--db",
+            db.to_str().unwrap(),
+            "-o",
+            "json",
+        ]),
+        0,
+    );
+    let docs = r.json();
+    let whose: Vec<(String, String)> = docs
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["provider"].to_string(), d["subject"].to_string()))
+        .collect();
+    let mut distinct = whose.clone();
+    distinct.sort();
+    distinct.dedup();
+    assert_eq!(distinct.len(), whose.len(), "a unit twice: {whose:?}");
+    for p in ["boca", "noah", "p100", "ibanera"] {
+        assert!(
+            whose.iter().any(|(q, _)| q == &format!("\"{p}\"")),
+            "no {p} document: {whose:?}"
+        );
+    }
+}
