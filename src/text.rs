@@ -29,6 +29,28 @@ pub fn cap(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// Each byte of valid JSON `text`, with whether it is part of a string
+/// (its quotes included): what is outside strings is structure and
+/// whitespace.
+pub fn json_bytes(text: &[u8], mut f: impl FnMut(u8, bool)) {
+    let (mut in_string, mut escaped) = (false, false);
+    for &b in text {
+        if in_string {
+            f(b, true);
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' {
+                escaped = true;
+            } else if b == b'"' {
+                in_string = false;
+            }
+        } else {
+            in_string = b == b'"';
+            f(b, in_string);
+        }
+    }
+}
+
 /// `s` with every control character written as `\u{…}`.
 pub fn printable(s: &str) -> Cow<'_, str> {
     if !s.chars().any(is_unsafe) {

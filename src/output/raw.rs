@@ -41,22 +41,11 @@ impl<T: Record> RecordWriter<T> for RawWriter<'_> {
 /// could change escapes or number text). The input is already validated JSON.
 pub fn compact_json(body: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(body.len());
-    let (mut in_string, mut escaped) = (false, false);
-    for &b in body {
-        if in_string {
-            out.push(b);
-            if escaped {
-                escaped = false;
-            } else if b == b'\\' {
-                escaped = true;
-            } else if b == b'"' {
-                in_string = false;
-            }
-        } else if !matches!(b, b' ' | b'\n' | b'\r' | b'\t') {
-            in_string = b == b'"';
+    crate::text::json_bytes(body, |b, in_string| {
+        if in_string || !matches!(b, b' ' | b'\n' | b'\r' | b'\t') {
             out.push(b);
         }
-    }
+    });
     out
 }
 

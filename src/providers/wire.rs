@@ -700,28 +700,15 @@ fn nesting(text: &[u8]) -> usize {
         return 0;
     }
     let (mut depth, mut deepest) = (0usize, 0usize);
-    let (mut in_string, mut escaped) = (false, false);
-    for &b in text {
-        if in_string {
-            if escaped {
-                escaped = false;
-            } else if b == b'\\' {
-                escaped = true;
-            } else if b == b'"' {
-                in_string = false;
-            }
-            continue;
+    crate::text::json_bytes(text, |b, in_string| match b {
+        _ if in_string => {}
+        b'[' | b'{' => {
+            depth += 1;
+            deepest = deepest.max(depth);
         }
-        match b {
-            b'"' => in_string = true,
-            b'[' | b'{' => {
-                depth += 1;
-                deepest = deepest.max(depth);
-            }
-            b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
+        b']' | b'}' => depth = depth.saturating_sub(1),
+        _ => {}
+    });
     deepest
 }
 
