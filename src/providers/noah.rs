@@ -83,8 +83,8 @@ pub fn balances_page(body: Vec<u8>, status: u16) -> Result<Page<Balance>> {
         Ok((spans, token))
     })()
     .map_err(|e: Error| e.with_status(status))?;
-    let next = next.filter(|t| !t.is_empty() && !spans.is_empty());
-    Ok(Page::in_body(body, spans, balance_at, status, next))
+    let next = next_token(next, spans.len());
+    Page::in_body(body, spans, balance_at, status, next)
 }
 
 fn balance_at(text: &[u8]) -> Result<Balance> {
@@ -104,10 +104,14 @@ fn items_and_token<'de>(
 ) -> Result<(super::wire::Records<'de>, Option<String>)> {
     let mut doc = Fields::read("response", body)?;
     let items = doc.records("Items", what)?;
-    let token = doc
-        .string_opt("PageToken")?
-        .filter(|t| !t.is_empty() && items.len() > 0);
+    let token = next_token(doc.string_opt("PageToken")?, items.len());
     Ok((items, token))
+}
+
+/// The token of the next page: none when it is empty, or when this page
+/// has no items (a list that ended with a token left over).
+fn next_token(token: Option<String>, items: usize) -> Option<String> {
+    token.filter(|t| !t.is_empty() && items > 0)
 }
 
 pub struct BalancePager<'a> {

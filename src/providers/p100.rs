@@ -51,7 +51,7 @@ pub fn balances_page(body: Vec<u8>, status: u16) -> Result<Page<Balance>> {
         Ok(spans)
     })()
     .map_err(|e: Error| e.with_status(status))?;
-    Ok(Page::in_body(body, spans, balance_at, status, None))
+    Page::in_body(body, spans, balance_at, status, None)
 }
 
 fn balance_at(text: &[u8]) -> Result<Balance> {
