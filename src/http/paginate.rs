@@ -10,7 +10,7 @@
 use crate::error::{Error, Result};
 use std::collections::HashSet;
 use std::future::Future;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{BuildHasher, Hash, Hasher};
 use std::ops::Range;
 
 /// Empty pages in a row that may still carry a next cursor before the
@@ -239,8 +239,12 @@ fn handed_out(cursor: String) -> String {
 /// first cost as much as printing them. A page kept in its body hashes each
 /// item's text as the provider sent it (read once already, by
 /// [`Page::in_body`]), rather than reading every item again.
+///
+/// foldhash with one fixed seed (every page must hash alike, so not a
+/// random state per call): a collision can only stop a run loudly, so
+/// SipHash's resistance to chosen collisions buys nothing here.
 fn fingerprint<T: Hash>(page: &Page<T>) -> u64 {
-    let mut h = DefaultHasher::new();
+    let mut h = foldhash::quality::FixedState::default().build_hasher();
     h.write_usize(page.len());
     match &page.items {
         Items::Mapped(items) => items.iter().for_each(|item| item.hash(&mut h)),
