@@ -615,6 +615,35 @@ mod tests {
         )
     }
 
+    /// The loop check for pages kept in their body: the same items hash
+    /// alike on every call (a fixed seed), and a digit or a split apart
+    /// gives another fingerprint.
+    #[test]
+    fn a_page_kept_in_its_body_is_fingerprinted_by_its_items_text() {
+        let print = |text: &str| fingerprint(&in_body(text, None).unwrap());
+        assert_eq!(print("1,23,456"), print("1,23,456"));
+        assert_ne!(print("1,23,456"), print("1,23,457"));
+        assert_ne!(print("1,23,456"), print("12,3,456"));
+        assert_ne!(print("1,23"), print("1,23,0"));
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        struct Twice(u32);
+        impl Pager for Twice {
+            type Item = u32;
+            async fn page(&mut self, _: Option<&str>, _: Option<usize>) -> Result<Page<u32>> {
+                self.0 += 1;
+                in_body("4,5", Some(format!("c{}", self.0)).as_deref())
+            }
+        }
+        let r = rt.block_on(drive(&mut Twice(0), None, Follow::All, |_| Ok(())));
+        assert_eq!(
+            r.unwrap_err().exit_code(),
+            65,
+            "the same page twice is a loop"
+        );
+    }
+
     fn numbers(range: std::ops::Range<u32>) -> String {
         range.map(|n| n.to_string()).collect::<Vec<_>>().join(",")
     }
