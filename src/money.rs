@@ -44,33 +44,48 @@ struct Parts<'a> {
 
 /// Split `text` by the grammar `[+-]? (D+ (. D*)? | . D+) ([eE] [+-]? D+)?`:
 /// ASCII digits only (no `_`, spaces, `NaN` or hex), nothing around it.
+/// One pass over the bytes: every amount of every record comes through here
+/// (a property test holds it to the grammar written as splits).
 fn parts(text: &str) -> Option<Parts<'_>> {
-    let (negative, rest) = match text.as_bytes().first()? {
-        b'-' => (true, &text[1..]),
-        b'+' => (false, &text[1..]),
-        _ => (false, text),
+    let b = text.as_bytes();
+    let digits_from = |mut i: usize| {
+        while b.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        }
+        i
     };
-    let (mantissa, exp) = match rest.find(['e', 'E']) {
-        Some(i) => (&rest[..i], Some(&rest[i + 1..])),
-        None => (rest, None),
+    let (negative, start) = match b.first()? {
+        b'-' => (true, 1),
+        b'+' => (false, 1),
+        _ => (false, 0),
     };
-    let (int, frac) = match mantissa.split_once('.') {
-        Some((i, f)) => (i, f),
-        None => (mantissa, ""),
-    };
-    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    let exp_ok = exp.is_none_or(|e| {
-        let e = e.strip_prefix(['+', '-']).unwrap_or(e);
-        !e.is_empty() && digits(e)
-    });
-    (digits(int) && digits(frac) && !(int.is_empty() && frac.is_empty()) && exp_ok).then_some(
-        Parts {
-            negative,
-            int,
-            frac,
-            exp,
-        },
-    )
+    let mut i = digits_from(start);
+    let int = &text[start..i];
+    let mut frac = "";
+    if b.get(i) == Some(&b'.') {
+        let end = digits_from(i + 1);
+        frac = &text[i + 1..end];
+        i = end;
+    }
+    if int.is_empty() && frac.is_empty() {
+        return None;
+    }
+    let mut exp = None;
+    if let Some(b'e' | b'E') = b.get(i) {
+        let sign = usize::from(matches!(b.get(i + 1), Some(b'+' | b'-')));
+        let end = digits_from(i + 1 + sign);
+        if end == i + 1 + sign {
+            return None;
+        }
+        exp = Some(&text[i + 1..end]);
+        i = end;
+    }
+    (i == b.len()).then_some(Parts {
+        negative,
+        int,
+        frac,
+        exp,
+    })
 }
 
 impl Amount {
@@ -260,6 +275,47 @@ impl std::fmt::Display for Amount {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The grammar `[+-]? (D+ (. D*)? | . D+) ([eE] [+-]? D+)?` written as
+    /// splits, as [`parts`] first was: what its one-pass scanner must agree with.
+    fn parts_by_splits(text: &str) -> Option<Parts<'_>> {
+        let (negative, rest) = match text.as_bytes().first()? {
+            b'-' => (true, &text[1..]),
+            b'+' => (false, &text[1..]),
+            _ => (false, text),
+        };
+        let (mantissa, exp) = match rest.find(['e', 'E']) {
+            Some(i) => (&rest[..i], Some(&rest[i + 1..])),
+            None => (rest, None),
+        };
+        let (int, frac) = match mantissa.split_once('.') {
+            Some((i, f)) => (i, f),
+            None => (mantissa, ""),
+        };
+        let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+        let exp_ok = exp.is_none_or(|e| {
+            let e = e.strip_prefix(['+', '-']).unwrap_or(e);
+            !e.is_empty() && digits(e)
+        });
+        (digits(int) && digits(frac) && !(int.is_empty() && frac.is_empty()) && exp_ok).then_some(
+            Parts {
+                negative,
+                int,
+                frac,
+                exp,
+            },
+        )
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_scanner_agrees_with_the_grammar_as_splits(text in "[-+0-9.eE]{0,9}|\\PC{0,6}") {
+            fn key(p: Option<Parts<'_>>) -> Option<(bool, &str, &str, Option<&str>)> {
+                p.map(|p| (p.negative, p.int, p.frac, p.exp))
+            }
+            proptest::prop_assert_eq!(key(parts(&text)), key(parts_by_splits(&text)), "{:?}", text);
+        }
+    }
 
     fn number(text: &str) -> Result<Amount, AmountError> {
         // Through serde_json, as a provider body would come.
