@@ -21,13 +21,7 @@ fn to_json<T: Serialize + ?Sized>(v: &T) -> Result<String> {
     serde_json::to_string(v).map_err(cannot_encode)
 }
 
-/// `v` as JSON appended to `buf` (one buffer for every record: no
-/// allocation a record).
-fn append_json<T: Serialize + ?Sized>(buf: &mut Vec<u8>, v: &T) -> Result<()> {
-    serde_json::to_writer(buf, v).map_err(cannot_encode)
-}
-
-fn cannot_encode(e: serde_json::Error) -> crate::error::Error {
+pub(super) fn cannot_encode(e: serde_json::Error) -> crate::error::Error {
     crate::error::Error::internal(format!("cannot encode JSON: {e}"))
 }
 
@@ -71,7 +65,7 @@ fn write_items<T: Record>(out: &mut dyn Write, first: &mut bool, items: &[T]) ->
     for item in items {
         buf.extend_from_slice(if *first { b"\n  " } else { b",\n  " });
         *first = false;
-        append_json(&mut buf, item)?;
+        item.append_json(&mut buf)?;
         if buf.len() >= 1 << 16 {
             out.write_all(&buf)?;
             buf.clear();
@@ -119,15 +113,15 @@ impl<'a> NdjsonWriter<'a> {
 /// map for every field.
 fn append_tagged<T: Record>(buf: &mut Vec<u8>, source: &Source<'_>, record: &T) -> Result<()> {
     buf.extend_from_slice(b"{\"provider\":");
-    append_json(buf, source.provider)?;
+    super::encode::string(buf, source.provider);
     buf.extend_from_slice(b",\"subject\":");
-    append_json(buf, &source.subject)?;
+    super::encode::opt_string(buf, source.subject);
     if let Some(as_of) = source.as_of.filter(|_| T::AS_OF) {
         buf.extend_from_slice(b",\"as_of\":");
-        append_json(buf, as_of)?;
+        super::encode::string(buf, as_of);
     }
     let at = buf.len();
-    append_json(buf, record)?;
+    record.append_json(buf)?;
     match &buf[at..] {
         b"{}" => {
             buf.truncate(at);

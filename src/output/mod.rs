@@ -7,6 +7,7 @@
 //! their columns, so they buffer: they are for people, not for 100k rows.
 
 mod csv;
+mod encode;
 mod json;
 mod openmetrics;
 mod raw;
@@ -60,6 +61,11 @@ pub trait Record: Serialize + std::hash::Hash {
     fn subject(&self) -> Option<&str> {
         None
     }
+    /// The record as its JSON object, appended to `buf`: by serde, or by
+    /// hand for the records a listing streams (see `encode`).
+    fn append_json(&self, buf: &mut Vec<u8>) -> Result<()> {
+        serde_json::to_writer(buf, self).map_err(json::cannot_encode)
+    }
 }
 
 fn opt<T: AsRef<str>>(v: &Option<T>) -> Option<&str> {
@@ -71,6 +77,9 @@ impl Record for Balance {
     const AS_OF: bool = true;
     fn as_balance(&self) -> Option<&Balance> {
         Some(self)
+    }
+    fn append_json(&self, buf: &mut Vec<u8>) -> Result<()> {
+        encode::balance(buf, self)
     }
     const PAGED: bool = false;
     const CSV_HEADER: &'static [&'static str] = &[
@@ -122,6 +131,9 @@ impl Record for Balance {
 impl Record for Transaction {
     fn subject(&self) -> Option<&str> {
         self.subject.as_deref()
+    }
+    fn append_json(&self, buf: &mut Vec<u8>) -> Result<()> {
+        encode::transaction(buf, self)
     }
     const COLLECTION: &'static str = "transactions";
     const AS_OF: bool = false;
