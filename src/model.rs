@@ -1,9 +1,12 @@
 //! The unified output model shared by every provider and every renderer.
 //!
 //! Field order here is the field order of the JSON contract,
-//! so it must not be rearranged.
+//! so it must not be rearranged. Strings are `CompactString`: a record's
+//! ids, codes and timestamps are short, and kept inline they cost no
+//! allocation (see Cargo.toml).
 
 use crate::money::Amount;
+use compact_str::CompactString;
 use serde::Serialize;
 use serde_json::{Map, Value};
 use std::hash::{Hash, Hasher};
@@ -11,13 +14,13 @@ use std::hash::{Hash, Hasher};
 /// One balance, in the provider-neutral shape.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Balance {
-    pub currency: String,
+    pub currency: CompactString,
     pub available: Option<Amount>,
     pub total: Option<Amount>,
     pub pending: Option<Amount>,
-    pub account_id: Option<String>,
-    pub account_type: Option<String>,
-    pub status: Option<String>,
+    pub account_id: Option<CompactString>,
+    pub account_type: Option<CompactString>,
+    pub status: Option<CompactString>,
     /// Every field of the provider's record that is not mapped above, verbatim.
     pub provider_fields: Map<String, Value>,
 }
@@ -25,17 +28,17 @@ pub struct Balance {
 /// A currency and an amount: one leg of a transaction, or its fee.
 #[derive(Debug, Clone, Serialize, PartialEq, Hash)]
 pub struct Money {
-    pub currency: String,
+    pub currency: CompactString,
     pub amount: Amount,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Transaction {
-    pub id: String,
-    pub created_at: Option<String>,
+    pub id: CompactString,
+    pub created_at: Option<CompactString>,
     #[serde(rename = "type")]
-    pub kind: Option<String>,
-    pub status: Option<String>,
+    pub kind: Option<CompactString>,
+    pub status: Option<CompactString>,
     pub from: Option<Money>,
     pub to: Option<Money>,
     pub rate: Option<Amount>,
@@ -46,7 +49,7 @@ pub struct Transaction {
     /// tables print it as the record's `subject`. Not a JSON field of its
     /// own: the id also stays in `provider_fields` as sent.
     #[serde(skip)]
-    pub subject: Option<String>,
+    pub subject: Option<CompactString>,
 }
 
 // Hashing (a page's fingerprint, to spot a server that sends a page twice)

@@ -20,7 +20,7 @@ const MAX_EXPONENT: i64 = 400;
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Amount {
-    literal: String,
+    literal: compact_str::CompactString,
 }
 
 /// Why a text is not an amount. The text itself is not kept: it may be long.
@@ -98,7 +98,7 @@ impl Amount {
             exponent(text, p.exp)?;
         }
         Ok(Amount {
-            literal: text.to_owned(),
+            literal: text.into(),
         })
     }
 
@@ -127,7 +127,7 @@ impl Amount {
         };
         let shift = exponent(text, Some(exp))?;
         Ok(Amount {
-            literal: plain(p.negative, p.int, p.frac, shift),
+            literal: plain(p.negative, p.int, p.frac, shift).into(),
         })
     }
 
@@ -142,7 +142,7 @@ impl Amount {
             Some(abs) => (
                 self.literal.starts_with('-'),
                 Amount {
-                    literal: abs.to_owned(),
+                    literal: abs.into(),
                 },
             ),
             None => (false, self.clone()),

@@ -87,8 +87,8 @@ fn spell(at: i128, offset: i32, style: u8) -> String {
 
 fn transaction(item: &Item) -> Transaction {
     Transaction {
-        id: item.id.clone(),
-        created_at: Some(item.spelled.clone()),
+        id: item.id.as_str().into(),
+        created_at: Some(item.spelled.as_str().into()),
         kind: None,
         status: None,
         from: None,
@@ -143,7 +143,7 @@ fn run(listing: &mut Listing, mark: Option<Mark>) -> (Vec<String>, Result<Option
         .build()
         .unwrap();
     let r = rt.block_on(paginate::drive(&mut since, None, Follow::All, |p| {
-        printed.extend(p.into_items()?.into_iter().map(|t| t.id));
+        printed.extend(p.into_items()?.into_iter().map(|t| t.id.into()));
         Ok(())
     }));
     (printed, r.map(|_| since.next_mark()))

@@ -23,7 +23,7 @@ libfuzzer_sys::fuzz_target!(|data: &[u8]| {
             };
             for (b, s) in items.iter().zip(src) {
                 check_balance(b, s, &keys, "p100 balance");
-                assert_eq!(b.account_id, text_of(s.get("id")), "p100: id");
+                assert_eq!(b.account_id.as_deref(), text_of(s.get("id")).as_deref(), "p100: id");
                 assert_eq!(
                     b.status.as_deref(),
                     s.get("status").and_then(|v| v.as_str()),

@@ -364,7 +364,9 @@ async fn ibanera_unit(s: &Shared<'_>, api: Result<&ibanera::Ibanera<'_>>) -> Vec
                 page.each_chunk(|items| {
                     for b in items {
                         match &b.account_id {
-                            Some(id) if !accounts.contains(id) => accounts.push(id.clone()),
+                            Some(id) if !accounts.iter().any(|a| a == id) => {
+                                accounts.push(id.to_string())
+                            }
                             Some(_) => {}
                             None => without_id += 1,
                         }

@@ -107,8 +107,8 @@ pub fn breaches<'a>(
             found.push(Breach {
                 provider: source.provider,
                 subject: source.subject.map(str::to_owned),
-                account_id: b.account_id.clone(),
-                currency: b.currency.clone(),
+                account_id: b.account_id.as_deref().map(str::to_owned),
+                currency: b.currency.to_string(),
                 amount: amount.clone(),
                 minimum: minimum.clone(),
             });

@@ -349,11 +349,11 @@ impl<'a, P> SincePager<'a, P> {
                 self.newest = Some(Mark {
                     at,
                     created_at: text.to_owned(),
-                    ids: vec![t.id.clone()],
+                    ids: vec![t.id.to_string()],
                     newest_seen: at,
                 })
             }
-            Some(m) if m.at == at => m.ids.push(t.id.clone()),
+            Some(m) if m.at == at => m.ids.push(t.id.to_string()),
             Some(_) => {}
         }
         Ok(at)
@@ -453,7 +453,7 @@ mod tests {
             None,
             crate::http::paginate::Follow::All,
             |p| {
-                got.extend(p.into_items()?.into_iter().map(|t| t.id));
+                got.extend(p.into_items()?.into_iter().map(|t| t.id.into()));
                 Ok(())
             },
         ))?;

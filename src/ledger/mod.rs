@@ -242,13 +242,13 @@ fn balance_row(run: &Run, key: &ListingKey, as_of: &str, b: &Balance) -> Vec<Opt
         Some(key.profile.clone()),
         Some(key.base_url.clone()),
         Some(key.subject.clone()),
-        Some(b.currency.clone()),
+        Some(b.currency.to_string()),
         opt_text(&b.available),
         opt_text(&b.total),
         opt_text(&b.pending),
-        b.account_id.clone(),
-        b.account_type.clone(),
-        b.status.clone(),
+        opt_text(&b.account_id),
+        opt_text(&b.account_type),
+        opt_text(&b.status),
         Some(fields_json(&b.provider_fields)),
         Some(as_of.to_owned()),
     ]
@@ -262,7 +262,10 @@ fn transaction_row(
     t: &Transaction,
 ) -> Vec<Option<String>> {
     let leg = |m: &Option<Money>| match m {
-        Some(m) => (Some(m.currency.clone()), Some(m.amount.as_str().to_owned())),
+        Some(m) => (
+            Some(m.currency.to_string()),
+            Some(m.amount.as_str().to_owned()),
+        ),
         None => (None, None),
     };
     let (fc, fa) = leg(&t.from);
@@ -273,10 +276,10 @@ fn transaction_row(
         Some(key.profile.clone()),
         Some(key.base_url.clone()),
         Some(key.subject.clone()),
-        Some(t.id.clone()),
-        t.created_at.clone(),
-        t.kind.clone(),
-        t.status.clone(),
+        Some(t.id.to_string()),
+        opt_text(&t.created_at),
+        opt_text(&t.kind),
+        opt_text(&t.status),
         fc,
         fa,
         tc,

@@ -132,12 +132,17 @@ mod tests {
         ]
     }
 
+    /// A model string: the same text.
+    fn mtext() -> impl Strategy<Value = compact_str::CompactString> {
+        text().prop_map(Into::into)
+    }
+
     fn amount() -> impl Strategy<Value = Amount> {
         "-?[0-9]{1,30}(\\.[0-9]{0,20})?".prop_map(|s| Amount::parse(&s).unwrap())
     }
 
     fn money() -> impl Strategy<Value = Money> {
-        (text(), amount()).prop_map(|(currency, amount)| Money { currency, amount })
+        (mtext(), amount()).prop_map(|(currency, amount)| Money { currency, amount })
     }
 
     fn fields() -> impl Strategy<Value = Map<String, Value>> {
@@ -155,10 +160,10 @@ mod tests {
 
         #[test]
         fn a_transaction_is_written_as_serde_json_writes_it(
-            (id, created_at, kind, status) in (text(), proptest::option::of(text()), proptest::option::of(text()), proptest::option::of(text())),
+            (id, created_at, kind, status) in (mtext(), proptest::option::of(mtext()), proptest::option::of(mtext()), proptest::option::of(mtext())),
             (from, to, rate, fee) in (proptest::option::of(money()), proptest::option::of(money()), proptest::option::of(amount()), proptest::option::of(money())),
             provider_fields in fields(),
-            subject in proptest::option::of(text()),
+            subject in proptest::option::of(mtext()),
         ) {
             let t = Transaction { id, created_at, kind, status, from, to, rate, fee, provider_fields, subject };
             let mut buf = Vec::new();
@@ -168,9 +173,9 @@ mod tests {
 
         #[test]
         fn a_balance_is_written_as_serde_json_writes_it(
-            currency in text(),
+            currency in mtext(),
             (available, total, pending) in (proptest::option::of(amount()), proptest::option::of(amount()), proptest::option::of(amount())),
-            (account_id, account_type, status) in (proptest::option::of(text()), proptest::option::of(text()), proptest::option::of(text())),
+            (account_id, account_type, status) in (proptest::option::of(mtext()), proptest::option::of(mtext()), proptest::option::of(mtext())),
             provider_fields in fields(),
         ) {
             let b = Balance { currency, available, total, pending, account_id, account_type, status, provider_fields };

@@ -117,7 +117,7 @@ impl Record for Balance {
     fn table_cells(&self) -> Vec<(String, bool)> {
         let s = |v: Option<&str>| v.unwrap_or("").to_owned();
         vec![
-            (self.currency.clone(), false),
+            (self.currency.to_string(), false),
             (s(opt(&self.available)), true),
             (s(opt(&self.total)), true),
             (s(opt(&self.pending)), true),
@@ -185,10 +185,10 @@ impl Record for Transaction {
                 .map_or(String::new(), |m| format!("{} {}", m.amount, m.currency))
         };
         vec![
-            (self.id.clone(), false),
-            (self.created_at.clone().unwrap_or_default(), false),
-            (self.kind.clone().unwrap_or_default(), false),
-            (self.status.clone().unwrap_or_default(), false),
+            (self.id.to_string(), false),
+            (opt(&self.created_at).unwrap_or("").to_owned(), false),
+            (opt(&self.kind).unwrap_or("").to_owned(), false),
+            (opt(&self.status).unwrap_or("").to_owned(), false),
             (leg(&self.from), true),
             (leg(&self.to), true),
             (opt(&self.rate).unwrap_or("").to_owned(), true),

@@ -459,13 +459,13 @@ mod tests {
             prop::option::of(text()),
         )
             .prop_map(|(currency, available, total, account_id, status)| Balance {
-                currency,
+                currency: currency.into(),
                 available,
                 total,
                 pending: None,
-                account_id,
+                account_id: account_id.map(Into::into),
                 account_type: None,
-                status,
+                status: status.map(Into::into),
                 provider_fields: Default::default(),
             })
     }

@@ -71,7 +71,7 @@ pub fn parse_transactions(body: &[u8]) -> Result<(Vec<Transaction>, Option<Strin
         .records("items", "transaction")?
         .map(|f| transaction(f?))
         .collect::<Result<Vec<_>>>()?;
-    Ok((items, doc.string_opt("nextCursor")?))
+    Ok((items, doc.string_opt("nextCursor")?.map(String::from)))
 }
 
 fn check_external_id(id: &str) -> Result<()> {

@@ -14,6 +14,7 @@ use crate::http::{self, Engine, Incoming, Outgoing, Protocol};
 use crate::keyring::SecretStore;
 use crate::model::{Balance, Money, Transaction};
 use crate::secret::{Secret, SecretBytes};
+use compact_str::CompactString;
 use reqwest::{Method, Url};
 use serde_json::{Value, json};
 use std::sync::Mutex;
@@ -746,7 +747,7 @@ pub fn card_balance(v: Value) -> Result<Balance> {
 /// A negative amount is money going out (`from`), a positive one coming in (`to`).
 pub fn transaction(v: Value) -> Result<Transaction> {
     let mut f = Fields::new("transaction", v)?;
-    let first_text = |f: &mut Fields, keys: &[&str]| -> Result<Option<String>> {
+    let first_text = |f: &mut Fields, keys: &[&str]| -> Result<Option<CompactString>> {
         for k in keys {
             if let Some(v) = f.text_opt(k)? {
                 return Ok(Some(v));

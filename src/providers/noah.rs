@@ -79,7 +79,7 @@ pub fn balances_page(body: Vec<u8>, status: u16) -> Result<Page<Balance>> {
     let (spans, next) = (|| {
         let mut doc = Listing::read("response", &body, &["Items"])?;
         let spans = doc.items("Items")?;
-        let token = doc.doc.string_opt("PageToken")?;
+        let token = doc.doc.string_opt("PageToken")?.map(String::from);
         Ok((spans, token))
     })()
     .map_err(|e: Error| e.with_status(status))?;
@@ -104,7 +104,7 @@ fn items_and_token<'de>(
 ) -> Result<(super::wire::Records<'de>, Option<String>)> {
     let mut doc = Fields::read("response", body)?;
     let items = doc.records("Items", what)?;
-    let token = next_token(doc.string_opt("PageToken")?, items.len());
+    let token = next_token(doc.string_opt("PageToken")?.map(String::from), items.len());
     Ok((items, token))
 }
 

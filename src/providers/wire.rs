@@ -4,6 +4,7 @@
 
 use crate::error::{Error, Result};
 use crate::money::Amount;
+use compact_str::CompactString;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 use std::borrow::Cow;
@@ -443,13 +444,13 @@ impl<'de> Fields<'de> {
         self.remove(key).filter(|v| !v.is_null())
     }
 
-    pub fn string(&mut self, key: &str) -> Result<String> {
+    pub fn string(&mut self, key: &str) -> Result<CompactString> {
         let v = self.take_json(key)?;
         self.as_string(key, v)
     }
 
     /// A currency code: a string that is not empty.
-    pub fn currency(&mut self, key: &str) -> Result<String> {
+    pub fn currency(&mut self, key: &str) -> Result<CompactString> {
         let code = self.string(key)?;
         if code.trim().is_empty() {
             return Err(Error::bad_response(format!(
@@ -467,25 +468,25 @@ impl<'de> Fields<'de> {
         Ok(code.to_uppercase())
     }
 
-    pub fn currency_opt(&mut self, key: &str) -> Result<Option<String>> {
+    pub fn currency_opt(&mut self, key: &str) -> Result<Option<CompactString>> {
         match self.get(key) {
             None | Some(Json::Null) => Ok(None),
             Some(_) => self.currency(key).map(Some),
         }
     }
 
-    pub fn string_opt(&mut self, key: &str) -> Result<Option<String>> {
+    pub fn string_opt(&mut self, key: &str) -> Result<Option<CompactString>> {
         self.take_json_opt(key)
             .map(|v| self.as_string(key, v))
             .transpose()
     }
 
     /// A string or number rendered as text (ids are sometimes numbers).
-    pub fn text_opt(&mut self, key: &str) -> Result<Option<String>> {
+    pub fn text_opt(&mut self, key: &str) -> Result<Option<CompactString>> {
         match self.take_json_opt(key) {
             None => Ok(None),
-            Some(Json::String(s)) => Ok(Some(s.into_owned())),
-            Some(Json::Number(n)) => Ok(Some(n.as_str().to_owned())),
+            Some(Json::String(s)) => Ok(Some(CompactString::from(s))),
+            Some(Json::Number(n)) => Ok(Some(n.as_str().into())),
             Some(other) => Err(self.wrong(key, "a string or number", &other)),
         }
     }
@@ -493,10 +494,10 @@ impl<'de> Fields<'de> {
     /// The text of a string or number field, left in place (it stays in
     /// `provider_fields` as sent); `None` for anything else, which is not
     /// an error: for fields whose name and type are guessed, not published.
-    pub fn text_peek(&self, key: &str) -> Option<String> {
+    pub fn text_peek(&self, key: &str) -> Option<CompactString> {
         match self.get(key)? {
-            Json::String(s) => Some(s.to_string()),
-            Json::Number(n) => Some(n.as_str().to_owned()),
+            Json::String(s) => Some(s.as_ref().into()),
+            Json::Number(n) => Some(n.as_str().into()),
             _ => None,
         }
     }
@@ -507,7 +508,11 @@ impl<'de> Fields<'de> {
     }
 
     /// A timestamp: kept as the provider wrote it, after checking that it is one.
-    pub fn timestamp_opt(&mut self, key: &str, form: crate::clock::Form) -> Result<Option<String>> {
+    pub fn timestamp_opt(
+        &mut self,
+        key: &str,
+        form: crate::clock::Form,
+    ) -> Result<Option<CompactString>> {
         let Some(text) = self.string_opt(key)? else {
             return Ok(None);
         };
@@ -596,9 +601,10 @@ impl<'de> Fields<'de> {
             .collect()
     }
 
-    fn as_string(&self, key: &str, v: Json<'de>) -> Result<String> {
+    fn as_string(&self, key: &str, v: Json<'de>) -> Result<CompactString> {
         match v {
-            Json::String(s) => Ok(s.into_owned()),
+            // Inline up to 24 bytes, else one allocation: never two copies.
+            Json::String(s) => Ok(CompactString::from(s)),
             other => Err(self.wrong(key, "a string", &other)),
         }
     }
