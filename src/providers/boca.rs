@@ -8,6 +8,7 @@ use crate::error::{Error, Kind, Result};
 use crate::http::paginate::{Page, Pager};
 use crate::http::{self, Engine, Incoming, Outgoing, Protocol};
 use crate::model::{Balance, Money, Transaction};
+use crate::money::Amount;
 use crate::secret::Secret;
 use reqwest::Url;
 use serde_json::Value;
@@ -64,14 +65,185 @@ fn balance_at(text: &[u8]) -> Result<Balance> {
     balance(Fields::item("balance", text)?)
 }
 
-/// A transactions body: the page's items and `nextCursor`.
+/// A transactions body: the page's items and `nextCursor`. The one pass
+/// over the page checks its syntax and leaves the items in it ([`Listing`]);
+/// each item is then read by [`Plain`] when it has the documented shape,
+/// else by the general reader, which also says what is wrong with it.
 pub fn parse_transactions(body: &[u8]) -> Result<(Vec<Transaction>, Option<String>)> {
-    let mut doc = Fields::read("transactions response", body)?;
+    let mut doc = Listing::read("transactions response", body, &["items"])?;
     let items = doc
-        .records("items", "transaction")?
-        .map(|f| transaction(f?))
+        .items("items")?
+        .into_iter()
+        .map(|span| {
+            transaction_at(&body[span.clone()]).map_err(|mut e| {
+                e.message = format!(
+                    "{} (the item at byte {} of the response)",
+                    e.message, span.start
+                );
+                e
+            })
+        })
         .collect::<Result<Vec<_>>>()?;
-    Ok((items, doc.string_opt("nextCursor")?.map(String::from)))
+    Ok((items, doc.doc.string_opt("nextCursor")?.map(String::from)))
+}
+
+fn transaction_at(text: &[u8]) -> Result<Transaction> {
+    // The span is a piece of a body already checked as UTF-8.
+    let plain = std::str::from_utf8(text)
+        .ok()
+        .and_then(|t| serde_json::from_str::<Plain>(t).ok())
+        .and_then(Plain::transaction);
+    match plain {
+        Some(t) => Ok(t),
+        None => transaction(Fields::item("transaction", text)?),
+    }
+}
+
+/// A Boca transaction in its documented shape, borrowed from the page:
+/// every field a string without escapes, named at most once, and no field
+/// beyond the documented ones. Anything else is not an error here, only
+/// "not this shape" (the general reader then reads the item and says what
+/// is wrong): so a record read this way is exactly the one the general
+/// reader makes (a property test holds the two to each other), and the
+/// usual record costs no tree and no allocation.
+#[derive(Default)]
+struct Plain<'a> {
+    conversion_id: Option<&'a str>,
+    id: Option<&'a str>,
+    created_at: Option<&'a str>,
+    kind: Option<&'a str>,
+    rate: Option<&'a str>,
+    from: Option<PlainLeg<'a>>,
+    to: Option<PlainLeg<'a>>,
+}
+
+struct PlainLeg<'a> {
+    currency: &'a str,
+    amount: &'a str,
+}
+
+/// What a [`Plain`] reader answers when the item is not in its shape.
+fn not_plain<E: serde::de::Error>() -> E {
+    E::custom("not the documented shape")
+}
+
+impl<'a> Plain<'a> {
+    fn transaction(self) -> Option<Transaction> {
+        let id = match (self.conversion_id, self.id) {
+            (Some(id), None) | (None, Some(id)) => id,
+            // Both: `id` stays in provider_fields; neither: an error to report.
+            _ => return None,
+        };
+        if let Some(at) = self.created_at {
+            clock::Instant::parse(at, clock::Form::Rfc3339).ok()?;
+        }
+        let leg = |leg: Option<PlainLeg>| match leg {
+            None => Some(None),
+            Some(l) => {
+                // A code the general reader would upper-case, or refuse, is its to read.
+                let upper = l
+                    .currency
+                    .bytes()
+                    .all(|b| b.is_ascii() && !b.is_ascii_lowercase());
+                (upper && !l.currency.trim().is_empty()).then_some(())?;
+                Some(Some(Money {
+                    currency: l.currency.into(),
+                    amount: Amount::parse(l.amount).ok()?,
+                }))
+            }
+        };
+        Some(Transaction {
+            id: id.into(),
+            created_at: self.created_at.map(Into::into),
+            kind: self.kind.map(Into::into),
+            status: None,
+            from: leg(self.from)?,
+            to: leg(self.to)?,
+            rate: self.rate.map(Amount::parse).transpose().ok()?,
+            fee: None,
+            provider_fields: Default::default(),
+            subject: None,
+        })
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Plain<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct Fields;
+        impl<'de> serde::de::Visitor<'de> for Fields {
+            type Value = Plain<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a transaction")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> std::result::Result<Plain<'de>, A::Error> {
+                let mut p = Plain::default();
+                // `&str` takes a key or value only as it is in the body: one
+                // with an escape is refused, and so not this shape.
+                while let Some(key) = map.next_key::<&'de str>()? {
+                    let text = match key {
+                        "conversionId" => &mut p.conversion_id,
+                        "id" => &mut p.id,
+                        "createdAt" => &mut p.created_at,
+                        "type" => &mut p.kind,
+                        "rate" => &mut p.rate,
+                        "from" | "to" => {
+                            let leg = if key == "from" {
+                                &mut p.from
+                            } else {
+                                &mut p.to
+                            };
+                            if leg.replace(map.next_value::<PlainLeg>()?).is_some() {
+                                return Err(not_plain());
+                            }
+                            continue;
+                        }
+                        _ => return Err(not_plain()),
+                    };
+                    if text.replace(map.next_value::<&'de str>()?).is_some() {
+                        return Err(not_plain());
+                    }
+                }
+                Ok(p)
+            }
+        }
+        d.deserialize_map(Fields)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PlainLeg<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct Leg;
+        impl<'de> serde::de::Visitor<'de> for Leg {
+            type Value = PlainLeg<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a transaction leg")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> std::result::Result<PlainLeg<'de>, A::Error> {
+                let (mut currency, mut amount) = (None, None);
+                while let Some(key) = map.next_key::<&'de str>()? {
+                    let text = match key {
+                        "currency" => &mut currency,
+                        "amount" => &mut amount,
+                        _ => return Err(not_plain()),
+                    };
+                    if text.replace(map.next_value::<&'de str>()?).is_some() {
+                        return Err(not_plain());
+                    }
+                }
+                match (currency, amount) {
+                    (Some(currency), Some(amount)) => Ok(PlainLeg { currency, amount }),
+                    _ => Err(not_plain()),
+                }
+            }
+        }
+        d.deserialize_map(Leg)
+    }
 }
 
 fn check_external_id(id: &str) -> Result<()> {
@@ -356,10 +528,129 @@ mod tests {
         let e = parse_transactions(br#"{"items":[{"id":5},7]}"#).unwrap_err();
         assert_eq!(
             e.message,
-            "transaction.id: expected a string, found a number"
+            "transaction.id: expected a string, found a number (the item at byte 10 of the response)"
         );
         let e = parse_transactions(br#"{"items":[{"id":"a"},7]}"#).unwrap_err();
-        assert_eq!(e.message, "transaction: expected an object, found a number");
+        assert_eq!(
+            e.message,
+            "transaction: expected an object, found a number (the item at byte 21 of the response)"
+        );
+    }
+
+    /// The whole page read into a tree and every item taken apart field by
+    /// field, as before items were left in the body and read in their
+    /// documented shape: both ways must accept, read and refuse alike.
+    fn eager_transactions(body: &[u8]) -> Result<(Vec<Transaction>, Option<String>)> {
+        let mut doc = Fields::read("transactions response", body)?;
+        let items = doc
+            .records("items", "transaction")?
+            .map(|f| transaction(f?))
+            .collect::<Result<Vec<_>>>()?;
+        Ok((items, doc.string_opt("nextCursor")?.map(String::from)))
+    }
+
+    fn same_as_eager(body: &str) -> std::result::Result<(), String> {
+        match (
+            eager_transactions(body.as_bytes()),
+            parse_transactions(body.as_bytes()),
+        ) {
+            (Ok(a), Ok(b)) if a == b => Ok(()),
+            (Err(a), Err(b)) if a.exit_code() == b.exit_code() => Ok(()),
+            (a, b) => Err(format!("{body}: at once {a:?}, from the body {b:?}")),
+        }
+    }
+
+    #[test]
+    fn transactions_read_in_their_shape_are_the_transactions_read_at_once() {
+        let seed = String::from_utf8(fixture("boca-transactions-200.json")).unwrap();
+        let leg = r#"{"currency":"CAD","amount":"1.00"}"#;
+        for body in [
+            seed.as_str(),
+            r#"{"items":[]}"#,
+            r#"{"items":[],"nextCursor":"c2"}"#,
+            r#"{"items":[{"id":"a"}],"nextCursor":null}"#,
+            r#"{"items":[{"conversionId":"c","id":"a"}]}"#,
+            r#"{"items":[{"conversionId":null,"id":"a"}]}"#,
+            r#"{"items":[{"type":"x"}]}"#,
+            r#"{"items":[{"id":"a","id":"b"}]}"#,
+            r#"{"items":[{"id":"a","from":{"currency":"cad","amount":"1"}}]}"#,
+            r#"{"items":[{"id":"a","from":{"currency":" ","amount":"1"}}]}"#,
+            r#"{"items":[{"id":"a","from":{"currency":"CAD","amount":"1","fee":"2"}}]}"#,
+            r#"{"items":[{"id":"a","from":{"currency":"CAD","amount":"1","amount":"2"}}]}"#,
+            r#"{"items":[{"id":"a","from":{"currency":"CAD"}}]}"#,
+            r#"{"items":[{"id":"a","from":null,"to":{"currency":"BTC","amount":"1e3"}}]}"#,
+            r#"{"items":[{"id":"a","rate":"1,5"}]}"#,
+            r#"{"items":[{"id":"a","rate":85000.00}]}"#,
+            r#"{"items":[{"id":"a","createdAt":"2026-02-30T00:00:00Z"}]}"#,
+            r#"{"items":[{"id":"a","createdAt":"2026-03-13T14:22:00+01:00"}]}"#,
+            r#"{"items":[{"id":"ab"}]}"#,
+            r#"{"items":[{"id":"a"}]}"#,
+            r#"{"items":[{"id":"a","note":"kept"}]}"#,
+            r#"{"items":[{"id":"a"},{"id":"a"}]}"#,
+            r#"{"items":[{"id":"a"}],"items":[]}"#,
+            r#"{"items":{}}"#,
+            r#"{"items":null}"#,
+            r#"{}"#,
+            r#"{"items":[{"id":"a"}],"nextCursor":7}"#,
+            r#"{"items":[{"id":"a"}]} x"#,
+            r#"{"items":[{"id":"a",}]}"#,
+        ] {
+            same_as_eager(body).unwrap();
+        }
+        let plain = format!(r#"{{"items":[{{"id":"a","type":"t","from":{leg},"to":{leg}}}]}}"#);
+        same_as_eager(&plain).unwrap();
+        // The seed's items are in the documented shape: read without the tree.
+        let doc: serde_json::Value = serde_json::from_str(&seed).unwrap();
+        for item in doc["items"].as_array().unwrap() {
+            let text = item.to_string();
+            let read = serde_json::from_str::<Plain>(&text)
+                .ok()
+                .and_then(Plain::transaction);
+            assert!(read.is_some(), "{text}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Items built from the documented fields and some others, with
+        /// values of every kind: read in their shape or by the general
+        /// reader, the page is the one the general reader makes.
+        #[test]
+        fn any_page_is_read_as_the_general_reader_reads_it(
+            items in proptest::collection::vec(
+                (
+                    proptest::sample::select(vec![
+                        r#""id":"a""#, r#""conversionId":"c1""#, r#""id":"a","conversionId":"c1""#,
+                        r#""id":7"#, r#""id":null"#, r#""id":"a\u0062""#, r#""i\u0064":"b""#, "",
+                    ]),
+                    proptest::sample::subsequence(vec![
+                        r#""createdAt":"2026-03-13T14:22:00Z""#, r#""createdAt":"2026-03-13T14:22:00.5-05:00""#,
+                        r#""createdAt":"2026-02-30T00:00:00Z""#, r#""type":"conversion""#, r#""type":null"#,
+                        r#""rate":"85000.00""#, r#""rate":"-0.5e2""#, r#""rate":85000.00"#, r#""rate":"1_0""#,
+                        r#""from":{"currency":"CAD","amount":"1.00"}"#, r#""from":{"currency":"cad","amount":"1.00"}"#,
+                        r#""from":{"currency":" ","amount":"1"}"#, r#""to":{"currency":"BTC","amount":"0.1","fee":"1"}"#,
+                        r#""to":{"amount":"-0.5e2","currency":"EUR"}"#, r#""to":{"currency":"BTC"}"#,
+                        r#""to":{"currency":"BTC","amount":"1","amount":"2"}"#, r#""to":null"#, r#""to":[]"#,
+                        r#""note":"kept""#, r#""id":"b""#,
+                    ], 0..4),
+                    proptest::bool::ANY,
+                ),
+                0..4,
+            )
+        ) {
+            // The id first or last; any field may repeat another.
+            let items: Vec<String> = items
+                .iter()
+                .map(|(id, others, id_last)| {
+                    let mut fields: Vec<&str> = others.clone();
+                    if !id.is_empty() {
+                        if *id_last { fields.push(id) } else { fields.insert(0, id) }
+                    }
+                    format!("{{{}}}", fields.join(","))
+                })
+                .collect();
+            let body = format!(r#"{{"items":[{}],"nextCursor":"n"}}"#, items.join(","));
+            proptest::prop_assert!(same_as_eager(&body).is_ok(), "{}", same_as_eager(&body).unwrap_err());
+        }
     }
 
     #[test]
