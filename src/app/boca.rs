@@ -69,12 +69,8 @@ async fn execute(ctx: &Context, cmd: BocaCommand) -> Result<()> {
         } => {
             let boca = connect(ctx)?;
             let engine = ctx.engine(dry_run.dry_run)?;
-            let mut pager = TransactionPager {
-                boca: &boca,
-                engine: &engine,
-                external_id: &external_id,
-                limit: limit.unwrap_or(boca::DEFAULT_LIMIT),
-            };
+            let limit = limit.unwrap_or(boca::DEFAULT_LIMIT);
+            let mut pager = TransactionPager::new(&boca, &engine, &external_id, limit);
             let key = serde_json::json!({"provider": boca::NAME, "profile": ctx.profile_name, "base_url": ctx.listing_base(ProviderId::Boca)?, "subject": external_id});
             listing::transactions(
                 ctx,

@@ -290,12 +290,8 @@ async fn sync_unit(
             })
             .await;
             let transactions = listing(s, p, subject, "transactions", async |k| {
-                let mut pager = boca::TransactionPager {
-                    boca: api.clone()?,
-                    engine,
-                    external_id: subject,
-                    limit: boca::MAX_LIMIT,
-                };
+                let mut pager =
+                    boca::TransactionPager::new(api.clone()?, engine, subject, boca::MAX_LIMIT);
                 s.transactions(k, &mut pager, Form::Rfc3339).await
             })
             .await;

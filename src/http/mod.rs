@@ -331,6 +331,11 @@ impl Engine {
             .map_err(|e| Error::internal(format!("cannot build the HTTP client: {e}")))
     }
 
+    /// How long one request may take (`--timeout`).
+    pub fn timeout(&self) -> Duration {
+        self.opts.timeout
+    }
+
     pub fn dry_run(&self) -> bool {
         self.opts.dry_run.is_some()
     }

@@ -195,6 +195,16 @@ pub trait Pager {
     fn first_cursor(&self) -> Option<String> {
         None
     }
+
+    /// The page at `cursor` will be asked for (with `want`) once the current
+    /// one is handed on, every check on it passed: a pager may send that
+    /// request now, so the server answers while this page is written out.
+    /// Called only when the run goes on to that page, so a run never asks
+    /// for more than it would have.
+    fn ahead(&mut self, cursor: &str, want: Option<usize>) -> impl Future<Output = ()> {
+        let _ = (cursor, want);
+        std::future::ready(())
+    }
 }
 
 /// Our own cursor for "the page at CURSOR, less its first K items":
@@ -325,23 +335,40 @@ where
             return Ok(Some(again));
         }
         produced += page.len();
-        sink(page)?;
-        let Some(next) = next else { return Ok(None) };
-        if !seen.insert(next.clone()) {
-            return Err(Error::bad_response(format!(
+        // Where the run goes after this page is decided before the page is
+        // handed on (and acted on after, so the page is printed first, as
+        // before), so that the next page can be asked for in between.
+        let step = match next {
+            None => Err(Ok(None)),
+            Some(next) if !seen.insert(next.clone()) => Err(Err(Error::bad_response(format!(
                 "pagination loop: the server returned cursor {} a second time",
                 crate::text::clip(&next)
-            )));
-        }
-        let done = match follow {
-            Follow::One => true,
-            Follow::All => false,
-            Follow::Max(n) => produced >= n,
+            )))),
+            Some(next) => {
+                let done = match follow {
+                    Follow::One => true,
+                    Follow::All => false,
+                    Follow::Max(n) => produced >= n,
+                };
+                if done {
+                    Err(Ok(Some(handed_out(next))))
+                } else {
+                    Ok(next)
+                }
+            }
         };
-        if done {
-            return Ok(Some(handed_out(next)));
+        if let Ok(next) = &step {
+            let want = match follow {
+                Follow::Max(n) => Some(n - produced),
+                _ => None,
+            };
+            pager.ahead(next, want).await;
         }
-        cursor = Some(next);
+        sink(page)?;
+        match step {
+            Ok(next) => cursor = Some(next),
+            Err(end) => return end,
+        }
     }
 }
 
@@ -367,6 +394,8 @@ mod tests {
     struct Script {
         pages: Vec<(Vec<u32>, Option<&'static str>)>,
         asked: Vec<(Option<String>, Option<usize>)>,
+        /// What `drive` announced it would ask for next.
+        ahead: Vec<(Option<String>, Option<usize>)>,
     }
 
     impl Pager for Script {
@@ -376,6 +405,38 @@ mod tests {
             let i = self.asked.len() - 1;
             let (items, next) = self.pages[i].clone();
             Ok(Page::new(items, next.map(str::to_owned), vec![]))
+        }
+        async fn ahead(&mut self, cursor: &str, want: Option<usize>) {
+            self.ahead.push((Some(cursor.to_owned()), want));
+        }
+    }
+
+    /// A page asked for ahead is always the page asked for next, with the
+    /// same size, and never one the run would not ask for: not after the
+    /// one page of `Follow::One`, nor once `--max-items` is reached, nor a
+    /// cursor that came back.
+    #[test]
+    fn a_page_is_asked_for_ahead_only_when_the_run_asks_for_it_next() {
+        let three = || {
+            vec![
+                (vec![1, 2], Some("a")),
+                (vec![3, 4], Some("b")),
+                (vec![5], Some("c")),
+                (vec![6], None),
+            ]
+        };
+        let looped = vec![(vec![1], Some("a")), (vec![2], Some("a"))];
+        for (pages, follow, aheads) in [
+            (three(), Follow::All, 3),
+            (three(), Follow::One, 0),
+            (three(), Follow::Max(3), 1),
+            (three(), Follow::Max(4), 1),
+            (three(), Follow::Max(5), 2),
+            (looped, Follow::All, 1),
+        ] {
+            let (_, _, s) = run(pages, follow);
+            assert_eq!(s.ahead.len(), aheads, "{follow:?}");
+            assert_eq!(s.ahead[..], s.asked[1..=aheads], "{follow:?}");
         }
     }
 
@@ -394,6 +455,7 @@ mod tests {
         let mut s = Script {
             pages,
             asked: vec![],
+            ahead: vec![],
         };
         let mut got = vec![];
         let rt = tokio::runtime::Builder::new_current_thread()

@@ -315,10 +315,57 @@ fn money(leg: Option<Fields>) -> Result<(Option<Money>, serde_json::Map<String, 
 
 /// `GET /v1/users/{externalId}/transactions`, one page per call.
 pub struct TransactionPager<'a> {
-    pub boca: &'a Boca,
-    pub engine: &'a Engine,
-    pub external_id: &'a str,
-    pub limit: u32,
+    boca: &'a Boca,
+    engine: &'a Engine,
+    external_id: &'a str,
+    limit: u32,
+    /// The next page's request, sent while the current page is written.
+    ahead: Option<Ahead<'a>>,
+}
+
+/// A request for a page, on its way.
+type Fetch<'a> = std::pin::Pin<Box<dyn std::future::Future<Output = Result<Incoming>> + 'a>>;
+
+struct Ahead<'a> {
+    cursor: String,
+    limit: u32,
+    sent: std::time::Instant,
+    answer: Fetch<'a>,
+}
+
+impl<'a> TransactionPager<'a> {
+    pub fn new(boca: &'a Boca, engine: &'a Engine, external_id: &'a str, limit: u32) -> Self {
+        TransactionPager {
+            boca,
+            engine,
+            external_id,
+            limit,
+            ahead: None,
+        }
+    }
+
+    /// The page size for a caller that needs `want` more items.
+    fn limit_for(&self, want: Option<usize>) -> u32 {
+        want.map_or(self.limit, |w| {
+            self.limit.min(w.clamp(1, MAX_LIMIT as usize) as u32)
+        })
+    }
+
+    /// The request for the page at `cursor`, borrowing only what outlives
+    /// the pager's calls (so it can wait in `ahead`).
+    fn fetch(&self, cursor: Option<&str>, limit: u32) -> Fetch<'a> {
+        let mut pairs = Vec::new();
+        if let Some(c) = cursor {
+            pairs.push(("cursor", c.to_owned()));
+        }
+        pairs.push(("limit", limit.to_string()));
+        let (boca, engine) = (self.boca, self.engine);
+        let url = boca.user_url(self.external_id, "transactions", &http::url::query(&pairs));
+        Box::pin(async move {
+            let url = url?;
+            engine.send(boca, || Ok(Outgoing::get(url.clone()))).await
+        })
+    }
 }
 
 impl Pager for TransactionPager<'_> {
@@ -329,24 +376,46 @@ impl Pager for TransactionPager<'_> {
         cursor: Option<&str>,
         want: Option<usize>,
     ) -> Result<Page<Transaction>> {
-        let limit = want.map_or(self.limit, |w| {
-            self.limit.min(w.clamp(1, MAX_LIMIT as usize) as u32)
-        });
-        let mut pairs = Vec::new();
-        if let Some(c) = cursor {
-            pairs.push(("cursor", c.to_owned()));
-        }
-        pairs.push(("limit", limit.to_string()));
-        let url =
-            self.boca
-                .user_url(self.external_id, "transactions", &http::url::query(&pairs))?;
-        let resp = self
-            .engine
-            .send(self.boca, || Ok(Outgoing::get(url.clone())))
-            .await?;
+        let limit = self.limit_for(want);
+        // The answer asked for ahead, if it is this page's and young enough:
+        // `--timeout` counts from when it was sent, and writing the page
+        // before may have taken a while (a slow reader of our stdout). Past
+        // half the timeout it is dropped and the page asked for afresh, so a
+        // slow pipe never turns into a timeout.
+        let resp = match self.ahead.take() {
+            Some(a)
+                if cursor == Some(a.cursor.as_str())
+                    && a.limit == limit
+                    && a.sent.elapsed() < self.engine.timeout() / 2 =>
+            {
+                a.answer.await?
+            }
+            _ => self.fetch(cursor, limit).await?,
+        };
         let (items, next) =
             parse_transactions(&resp.body).map_err(|e| e.with_status(resp.status))?;
         Ok(Page::new(items, next, resp.body))
+    }
+
+    async fn ahead(&mut self, cursor: &str, want: Option<usize>) {
+        let limit = self.limit_for(want);
+        let mut answer = self.fetch(Some(cursor), limit);
+        let sent = std::time::Instant::now();
+        // Polled once, the request is signed and handed to its connection;
+        // the yield lets the connection's task write it out. Then the
+        // server answers while this page is written.
+        let polled =
+            std::future::poll_fn(|cx| std::task::Poll::Ready(answer.as_mut().poll(cx))).await;
+        if let std::task::Poll::Ready(done) = polled {
+            answer = Box::pin(std::future::ready(done));
+        }
+        tokio::task::yield_now().await;
+        self.ahead = Some(Ahead {
+            cursor: cursor.to_owned(),
+            limit,
+            sent,
+            answer,
+        });
     }
 }
 

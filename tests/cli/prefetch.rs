@@ -304,3 +304,121 @@ fn a_token_rejected_under_pages_in_flight_is_replaced_by_one_login() {
         "one login, then exactly one more"
     );
 }
+
+/// A Boca page of `n` transactions from `from` on, pointing to `next`.
+fn boca_page(from: usize, n: usize, next: Option<&str>) -> String {
+    let items: Vec<String> = (from..from + n)
+        .map(|i| format!(r#"{{"conversionId":"conv-{i:06}","createdAt":"2026-01-01T00:00:00Z","type":"conversion","from":{{"currency":"CAD","amount":"1.00"}},"to":{{"currency":"BTC","amount":"0.00001000"}},"rate":"85000.00"}}"#))
+        .collect();
+    let next = next.map_or("null".to_owned(), |c| format!("\"{c}\""));
+    format!(r#"{{"items":[{}],"nextCursor":{next}}}"#, items.join(","))
+}
+
+fn boca_cursor(req: &hostile::Request) -> String {
+    req.query("cursor").unwrap_or_default()
+}
+
+/// Boca's next page is asked for while the current one is written, and
+/// only when the run goes on to it: every page once, in order, and no
+/// request for a cursor that came back.
+#[test]
+fn a_boca_page_is_asked_for_ahead_only_when_it_is_read() {
+    let srv = Hostile::serve(|req| match boca_cursor(req).as_str() {
+        "" => Reply::json(200, &boca_page(0, 3, Some("c1"))),
+        "c1" => Reply::json(200, &boca_page(3, 3, Some("c2"))),
+        _ => Reply::json(200, &boca_page(6, 1, None)),
+    });
+    let home = TempDir::new().unwrap();
+    let r = run(hostile::boca(home.path(), &srv).args([
+        "-o",
+        "ndjson",
+        "boca",
+        "get-transactions",
+        "u",
+        "--all",
+    ]));
+    assert_eq!(r.code, 0, "{}", show(&r));
+    assert_eq!(r.ndjson().len(), 7);
+    let asked: Vec<String> = srv.requests().iter().map(boca_cursor).collect();
+    assert_eq!(asked, ["", "c1", "c2"]);
+
+    // c1 points to c1 again: refused (exit 65) without asking for it twice.
+    let srv = Hostile::serve(|req| match boca_cursor(req).as_str() {
+        "" => Reply::json(200, &boca_page(0, 1, Some("c1"))),
+        _ => Reply::json(200, &boca_page(1, 1, Some("c1"))),
+    });
+    let r = run(hostile::boca(home.path(), &srv).args([
+        "-o",
+        "ndjson",
+        "boca",
+        "get-transactions",
+        "u",
+        "--all",
+    ]));
+    assert_eq!(r.code, 65, "{}", show(&r));
+    let asked: Vec<String> = srv.requests().iter().map(boca_cursor).collect();
+    assert_eq!(asked, ["", "c1"]);
+}
+
+/// The page asked for ahead waits while a slow reader of our stdout holds
+/// the current one: past half of `--timeout` it is dropped and asked for
+/// afresh, so a slow pipe is never a timeout (here there are no retries).
+#[test]
+fn a_page_asked_for_ahead_is_asked_again_after_a_slow_write() {
+    use std::io::Read;
+    let srv = Hostile::serve(|req| match boca_cursor(req).as_str() {
+        // More than a pipe holds, so writing it waits for the reader.
+        "" => Reply::json(200, &boca_page(0, 2000, Some("c1"))),
+        _ => Reply::json(200, &boca_page(2000, 1, None)),
+    });
+    let home = TempDir::new().unwrap();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin!("balances"))
+        .env_clear()
+        .env("HOME", home.path())
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .env("BALANCES_KEYRING", "none")
+        .env("BALANCES_BOCA_BASE_URL", srv.base_url())
+        .env("BALANCES_BOCA_API_KEY", "hostile-boca-key")
+        .env("BALANCES_BOCA_API_SECRET", "hostile-boca-secret")
+        .args([
+            "--timeout",
+            "1",
+            "--retries",
+            "0",
+            "-o",
+            "ndjson",
+            "boca",
+            "get-transactions",
+            "u",
+            "--all",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Wait for the ahead request (the second), then hold the pipe past the timeout.
+    let t0 = Instant::now();
+    while srv.request_count() < 2 && t0.elapsed() < Duration::from_secs(20) {
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    std::thread::sleep(Duration::from_millis(1500));
+    let mut out = String::new();
+    child
+        .stdout
+        .take()
+        .unwrap()
+        .read_to_string(&mut out)
+        .unwrap();
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    let status = child.wait().unwrap();
+    assert!(status.success(), "{status:?}: {err}");
+    assert_eq!(out.lines().count(), 2001, "{err}");
+    let asked: Vec<String> = srv.requests().iter().map(boca_cursor).collect();
+    assert_eq!(asked, ["", "c1", "c1"], "{err}");
+}
