@@ -79,12 +79,7 @@ async fn execute(ctx: &Context, cmd: NoahCommand) -> Result<()> {
                 Some(n) => format!("--page-size {n} --page-token"),
                 None => "--page-token".to_owned(),
             };
-            let mut pager = TransactionPager {
-                noah: &noah,
-                engine: &engine,
-                page_size,
-                sort,
-            };
+            let mut pager = TransactionPager::new(&noah, &engine, page_size, sort);
             if sort == Some(noah::Sort::Asc) && follow.state_file.is_some() {
                 return Err(Error::usage(
                     "--state-file reads newest first: it cannot be combined with --sort asc",

@@ -319,12 +319,7 @@ async fn sync_unit(
             })
             .await;
             let transactions = listing(s, p, "", "transactions", async |k| {
-                let mut pager = noah::TransactionPager {
-                    noah: api.clone()?,
-                    engine,
-                    page_size: None,
-                    sort: None,
-                };
+                let mut pager = noah::TransactionPager::new(api.clone()?, engine, None, None);
                 s.transactions(k, &mut pager, Form::Rfc3339).await
             })
             .await;

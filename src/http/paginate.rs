@@ -207,6 +207,42 @@ pub trait Pager {
     }
 }
 
+/// A page's answer, on its way.
+pub type Fetch<'a> = std::pin::Pin<Box<dyn Future<Output = Result<crate::http::Incoming>> + 'a>>;
+
+/// The one request a cursor pager sends ahead ([`Pager::ahead`]): sent
+/// while the current page is written, taken by the call that asks for it.
+#[derive(Default)]
+pub struct Ahead<'a> {
+    sent: Option<(String, std::time::Instant, Fetch<'a>)>,
+}
+
+impl<'a> Ahead<'a> {
+    /// Send `answer`, the request for the page `key` names. Polled once, it
+    /// is signed and handed to its connection; the yield lets the
+    /// connection's task write it out, and the server answers meanwhile.
+    pub async fn send(&mut self, key: String, mut answer: Fetch<'a>) {
+        let at = std::time::Instant::now();
+        let polled =
+            std::future::poll_fn(|cx| std::task::Poll::Ready(answer.as_mut().poll(cx))).await;
+        if let std::task::Poll::Ready(done) = polled {
+            answer = Box::pin(std::future::ready(done));
+        }
+        tokio::task::yield_now().await;
+        self.sent = Some((key, at, answer));
+    }
+
+    /// The answer sent ahead for `key`, if it was for `key` and is young
+    /// enough: `--timeout` counts from when it was sent, and writing the page
+    /// before may have taken a while (a slow reader of our stdout). Past
+    /// half the timeout it is dropped and the page is asked for afresh, so
+    /// a slow pipe never becomes a timeout. Anything else sent is dropped.
+    pub fn take(&mut self, key: &str, timeout: std::time::Duration) -> Option<Fetch<'a>> {
+        let (sent, at, answer) = self.sent.take()?;
+        (sent == key && at.elapsed() < timeout / 2).then_some(answer)
+    }
+}
+
 /// Our own cursor for "the page at CURSOR, less its first K items":
 /// `skip:K` (the first page) or `skip:K:CURSOR`. `--max-items` that ends
 /// inside the first page of a cursor API (which has no cursor for its first

@@ -5,7 +5,7 @@ use super::wire::{Fields, Listing};
 use crate::auth::hmac_signing;
 use crate::clock;
 use crate::error::{Error, Kind, Result};
-use crate::http::paginate::{Page, Pager};
+use crate::http::paginate::{Ahead, Fetch, Page, Pager};
 use crate::http::{self, Engine, Incoming, Outgoing, Protocol};
 use crate::model::{Balance, Money, Transaction};
 use crate::money::Amount;
@@ -320,17 +320,7 @@ pub struct TransactionPager<'a> {
     external_id: &'a str,
     limit: u32,
     /// The next page's request, sent while the current page is written.
-    ahead: Option<Ahead<'a>>,
-}
-
-/// A request for a page, on its way.
-type Fetch<'a> = std::pin::Pin<Box<dyn std::future::Future<Output = Result<Incoming>> + 'a>>;
-
-struct Ahead<'a> {
-    cursor: String,
-    limit: u32,
-    sent: std::time::Instant,
-    answer: Fetch<'a>,
+    ahead: Ahead<'a>,
 }
 
 impl<'a> TransactionPager<'a> {
@@ -340,7 +330,7 @@ impl<'a> TransactionPager<'a> {
             engine,
             external_id,
             limit,
-            ahead: None,
+            ahead: Ahead::default(),
         }
     }
 
@@ -377,20 +367,11 @@ impl Pager for TransactionPager<'_> {
         want: Option<usize>,
     ) -> Result<Page<Transaction>> {
         let limit = self.limit_for(want);
-        // The answer asked for ahead, if it is this page's and young enough:
-        // `--timeout` counts from when it was sent, and writing the page
-        // before may have taken a while (a slow reader of our stdout). Past
-        // half the timeout it is dropped and the page asked for afresh, so a
-        // slow pipe never turns into a timeout.
-        let resp = match self.ahead.take() {
-            Some(a)
-                if cursor == Some(a.cursor.as_str())
-                    && a.limit == limit
-                    && a.sent.elapsed() < self.engine.timeout() / 2 =>
-            {
-                a.answer.await?
-            }
-            _ => self.fetch(cursor, limit).await?,
+        let ahead =
+            cursor.and_then(|c| self.ahead.take(&ahead_key(c, limit), self.engine.timeout()));
+        let resp = match ahead {
+            Some(answer) => answer.await?,
+            None => self.fetch(cursor, limit).await?,
         };
         let (items, next) =
             parse_transactions(&resp.body).map_err(|e| e.with_status(resp.status))?;
@@ -399,24 +380,14 @@ impl Pager for TransactionPager<'_> {
 
     async fn ahead(&mut self, cursor: &str, want: Option<usize>) {
         let limit = self.limit_for(want);
-        let mut answer = self.fetch(Some(cursor), limit);
-        let sent = std::time::Instant::now();
-        // Polled once, the request is signed and handed to its connection;
-        // the yield lets the connection's task write it out. Then the
-        // server answers while this page is written.
-        let polled =
-            std::future::poll_fn(|cx| std::task::Poll::Ready(answer.as_mut().poll(cx))).await;
-        if let std::task::Poll::Ready(done) = polled {
-            answer = Box::pin(std::future::ready(done));
-        }
-        tokio::task::yield_now().await;
-        self.ahead = Some(Ahead {
-            cursor: cursor.to_owned(),
-            limit,
-            sent,
-            answer,
-        });
+        let answer = self.fetch(Some(cursor), limit);
+        self.ahead.send(ahead_key(cursor, limit), answer).await;
     }
+}
+
+/// What a request sent ahead is for: a page at a cursor, of a size.
+fn ahead_key(cursor: &str, limit: u32) -> String {
+    format!("{limit} {cursor}")
 }
 
 impl Protocol for Boca {

@@ -5,7 +5,7 @@ use super::wire::{Fields, Listing};
 use crate::auth::jwt::{self, EcKey};
 use crate::clock;
 use crate::error::{Error, Kind, Result};
-use crate::http::paginate::{Page, Pager};
+use crate::http::paginate::{Ahead, Fetch, Page, Pager};
 use crate::http::{self, Engine, Incoming, Outgoing, Protocol};
 use crate::model::{Balance, Money, Transaction};
 use crate::secret::Secret;
@@ -136,10 +136,43 @@ impl Pager for BalancePager<'_> {
 }
 
 pub struct TransactionPager<'a> {
-    pub noah: &'a Noah,
-    pub engine: &'a Engine,
-    pub page_size: Option<u32>,
-    pub sort: Option<Sort>,
+    noah: &'a Noah,
+    engine: &'a Engine,
+    page_size: Option<u32>,
+    sort: Option<Sort>,
+    /// The next page's request, sent while the current page is written.
+    ahead: Ahead<'a>,
+}
+
+impl<'a> TransactionPager<'a> {
+    pub fn new(
+        noah: &'a Noah,
+        engine: &'a Engine,
+        page_size: Option<u32>,
+        sort: Option<Sort>,
+    ) -> Self {
+        TransactionPager {
+            noah,
+            engine,
+            page_size,
+            sort,
+            ahead: Ahead::default(),
+        }
+    }
+
+    /// The request for the page at `cursor`, borrowing only what outlives
+    /// the pager's calls (so it can wait in `ahead`).
+    fn fetch(&self, cursor: Option<&str>) -> Fetch<'a> {
+        let mut pairs = page_pairs(self.page_size, cursor);
+        if let Some(sort) = self.sort {
+            pairs.push((
+                "SortDirection",
+                if sort == Sort::Asc { "ASC" } else { "DESC" }.to_owned(),
+            ));
+        }
+        let (noah, engine) = (self.noah, self.engine);
+        Box::pin(async move { noah.get(engine, "/transactions", &pairs).await })
+    }
 }
 
 impl Pager for TransactionPager<'_> {
@@ -150,17 +183,19 @@ impl Pager for TransactionPager<'_> {
         cursor: Option<&str>,
         _want: Option<usize>,
     ) -> Result<Page<Transaction>> {
-        let mut pairs = page_pairs(self.page_size, cursor);
-        if let Some(sort) = self.sort {
-            pairs.push((
-                "SortDirection",
-                if sort == Sort::Asc { "ASC" } else { "DESC" }.to_owned(),
-            ));
-        }
-        let resp = self.noah.get(self.engine, "/transactions", &pairs).await?;
+        let ahead = cursor.and_then(|c| self.ahead.take(c, self.engine.timeout()));
+        let resp = match ahead {
+            Some(answer) => answer.await?,
+            None => self.fetch(cursor).await?,
+        };
         let (items, next) =
             parse_transactions(&resp.body).map_err(|e| e.with_status(resp.status))?;
         Ok(Page::new(items, next, resp.body))
+    }
+
+    async fn ahead(&mut self, cursor: &str, _want: Option<usize>) {
+        let answer = self.fetch(Some(cursor));
+        self.ahead.send(cursor.to_owned(), answer).await;
     }
 }
 

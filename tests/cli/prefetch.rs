@@ -422,3 +422,41 @@ fn a_page_asked_for_ahead_is_asked_again_after_a_slow_write() {
     let asked: Vec<String> = srv.requests().iter().map(boca_cursor).collect();
     assert_eq!(asked, ["", "c1", "c1"], "{err}");
 }
+
+/// NOAH's next page too: asked for ahead, each page once, in order.
+#[test]
+fn a_noah_page_is_asked_for_ahead_once() {
+    let tx = |i: usize| {
+        format!(
+            r#"{{"ID":"tx-{i:02}","Created":"2026-03-13T10:{:02}:00Z","Status":"Settled","Direction":"In","Amount":"0.01","CryptoCurrency":"BTC"}}"#,
+            59 - i
+        )
+    };
+    let srv = Hostile::serve(move |req| {
+        let (i, token) = match req.query("PageToken").as_deref() {
+            None | Some("") => (0, r#""t2""#),
+            Some("t2") => (1, r#""t3""#),
+            _ => (2, "null"),
+        };
+        Reply::json(
+            200,
+            &format!(r#"{{"Items":[{}],"PageToken":{token}}}"#, tx(i)),
+        )
+    });
+    let home = TempDir::new().unwrap();
+    let r = run(hostile::noah(home.path(), &srv).args([
+        "noah",
+        "get-transactions",
+        "--all",
+        "-o",
+        "ndjson",
+    ]));
+    assert_eq!(r.code, 0, "{}", show(&r));
+    assert_eq!(r.ndjson().len(), 3);
+    let asked: Vec<String> = srv
+        .requests()
+        .iter()
+        .map(|r| r.query("PageToken").unwrap_or_default())
+        .collect();
+    assert_eq!(asked, ["", "t2", "t3"]);
+}
