@@ -301,6 +301,10 @@ fn fingerprint<T: Hash>(page: &Page<T>) -> u64 {
     h.finish()
 }
 
+fn cursor_hash(cursor: &str) -> u64 {
+    foldhash::quality::FixedState::default().hash_one(cursor)
+}
+
 /// Fetch pages from `start` as `follow` says, passing each to `sink`.
 /// Returns where the next page would start (`None` when the history ended).
 pub async fn drive<P: Pager>(
@@ -312,7 +316,10 @@ pub async fn drive<P: Pager>(
 where
     P::Item: Hash,
 {
-    let mut seen: HashSet<String> = start.iter().cloned().collect();
+    // Cursors seen, by their hash: a long history's cursors are not kept
+    // (a million items in 10,000 pages), and a collision can only stop a
+    // run loudly, as a page's fingerprint can.
+    let mut seen: HashSet<u64> = start.iter().map(|c| cursor_hash(c)).collect();
     let mut pages_seen: HashSet<u64> = HashSet::new();
     let mut empty_run = 0usize;
     // A skip cursor of ours: fetch its page and drop what was printed before.
@@ -376,7 +383,7 @@ where
         // before), so that the next page can be asked for in between.
         let step = match next {
             None => Err(Ok(None)),
-            Some(next) if !seen.insert(next.clone()) => Err(Err(Error::bad_response(format!(
+            Some(next) if !seen.insert(cursor_hash(&next)) => Err(Err(Error::bad_response(format!(
                 "pagination loop: the server returned cursor {} a second time",
                 crate::text::clip(&next)
             )))),
