@@ -383,10 +383,12 @@ where
         // before), so that the next page can be asked for in between.
         let step = match next {
             None => Err(Ok(None)),
-            Some(next) if !seen.insert(cursor_hash(&next)) => Err(Err(Error::bad_response(format!(
-                "pagination loop: the server returned cursor {} a second time",
-                crate::text::clip(&next)
-            )))),
+            Some(next) if !seen.insert(cursor_hash(&next)) => {
+                Err(Err(Error::bad_response(format!(
+                    "pagination loop: the server returned cursor {} a second time",
+                    crate::text::clip(&next)
+                ))))
+            }
             Some(next) => {
                 let done = match follow {
                     Follow::One => true,

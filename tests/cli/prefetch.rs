@@ -314,6 +314,11 @@ fn boca_page(from: usize, n: usize, next: Option<&str>) -> String {
     format!(r#"{{"items":[{}],"nextCursor":{next}}}"#, items.join(","))
 }
 
+/// `boca get-transactions u --all -o ndjson` against `srv`.
+fn boca_all(home: &std::path::Path, srv: &Hostile) -> crate::support::Run {
+    run(hostile::boca(home, srv).args(["-o", "ndjson", "boca", "get-transactions", "u", "--all"]))
+}
+
 fn boca_cursor(req: &hostile::Request) -> String {
     req.query("cursor").unwrap_or_default()
 }
@@ -329,14 +334,7 @@ fn a_boca_page_is_asked_for_ahead_only_when_it_is_read() {
         _ => Reply::json(200, &boca_page(6, 1, None)),
     });
     let home = TempDir::new().unwrap();
-    let r = run(hostile::boca(home.path(), &srv).args([
-        "-o",
-        "ndjson",
-        "boca",
-        "get-transactions",
-        "u",
-        "--all",
-    ]));
+    let r = boca_all(home.path(), &srv);
     assert_eq!(r.code, 0, "{}", show(&r));
     assert_eq!(r.ndjson().len(), 7);
     let asked: Vec<String> = srv.requests().iter().map(boca_cursor).collect();
@@ -347,14 +345,7 @@ fn a_boca_page_is_asked_for_ahead_only_when_it_is_read() {
         "" => Reply::json(200, &boca_page(0, 1, Some("c1"))),
         _ => Reply::json(200, &boca_page(1, 1, Some("c1"))),
     });
-    let r = run(hostile::boca(home.path(), &srv).args([
-        "-o",
-        "ndjson",
-        "boca",
-        "get-transactions",
-        "u",
-        "--all",
-    ]));
+    let r = boca_all(home.path(), &srv);
     assert_eq!(r.code, 65, "{}", show(&r));
     let asked: Vec<String> = srv.requests().iter().map(boca_cursor).collect();
     assert_eq!(asked, ["", "c1"]);
