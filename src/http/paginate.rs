@@ -199,8 +199,9 @@ pub trait Pager {
     /// The page at `cursor` will be asked for (with `want`) once the current
     /// one is handed on, every check on it passed: a pager may send that
     /// request now, so the server answers while this page is written out.
-    /// Called only when the run goes on to that page, so a run never asks
-    /// for more than it would have.
+    /// Called only when the run goes on to that page, so a run asks for no
+    /// page it would not have asked for next (unless writing the current
+    /// one then fails, a closed pipe say).
     fn ahead(&mut self, cursor: &str, want: Option<usize>) -> impl Future<Output = ()> {
         let _ = (cursor, want);
         std::future::ready(())
@@ -232,16 +233,41 @@ impl<'a> Ahead<'a> {
         self.sent = Some((key, at, answer));
     }
 
-    /// The answer sent ahead for `key`, if it was for `key` and is young
-    /// enough: `--timeout` counts from when it was sent, and writing the page
-    /// before may have taken a while (a slow reader of our stdout). Past
-    /// half the timeout it is dropped and the page is asked for afresh, so
-    /// a slow pipe never becomes a timeout. Anything else sent is dropped.
-    pub fn take(&mut self, key: &str, timeout: std::time::Duration) -> Option<Fetch<'a>> {
-        let (sent, at, answer) = self.sent.take()?;
-        (sent == key && at.elapsed() < timeout / 2).then_some(answer)
+    /// The answer for the page `key` names (`None`: the first page): the
+    /// one sent ahead, if it was for that page and is young enough, else
+    /// `fresh` (a future does nothing until polled: unused, it sends nothing). `--timeout` and the request's signature count from when
+    /// it was sent ahead, and writing the page before may have taken a
+    /// while (a slow reader of our stdout; and with no idle connection
+    /// kept alive, the request only goes out now): past half the timeout,
+    /// or [`AHEAD_MAX_AGE`], it is dropped and the page asked for afresh,
+    /// and one that timed out is asked for afresh once, with the whole
+    /// timeout a request asked for now would have. So a slow pipe is
+    /// never a timeout, nor a signature too old for the provider.
+    pub async fn answer(
+        &mut self,
+        key: Option<&str>,
+        timeout: std::time::Duration,
+        fresh: Fetch<'a>,
+    ) -> Result<crate::http::Incoming> {
+        let young = |at: std::time::Instant| at.elapsed() < (timeout / 2).min(AHEAD_MAX_AGE);
+        let sent = self.sent.take();
+        if let (Some(key), Some((sent_key, at, answer))) = (key, sent)
+            && sent_key == key
+            && young(at)
+        {
+            match answer.await {
+                Err(e) if e.kind == crate::error::Kind::Timeout => {}
+                answer => return answer,
+            }
+        }
+        fresh.await
     }
 }
+
+/// How old a request sent ahead may be when its page is asked for: well
+/// inside Boca's 60-second window for a request's timestamp (NOAH's
+/// tokens live five minutes).
+pub const AHEAD_MAX_AGE: std::time::Duration = std::time::Duration::from_secs(20);
 
 /// Our own cursor for "the page at CURSOR, less its first K items":
 /// `skip:K` (the first page) or `skip:K:CURSOR`. `--max-items` that ends

@@ -367,12 +367,11 @@ impl Pager for TransactionPager<'_> {
         want: Option<usize>,
     ) -> Result<Page<Transaction>> {
         let limit = self.limit_for(want);
-        let ahead =
-            cursor.and_then(|c| self.ahead.take(&ahead_key(c, limit), self.engine.timeout()));
-        let resp = match ahead {
-            Some(answer) => answer.await?,
-            None => self.fetch(cursor, limit).await?,
-        };
+        let key = cursor.map(|c| ahead_key(c, limit));
+        let fresh = self.fetch(cursor, limit);
+        let resp = (self.ahead)
+            .answer(key.as_deref(), self.engine.timeout(), fresh)
+            .await?;
         let (items, next) =
             parse_transactions(&resp.body).map_err(|e| e.with_status(resp.status))?;
         Ok(Page::new(items, next, resp.body))

@@ -183,11 +183,10 @@ impl Pager for TransactionPager<'_> {
         cursor: Option<&str>,
         _want: Option<usize>,
     ) -> Result<Page<Transaction>> {
-        let ahead = cursor.and_then(|c| self.ahead.take(c, self.engine.timeout()));
-        let resp = match ahead {
-            Some(answer) => answer.await?,
-            None => self.fetch(cursor).await?,
-        };
+        let fresh = self.fetch(cursor);
+        let resp = (self.ahead)
+            .answer(cursor, self.engine.timeout(), fresh)
+            .await?;
         let (items, next) =
             parse_transactions(&resp.body).map_err(|e| e.with_status(resp.status))?;
         Ok(Page::new(items, next, resp.body))
@@ -241,7 +240,9 @@ fn transaction(mut f: Fields) -> Result<Transaction> {
     Ok(Transaction {
         id,
         created_at,
-        kind: direction.map(|d| d.to_lowercase()),
+        // std's lower-casing, not compact_str's (which misses a final sigma
+        // after 16 ASCII letters).
+        kind: direction.map(|d| d.as_str().to_lowercase().into()),
         status,
         from,
         to,
@@ -329,6 +330,16 @@ impl Protocol for Noah {
 mod tests {
     use super::*;
     use crate::test_support::{fixture, response};
+
+    /// A direction is lower-cased as std lower-cases it, final sigma and all
+    /// (compact_str's own `to_lowercase` misses it after 16 ASCII letters).
+    #[test]
+    fn a_direction_is_lower_cased_as_std_does() {
+        let body = r#"{"Items":[{"ID":"t","Direction":"ABCDEFGHIJKLMNOPΣ"}],"PageToken":null}"#;
+        let (items, _) = parse_transactions(body.as_bytes()).unwrap();
+        assert_eq!(items[0].kind.as_deref(), Some("abcdefghijklmnopς"));
+        assert_eq!("ABCDEFGHIJKLMNOPΣ".to_lowercase(), "abcdefghijklmnopς");
+    }
 
     #[test]
     fn maps_the_seed_balance() {

@@ -465,7 +465,7 @@ impl<'de> Fields<'de> {
         {
             return Ok(code);
         }
-        Ok(code.to_uppercase())
+        Ok(code.as_str().to_uppercase().into())
     }
 
     pub fn currency_opt(&mut self, key: &str) -> Result<Option<CompactString>> {
