@@ -336,6 +336,11 @@ impl Engine {
         self.opts.timeout
     }
 
+    /// How many times a GET is tried again (`--retries`).
+    pub fn retries(&self) -> u32 {
+        self.opts.retries
+    }
+
     pub fn dry_run(&self) -> bool {
         self.opts.dry_run.is_some()
     }

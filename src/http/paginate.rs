@@ -235,28 +235,39 @@ impl<'a> Ahead<'a> {
 
     /// The answer for the page `key` names (`None`: the first page): the
     /// one sent ahead, if it was for that page and is young enough, else
-    /// `fresh` (a future does nothing until polled: unused, it sends nothing). `--timeout` and the request's signature count from when
-    /// it was sent ahead, and writing the page before may have taken a
-    /// while (a slow reader of our stdout; and with no idle connection
-    /// kept alive, the request only goes out now): past half the timeout,
-    /// or [`AHEAD_MAX_AGE`], it is dropped and the page asked for afresh,
-    /// and one that timed out is asked for afresh once, with the whole
-    /// timeout a request asked for now would have. So a slow pipe is
-    /// never a timeout, nor a signature too old for the provider.
+    /// `fresh` (a future does nothing until polled: unused, it sends
+    /// nothing). `--timeout` and the request's signature count from when it
+    /// was sent ahead, and writing the page before may have taken a while (a
+    /// slow reader of our stdout; and with no idle connection kept alive,
+    /// the request only goes out now): past half the timeout, or
+    /// [`AHEAD_MAX_AGE`], it is dropped and the page asked for afresh. So a
+    /// slow pipe never ages a signature past what the provider takes.
+    ///
+    /// With `--retries 0`, an answer sent ahead that timed out or lost its
+    /// connection (no HTTP status: a server may close a connection that
+    /// waited for its request) is asked for afresh once, the one attempt a
+    /// page asked for now would have had. With retries the engine's own
+    /// retry does that, with a whole timeout, and a second round of retries
+    /// would break `--retries`.
     pub async fn answer(
         &mut self,
         key: Option<&str>,
-        timeout: std::time::Duration,
+        engine: &crate::http::Engine,
         fresh: Fetch<'a>,
     ) -> Result<crate::http::Incoming> {
-        let young = |at: std::time::Instant| at.elapsed() < (timeout / 2).min(AHEAD_MAX_AGE);
+        use crate::error::Kind;
+        let young =
+            |at: std::time::Instant| at.elapsed() < (engine.timeout() / 2).min(AHEAD_MAX_AGE);
         let sent = self.sent.take();
         if let (Some(key), Some((sent_key, at, answer))) = (key, sent)
             && sent_key == key
             && young(at)
         {
             match answer.await {
-                Err(e) if e.kind == crate::error::Kind::Timeout => {}
+                Err(e)
+                    if engine.retries() == 0
+                        && (e.kind == Kind::Timeout
+                            || (e.kind == Kind::Unavailable && e.http_status.is_none())) => {}
                 answer => return answer,
             }
         }

@@ -370,7 +370,7 @@ impl Pager for TransactionPager<'_> {
         let key = cursor.map(|c| ahead_key(c, limit));
         let fresh = self.fetch(cursor, limit);
         let resp = (self.ahead)
-            .answer(key.as_deref(), self.engine.timeout(), fresh)
+            .answer(key.as_deref(), self.engine, fresh)
             .await?;
         let (items, next) =
             parse_transactions(&resp.body).map_err(|e| e.with_status(resp.status))?;

@@ -184,9 +184,7 @@ impl Pager for TransactionPager<'_> {
         _want: Option<usize>,
     ) -> Result<Page<Transaction>> {
         let fresh = self.fetch(cursor);
-        let resp = (self.ahead)
-            .answer(cursor, self.engine.timeout(), fresh)
-            .await?;
+        let resp = (self.ahead).answer(cursor, self.engine, fresh).await?;
         let (items, next) =
             parse_transactions(&resp.body).map_err(|e| e.with_status(resp.status))?;
         Ok(Page::new(items, next, resp.body))
