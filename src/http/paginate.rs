@@ -114,14 +114,10 @@ impl<T> Page<T> {
         };
         spans.iter().filter_map(move |span| {
             let map = map?;
-            Some(map(&self.raw[span.clone()]).map_err(|mut e| {
-                // The item's own position says little in a long body.
-                e.message = format!(
-                    "{} (the item at byte {} of the response)",
-                    e.message, span.start
-                );
-                e.with_status(status)
-            }))
+            Some(
+                map(&self.raw[span.clone()])
+                    .map_err(|e| item_at(e, span.start).with_status(status)),
+            )
         })
     }
 
@@ -206,6 +202,13 @@ pub trait Pager {
         let _ = (cursor, want);
         std::future::ready(())
     }
+}
+
+/// An item's error, said where in the body the item starts: its own
+/// position says little in a long body.
+pub fn item_at(mut e: Error, offset: usize) -> Error {
+    e.message = format!("{} (the item at byte {offset} of the response)", e.message);
+    e
 }
 
 /// A page's answer, on its way.

@@ -5,7 +5,7 @@ use super::wire::{Fields, Listing};
 use crate::auth::hmac_signing;
 use crate::clock;
 use crate::error::{Error, Kind, Result};
-use crate::http::paginate::{Ahead, Fetch, Page, Pager};
+use crate::http::paginate::{Ahead, Fetch, Page, Pager, item_at};
 use crate::http::{self, Engine, Incoming, Outgoing, Protocol};
 use crate::model::{Balance, Money, Transaction};
 use crate::money::Amount;
@@ -74,15 +74,7 @@ pub fn parse_transactions(body: &[u8]) -> Result<(Vec<Transaction>, Option<Strin
     let items = doc
         .items("items")?
         .into_iter()
-        .map(|span| {
-            transaction_at(&body[span.clone()]).map_err(|mut e| {
-                e.message = format!(
-                    "{} (the item at byte {} of the response)",
-                    e.message, span.start
-                );
-                e
-            })
-        })
+        .map(|span| transaction_at(&body[span.clone()]).map_err(|e| item_at(e, span.start)))
         .collect::<Result<Vec<_>>>()?;
     Ok((items, doc.doc.string_opt("nextCursor")?.map(String::from)))
 }
