@@ -71,23 +71,24 @@ fn balance_at(text: &[u8]) -> Result<Balance> {
 /// else by the general reader, which also says what is wrong with it.
 pub fn parse_transactions(body: &[u8]) -> Result<(Vec<Transaction>, Option<String>)> {
     let mut doc = Listing::read("transactions response", body, &["items"])?;
+    // Each span is a slice of the text checked once by the read (an `str`'s
+    // own pieces: they start and end at char boundaries).
+    let text = doc.text();
     let items = doc
         .items("items")?
         .into_iter()
-        .map(|span| transaction_at(&body[span.clone()]).map_err(|e| item_at(e, span.start)))
+        .map(|span| transaction_at(&text[span.clone()]).map_err(|e| item_at(e, span.start)))
         .collect::<Result<Vec<_>>>()?;
     Ok((items, doc.doc.string_opt("nextCursor")?.map(String::from)))
 }
 
-fn transaction_at(text: &[u8]) -> Result<Transaction> {
-    // The span is a piece of a body already checked as UTF-8.
-    let plain = std::str::from_utf8(text)
+fn transaction_at(text: &str) -> Result<Transaction> {
+    let plain = serde_json::from_str::<Plain>(text)
         .ok()
-        .and_then(|t| serde_json::from_str::<Plain>(t).ok())
         .and_then(Plain::transaction);
     match plain {
         Some(t) => Ok(t),
-        None => transaction(Fields::item("transaction", text)?),
+        None => transaction(Fields::item("transaction", text.as_bytes())?),
     }
 }
 

@@ -658,7 +658,8 @@ impl ExactSizeIterator for Records<'_> {}
 /// item, not 400,000 trees and records at once.
 pub struct Listing<'de> {
     pub doc: Fields<'de>,
-    body: &'de [u8],
+    /// The body, checked as UTF-8 by [`Listing::read`].
+    body: &'de str,
     keys: &'static [&'static str],
     spans: Vec<Option<Spans<'de>>>,
 }
@@ -671,7 +672,8 @@ impl<'de> Listing<'de> {
         keys: &'static [&'static str],
     ) -> Result<Listing<'de>> {
         let mut spans: Vec<Option<Spans>> = keys.iter().map(|_| None).collect();
-        let mut de = serde_json::Deserializer::from_str(utf8("response", body)?);
+        let body = utf8("response", body)?;
+        let mut de = serde_json::Deserializer::from_str(body);
         let seed = JsonSeed(Capture::Fields(keys, &mut spans));
         let doc = de::DeserializeSeed::deserialize(seed, &mut de)
             .and_then(|doc| de.end().map(|()| doc))
@@ -682,6 +684,13 @@ impl<'de> Listing<'de> {
             keys,
             spans,
         })
+    }
+
+    /// The body's text (checked once, so an item read from it is not
+    /// checked again). An item's span starts and ends at one of JSON's
+    /// ASCII delimiters, so it is a slice of this text too.
+    pub fn text(&self) -> &'de str {
+        self.body
     }
 
     /// Where each item under `key` (one of the keys read with) is in the
