@@ -368,11 +368,13 @@ where
         None => (0, start),
     };
     let mut produced = 0usize;
+    // How many more items the run needs, once `produced` are out.
+    let wanted = |produced: usize| match follow {
+        Follow::Max(n) => Some(n - produced),
+        _ => None,
+    };
     loop {
-        let want = match follow {
-            Follow::Max(n) => Some(n - produced),
-            _ => None,
-        };
+        let want = wanted(produced);
         let mut page = pager
             .page(cursor.as_deref(), want.map(|w| w.saturating_add(skip)))
             .await?;
@@ -443,11 +445,7 @@ where
             }
         };
         if let Ok(next) = &step {
-            let want = match follow {
-                Follow::Max(n) => Some(n - produced),
-                _ => None,
-            };
-            pager.ahead(next, want).await;
+            pager.ahead(next, wanted(produced)).await;
         }
         sink(page)?;
         match step {
