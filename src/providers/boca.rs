@@ -120,6 +120,19 @@ fn not_plain<E: serde::de::Error>() -> E {
     E::custom("not the documented shape")
 }
 
+/// The value of the field just named into its slot: a field named twice is
+/// not this shape.
+fn once<'de, T, A>(slot: &mut Option<T>, map: &mut A) -> std::result::Result<(), A::Error>
+where
+    T: serde::Deserialize<'de>,
+    A: serde::de::MapAccess<'de>,
+{
+    match slot.replace(map.next_value()?) {
+        Some(_) => Err(not_plain()),
+        None => Ok(()),
+    }
+}
+
 impl<'a> Plain<'a> {
     fn transaction(self) -> Option<Transaction> {
         let id = match (self.conversion_id, self.id) {
@@ -188,16 +201,12 @@ impl<'de> serde::Deserialize<'de> for Plain<'de> {
                             } else {
                                 &mut p.to
                             };
-                            if leg.replace(map.next_value::<PlainLeg>()?).is_some() {
-                                return Err(not_plain());
-                            }
+                            once(leg, &mut map)?;
                             continue;
                         }
                         _ => return Err(not_plain()),
                     };
-                    if text.replace(map.next_value::<&'de str>()?).is_some() {
-                        return Err(not_plain());
-                    }
+                    once(text, &mut map)?;
                 }
                 Ok(p)
             }
@@ -225,9 +234,7 @@ impl<'de> serde::Deserialize<'de> for PlainLeg<'de> {
                         "amount" => &mut amount,
                         _ => return Err(not_plain()),
                     };
-                    if text.replace(map.next_value::<&'de str>()?).is_some() {
-                        return Err(not_plain());
-                    }
+                    once(text, &mut map)?;
                 }
                 match (currency, amount) {
                     (Some(currency), Some(amount)) => Ok(PlainLeg { currency, amount }),
