@@ -699,6 +699,7 @@ Register-ArgumentCompleter -Native -CommandName 'balances' -ScriptBlock {
             [CompletionResult]::new('--rate-limit', '--rate-limit', [CompletionResultType]::ParameterName, 'Answer 429 past N requests per second (`5` or `5/s`)')
             [CompletionResult]::new('--fail-rate', '--fail-rate', [CompletionResultType]::ParameterName, 'Fail this fraction of requests with a 5xx (or p100 P501), e.g. 0.2')
             [CompletionResult]::new('--fail-first', '--fail-first', [CompletionResultType]::ParameterName, 'Fail the first N requests with a 5xx')
+            [CompletionResult]::new('--throttle-first', '--throttle-first', [CompletionResultType]::ParameterName, 'Answer the first N requests 429 with `Retry-After: 1`')
             [CompletionResult]::new('--latency-ms', '--latency-ms', [CompletionResultType]::ParameterName, 'Delay every response by this many milliseconds')
             [CompletionResult]::new('--token-ttl', '--token-ttl', [CompletionResultType]::ParameterName, 'Lifetime of Ibanera access tokens, in seconds')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: <config dir>/balances/config.toml]')

@@ -644,6 +644,7 @@ set edit:completion:arg-completer[balances] = {|@words|
             cand --rate-limit 'Answer 429 past N requests per second (`5` or `5/s`)'
             cand --fail-rate 'Fail this fraction of requests with a 5xx (or p100 P501), e.g. 0.2'
             cand --fail-first 'Fail the first N requests with a 5xx'
+            cand --throttle-first 'Answer the first N requests 429 with `Retry-After: 1`'
             cand --latency-ms 'Delay every response by this many milliseconds'
             cand --token-ttl 'Lifetime of Ibanera access tokens, in seconds'
             cand --config 'Config file [default: <config dir>/balances/config.toml]'

@@ -605,6 +605,7 @@ complete -c balances -n "__fish_balances_using_subcommand sandbox" -l users -d '
 complete -c balances -n "__fish_balances_using_subcommand sandbox" -l rate-limit -d 'Answer 429 past N requests per second (`5` or `5/s`)' -r
 complete -c balances -n "__fish_balances_using_subcommand sandbox" -l fail-rate -d 'Fail this fraction of requests with a 5xx (or p100 P501), e.g. 0.2' -r
 complete -c balances -n "__fish_balances_using_subcommand sandbox" -l fail-first -d 'Fail the first N requests with a 5xx' -r
+complete -c balances -n "__fish_balances_using_subcommand sandbox" -l throttle-first -d 'Answer the first N requests 429 with `Retry-After: 1`' -r
 complete -c balances -n "__fish_balances_using_subcommand sandbox" -l latency-ms -d 'Delay every response by this many milliseconds' -r
 complete -c balances -n "__fish_balances_using_subcommand sandbox" -l token-ttl -d 'Lifetime of Ibanera access tokens, in seconds' -r
 complete -c balances -n "__fish_balances_using_subcommand sandbox" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F

@@ -295,6 +295,7 @@ mod tests {
             opts: Default::default(),
             requests: Default::default(),
             failed_first: Default::default(),
+            throttled_first: Default::default(),
             rng: std::sync::Mutex::new(fastrand::Rng::with_seed(1)),
             window: std::sync::Mutex::new((std::time::Instant::now(), 0)),
             ibanera: Default::default(),

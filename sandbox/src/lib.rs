@@ -86,6 +86,8 @@ pub struct Options {
     pub fail_rate_ppm: u32,
     /// Fail this many requests first (deterministic retry tests).
     pub fail_first: u32,
+    /// Answer this many requests first with 429 and `Retry-After: 1`.
+    pub throttle_first: u32,
     pub latency: Duration,
     /// Lifetime of Ibanera access tokens, as announced in `expiresIn`.
     pub token_ttl: Duration,
@@ -103,6 +105,7 @@ impl Default for Options {
             rate_limit: None,
             fail_rate_ppm: 0,
             fail_first: 0,
+            throttle_first: 0,
             latency: Duration::ZERO,
             token_ttl: Duration::from_secs(3600),
             token_max_uses: None,
@@ -115,6 +118,7 @@ struct Shared {
     opts: Options,
     requests: AtomicU64,
     failed_first: AtomicU32,
+    throttled_first: AtomicU32,
     rng: Mutex<fastrand::Rng>,
     window: Mutex<(Instant, u32)>,
     ibanera: ibanera::State,
@@ -135,6 +139,9 @@ impl Shared {
 
     /// `Some(fault)` when this request must fail by the fault knobs.
     fn fault(&self) -> Option<Fault> {
+        if self.throttled_first.fetch_add(1, Ordering::Relaxed) < self.opts.throttle_first {
+            return Some(Fault::RateLimited(1));
+        }
         if let Some(limit) = self.opts.rate_limit {
             let mut w = self.window.lock().unwrap_or_else(|p| p.into_inner());
             if w.0.elapsed() >= Duration::from_secs(1) {
@@ -281,6 +288,7 @@ pub async fn serve(
         opts,
         requests: AtomicU64::new(0),
         failed_first: AtomicU32::new(0),
+        throttled_first: AtomicU32::new(0),
         window: Mutex::new((Instant::now(), 0)),
         ibanera: Default::default(),
     });

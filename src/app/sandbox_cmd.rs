@@ -20,6 +20,7 @@ pub async fn run(args: SandboxArgs) -> Result<()> {
         rate_limit: args.rate_limit,
         fail_rate_ppm: args.fail_rate.unwrap_or(0),
         fail_first: args.fail_first,
+        throttle_first: args.throttle_first,
         latency: Duration::from_millis(args.latency_ms),
         token_ttl: Duration::from_secs(args.token_ttl),
         token_max_uses: None,

@@ -606,6 +606,9 @@ pub struct SandboxArgs {
     /// Fail the first N requests with a 5xx
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub fail_first: u32,
+    /// Answer the first N requests 429 with `Retry-After: 1`
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub throttle_first: u32,
     /// Delay every response by this many milliseconds
     #[arg(long, value_name = "MS", default_value_t = 0)]
     pub latency_ms: u64,

@@ -9,6 +9,7 @@
 pub mod history;
 pub mod paginate;
 pub mod retry;
+pub mod throttle;
 pub mod url;
 
 use crate::clock;
@@ -17,10 +18,9 @@ use crate::secret::{Secret, SecretBytes};
 use reqwest::header::HeaderMap;
 use reqwest::{Method, Url};
 use retry::RetryClass;
-use std::collections::HashMap;
 use std::io::Write;
-use std::sync::Mutex;
 use std::time::{Duration, Instant, SystemTime};
+use throttle::{After429, Throttles};
 use tracing::{debug, info, warn};
 
 /// Responses larger than this are refused (exit 65): no balance endpoint
@@ -236,13 +236,10 @@ pub struct Engine {
     tls: std::sync::OnceLock<std::result::Result<reqwest::Client, String>>,
     proxies: Vec<reqwest::Proxy>,
     opts: HttpOptions,
-    /// A "not before" gate per provider: a 429 slows every concurrent worker
-    /// of that provider (the limit is the account's), and no other provider.
-    pause_until: Mutex<HashMap<&'static str, Instant>>,
-    /// Providers that answered 429 in this run: from then on their requests
-    /// go one at a time, so the end of a pause does not release every
-    /// waiting request at once (each would get a 429 and spend a retry).
-    throttled: Mutex<HashMap<&'static str, std::sync::Arc<tokio::sync::Semaphore>>>,
+    /// Per provider: a 429 pauses every request of that provider (the limit
+    /// is the account's) and halves how many may be in flight, and no other
+    /// provider's.
+    throttles: Throttles,
 }
 
 /// Why an attempt produced no response.
@@ -294,24 +291,9 @@ impl Engine {
             plain,
             tls: std::sync::OnceLock::new(),
             proxies,
+            throttles: Throttles::new(opts.retries),
             opts,
-            pause_until: Mutex::new(HashMap::new()),
-            throttled: Mutex::new(HashMap::new()),
         })
-    }
-
-    /// One request at a time to `provider` once it has answered 429.
-    async fn one_at_a_time(
-        &self,
-        provider: &'static str,
-    ) -> Option<tokio::sync::OwnedSemaphorePermit> {
-        let turn = self
-            .throttled
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .get(provider)
-            .cloned()?;
-        turn.acquire_owned().await.ok()
     }
 
     /// The client for `url`: the plain one for `http://`, else the TLS one.
@@ -347,29 +329,27 @@ impl Engine {
 
     /// Send a request built by `build`, with auth, retries and error mapping.
     /// Returns only 2xx responses; everything else becomes the provider's error.
+    ///
+    /// Every attempt waits for the provider's throttle first (a pause after a
+    /// 429, a free slot) and is signed after that wait: a signature,
+    /// timestamp or one-time code made before a wait of seconds may be stale
+    /// on arrival. A 429 is tried again for as long as the provider's
+    /// rate-limit budget lasts ([`throttle`]); 5xx, timeouts and connection
+    /// errors spend this request's `--retries`.
     pub async fn send<P: Protocol + ?Sized>(
         &self,
         proto: &P,
         build: impl Fn() -> Result<Outgoing>,
     ) -> Result<Incoming> {
         let name = proto.name();
-        let mut attempt = 0u32;
-        // Once the provider has answered 429, this request takes its turn
-        // (after the pause, so those woken by its end queue up) and keeps it
-        // through its retries: one request at a time, as a sequential client.
-        let mut turn = None;
+        let throttle = self.throttles.of(name);
+        // Transient failures retried so far, and every attempt made (for messages).
+        let (mut transient, mut tries, mut refusals) = (0u32, 0u32, 0u32);
         loop {
-            // Wait out any pause first, then sign: a signature, timestamp or
-            // one-time code made before a wait of seconds may be stale on arrival.
-            if self.opts.dry_run.is_none() {
-                self.wait_for_gate(name).await;
-                if turn.is_none() {
-                    turn = self.one_at_a_time(name).await;
-                    if turn.is_some() {
-                        self.wait_for_gate(name).await;
-                    }
-                }
-            }
+            let slot = match &self.opts.dry_run {
+                None => Some(throttle.slot().await),
+                Some(_) => None,
+            };
             let mut req = build()?;
             proto.authorize(&mut req)?;
             if let Some(dry) = &self.opts.dry_run {
@@ -377,6 +357,7 @@ impl Engine {
             }
             let retryable_method = req.method == Method::GET;
             let started = Instant::now();
+            tries += 1;
             let outcome = self.execute(&req).await;
             let elapsed = started.elapsed().as_millis();
             let failed = match outcome {
@@ -386,6 +367,9 @@ impl Engine {
                         req.method, req.url, resp.status
                     );
                     if (200..300).contains(&resp.status) && !proto.is_error_envelope(&resp) {
+                        if let Some(slot) = slot {
+                            slot.succeeded();
+                        }
                         return Ok(resp);
                     }
                     Failed::Status(resp)
@@ -400,34 +384,47 @@ impl Engine {
                 Failed::Status(resp) => proto.retry_class(resp),
                 Failed::Transport(..) => Some(RetryClass::Transient),
             };
-            // A 429 pauses every request of the run, whether or not this one
-            // is retried: the limit is the account's, not this worker's.
-            let rate_limit_wait = match class {
-                Some(RetryClass::RateLimited(after)) => {
-                    let wait = after.unwrap_or_else(|| retry::backoff(attempt));
-                    self.set_gate(name, wait);
-                    Some(wait)
+            let give_up = |failed: Failed| match failed {
+                Failed::Status(resp) => self.final_error(proto, &resp, tries),
+                Failed::Transport(mut e) => {
+                    e.message = with_attempts(std::mem::take(&mut e.message), tries);
+                    e
                 }
-                _ => None,
-            };
-            let Some(class) = class.filter(|_| retryable_method && attempt < self.opts.retries)
-            else {
-                let tries = attempt + 1;
-                return Err(match failed {
-                    Failed::Status(resp) => self.final_error(proto, &resp, tries),
-                    Failed::Transport(mut e) => {
-                        e.message = with_attempts(std::mem::take(&mut e.message), tries);
-                        e
-                    }
-                });
             };
             let wait = match class {
-                RetryClass::RateLimited(_) => rate_limit_wait.unwrap_or_default(),
-                RetryClass::Transient => retry::backoff(attempt),
+                // A 429 pauses the provider and cuts its requests in flight,
+                // whether or not this one is tried again: the limit is the account's.
+                Some(RetryClass::RateLimited(after)) => {
+                    let wait = after.unwrap_or_else(|| retry::backoff(refusals));
+                    refusals += 1;
+                    let verdict = slot.map_or(After429::GiveUp, |s| s.refused(wait));
+                    if !retryable_method || verdict == After429::GiveUp {
+                        return Err(give_up(failed));
+                    }
+                    warn!(
+                        "{name}: rate-limited (429); retrying after a pause of {} ms",
+                        wait.as_millis()
+                    );
+                    // The throttle holds this request until the pause ends.
+                    continue;
+                }
+                Some(RetryClass::Transient)
+                    if retryable_method && transient < self.opts.retries =>
+                {
+                    retry::backoff(transient)
+                }
+                _ => {
+                    // An answer that is not a 429 says the provider is not congested.
+                    if let (Some(s), Failed::Status(_)) = (slot, &failed) {
+                        s.succeeded();
+                    }
+                    return Err(give_up(failed));
+                }
             };
-            attempt += 1;
+            drop(slot);
+            transient += 1;
             warn!(
-                "{name}: retrying in {} ms (attempt {attempt} of {})",
+                "{name}: retrying in {} ms (attempt {transient} of {})",
                 wait.as_millis(),
                 self.opts.retries
             );
@@ -505,38 +502,6 @@ impl Engine {
             headers,
             body,
         })
-    }
-
-    /// Sleep until `provider`'s gate is open. The gate may move later while
-    /// we sleep (another worker's 429), so look again after every wait.
-    async fn wait_for_gate(&self, provider: &'static str) {
-        loop {
-            let until = self.gate(provider);
-            let now = Instant::now();
-            match until.filter(|&u| u > now) {
-                Some(u) => tokio::time::sleep(u - now).await,
-                None => return,
-            }
-        }
-    }
-
-    fn gate(&self, provider: &'static str) -> Option<Instant> {
-        let gates = self.pause_until.lock().unwrap_or_else(|p| p.into_inner());
-        gates.get(provider).copied()
-    }
-
-    fn set_gate(&self, provider: &'static str, wait: Duration) {
-        self.throttled
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .entry(provider)
-            .or_insert_with(|| std::sync::Arc::new(tokio::sync::Semaphore::new(1)));
-        let mut gates = self.pause_until.lock().unwrap_or_else(|p| p.into_inner());
-        let until = Instant::now() + wait;
-        let gate = gates.entry(provider).or_insert(until);
-        if *gate < until {
-            *gate = until;
-        }
     }
 }
 
@@ -780,21 +745,5 @@ mod tests {
         let first = engine.client_for(&https).unwrap() as *const reqwest::Client;
         let again = engine.client_for(&https).unwrap() as *const reqwest::Client;
         assert_eq!(first, again, "one TLS client per run");
-    }
-
-    #[test]
-    fn the_gate_only_moves_later() {
-        let engine = Engine::new(HttpOptions {
-            timeout: Duration::from_secs(1),
-            retries: 0,
-            dry_run: None,
-            no_proxy: true,
-        })
-        .unwrap();
-        engine.set_gate("boca", Duration::from_millis(300));
-        let first = engine.gate("boca").unwrap();
-        engine.set_gate("boca", Duration::from_millis(10));
-        assert_eq!(engine.gate("boca").unwrap(), first);
-        assert_eq!(engine.gate("p100"), None, "one provider's pause is its own");
     }
 }

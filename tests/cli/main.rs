@@ -16,6 +16,7 @@ mod noah;
 mod openmetrics;
 mod p100;
 mod prefetch;
+mod rate_limits;
 mod readme;
 mod sandbox_cmd;
 mod security;

@@ -148,7 +148,7 @@ fn a_refused_code_stops_every_page_not_yet_sent() {
 /// A rate limit of one request per 300 ms (Retry-After: 1): sequential reading
 /// succeeds with --retries 3, and so must reading ahead (no herd at each pause's end).
 #[test]
-fn the_end_of_a_429_pause_lets_requests_through_one_at_a_time() {
+fn the_end_of_a_429_pause_never_releases_a_herd() {
     let last: Arc<Mutex<Option<Instant>>> = Arc::new(Mutex::new(None));
     let throttled = Arc::new(AtomicUsize::new(0));
     let (ls, th) = (last.clone(), throttled.clone());
@@ -178,9 +178,12 @@ fn the_end_of_a_429_pause_lets_requests_through_one_at_a_time() {
     assert_eq!(r.stdout.lines().count(), 12);
     let throttled = throttled.load(Ordering::SeqCst);
     // The first burst (the 8 pages asked for at once) meets the limit; after
-    // that, one request at a time: about one 429 a page, never a herd again.
+    // that, each pause releases half of what met it, and a success lets one
+    // more through: against one request per 300 ms that is a 429 for the
+    // request after each page, and one for the probe of a second request,
+    // never a herd again (a herd would be 7 a page).
     assert!(
-        throttled <= 8 + 12,
+        throttled <= 8 + 2 * 12,
         "{throttled} answers of 429: a pause released a herd"
     );
 }
