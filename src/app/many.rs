@@ -18,36 +18,75 @@ use std::future::Future;
 use std::io::{BufWriter, Write};
 
 /// User ids from a file (or stdin for `-`): one per line, blank lines and
-/// `#` comments skipped, duplicates dropped (first occurrence kept).
+/// `#` comments skipped, duplicates dropped (first occurrence kept). A file
+/// must be a regular one (a FIFO or a device is refused at once, exit 2);
+/// stdin may be anything. Read a line at a time, each line and all the ids
+/// together capped ([`local::USER_ID_BYTES`], [`local::USER_IDS_BYTES`]),
+/// so `/dev/zero` on stdin is refused at its first 4 KiB.
 pub fn read_ids(source: &str) -> Result<Vec<String>> {
-    use crate::local::{self, ReadError};
-    let (text, what) = if source == "-" {
-        (
-            local::read_capped(std::io::stdin(), local::USERS_FILE, "the user ids on stdin"),
-            "user ids from stdin".to_owned(),
-        )
-    } else {
-        let what = format!("users file {source}");
-        match std::fs::File::open(source) {
-            Ok(f) => (local::read_capped(f, local::USERS_FILE, &what), what),
-            Err(e) => return Err(Error::usage(format!("cannot read {what}: {e}"))),
-        }
-    };
-    match text {
-        Ok(text) => Ok(parse_ids(&text)),
-        Err(ReadError::TooLarge(why)) => Err(Error::usage(why)),
-        Err(ReadError::Io(e)) => Err(Error::usage(format!("cannot read {what}: {e}"))),
+    use crate::local::{self, Opened};
+    if source == "-" {
+        return ids_from(std::io::stdin().lock(), "the user ids on stdin");
+    }
+    let what = format!("users file {source}");
+    match local::open_regular(std::path::Path::new(source)) {
+        Ok(file) => ids_from(std::io::BufReader::new(file), &what),
+        Err(Opened::Missing) => Err(Error::usage(format!(
+            "cannot read {what}: it does not exist"
+        ))),
+        Err(Opened::NotRegular(kind)) => Err(Error::usage(local::not_regular(
+            "users file",
+            std::path::Path::new(source),
+            kind,
+        ))),
+        Err(Opened::Failed(e)) => Err(Error::usage(format!("cannot read {what}: {e}"))),
     }
 }
 
-pub fn parse_ids(text: &str) -> Vec<String> {
-    let mut seen = HashSet::new();
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .filter(|l| seen.insert(l.to_string()))
-        .map(str::to_owned)
-        .collect()
+fn ids_from(mut input: impl std::io::BufRead, what: &str) -> Result<Vec<String>> {
+    use crate::local::{USER_ID_BYTES, USER_IDS_BYTES};
+    use std::io::{BufRead, Read};
+    let mut ids: Vec<String> = Vec::new();
+    let (mut line, mut held, mut number) = (Vec::new(), 0usize, 0usize);
+    loop {
+        line.clear();
+        number += 1;
+        let got = (&mut input)
+            .take(USER_ID_BYTES as u64 + 1)
+            .read_until(b'\n', &mut line)
+            .map_err(|e| Error::usage(format!("cannot read {what}: {e}")))?;
+        if got == 0 {
+            break;
+        }
+        if line.last() != Some(&b'\n') && line.len() > USER_ID_BYTES {
+            return Err(Error::usage(format!(
+                "line {number} of {what} is longer than {} KiB: that is not a user id",
+                USER_ID_BYTES >> 10
+            )));
+        }
+        let text = std::str::from_utf8(&line)
+            .map_err(|_| Error::usage(format!("line {number} of {what} is not UTF-8 text")))?;
+        let id = text.trim();
+        if id.is_empty() || id.starts_with('#') {
+            continue;
+        }
+        held += id.len();
+        if held > USER_IDS_BYTES {
+            return Err(Error::usage(format!(
+                "{what} holds more than {} MiB of user ids: split it into several runs",
+                USER_IDS_BYTES >> 20
+            )));
+        }
+        ids.push(id.to_owned());
+    }
+    // Duplicates dropped, the first occurrence kept in its place.
+    let keep: Vec<bool> = {
+        let mut seen = HashSet::with_capacity(ids.len());
+        ids.iter().map(|id| seen.insert(id.as_str())).collect()
+    };
+    let mut keep = keep.into_iter();
+    ids.retain(|_| keep.next().unwrap_or(false));
+    Ok(ids)
 }
 
 /// One lookup per user id, all with the same provider.
@@ -239,11 +278,29 @@ fn progress_bar(total: usize, quiet: bool) -> ProgressBar {
 
 #[cfg(test)]
 mod tests {
-    use super::parse_ids;
+    use super::ids_from;
 
     #[test]
     fn ids_skip_comments_blanks_and_duplicates() {
-        let ids = parse_ids("# header\nu1\n\n  u2  \nu1\n#u3\nu3\n");
+        let ids = ids_from(&b"# header\nu1\n\n  u2  \nu1\n#u3\nu3"[..], "x").unwrap();
         assert_eq!(ids, ["u1", "u2", "u3"]);
+    }
+
+    #[test]
+    fn a_line_too_long_for_an_id_is_refused_where_it_starts() {
+        let long = format!("u1\n{}\n", "a".repeat(crate::local::USER_ID_BYTES + 1));
+        let e = ids_from(long.as_bytes(), "the users file").unwrap_err();
+        assert_eq!(e.exit_code(), 2);
+        assert!(e.message.contains("line 2 of the users file"), "{e}");
+        // Exactly the cap is an id.
+        let max = "a".repeat(crate::local::USER_ID_BYTES);
+        assert_eq!(
+            ids_from(max.as_bytes(), "x").unwrap(),
+            std::slice::from_ref(&max)
+        );
+        assert_eq!(ids_from(format!("{max}\n").as_bytes(), "x").unwrap(), [max]);
+        // A stream of zeros without a newline stops at once.
+        let e = ids_from(std::io::BufReader::new(std::io::repeat(0)), "stdin").unwrap_err();
+        assert!(e.message.contains("line 1"), "{e}");
     }
 }

@@ -155,7 +155,7 @@ impl StateFile {
     /// Load the state for this listing; `key` names it (provider, profile,
     /// base URL, subject or list) so a state file is never applied to another.
     pub fn load(path: &Path, key: Value) -> Result<StateFile> {
-        check_writable(path)?;
+        check_writable(&write_target(path)?)?;
         let text = crate::local::read_file(path, crate::local::SMALL_FILE, "state file")?;
         let previous = match text {
             None => None,
@@ -169,7 +169,9 @@ impl StateFile {
         })
     }
 
-    /// Write the new mark: to a temporary file beside the state, then renamed over it.
+    /// Write the new mark: to a temporary file beside the state, then
+    /// renamed over it. A state file that is a symlink is written through:
+    /// beside, and over, the file it points at, so the link stays a link.
     pub fn save(&self, mark: &Mark) -> Result<()> {
         let doc = json!({"version": 2, "listing": self.key, "newest": mark.to_json()});
         let fail = |e: std::io::Error| {
@@ -179,14 +181,19 @@ impl StateFile {
             )
             .with_cause(e)
         };
-        let tmp = self
-            .path
-            .with_extension(format!("tmp-{}", std::process::id()));
+        let target = crate::local::write_target(&self.path).map_err(fail)?;
+        let tmp = target.with_extension(format!("tmp-{}", std::process::id()));
         let mut f = std::fs::File::create(&tmp).map_err(fail)?;
         f.write_all(format!("{doc}\n").as_bytes()).map_err(fail)?;
         f.sync_all().map_err(fail)?;
-        std::fs::rename(&tmp, &self.path).map_err(fail)
+        std::fs::rename(&tmp, &target).map_err(fail)
     }
+}
+
+/// Where the state file's writes go (through a symlink), as a config error.
+fn write_target(path: &Path) -> Result<PathBuf> {
+    crate::local::write_target(path)
+        .map_err(|e| Error::config(format!("cannot use the state file {}: {e}", path.display())))
 }
 
 /// The folder of the state file must exist and take a new file: found out

@@ -225,6 +225,16 @@ impl<'a> Ibanera<'a> {
         let details = envelope_details(&resp)?;
         let mut f = Fields::new("login response", details)?;
         let token = f.string("accessToken")?;
+        // It goes in every request's Authorization header: a token that
+        // cannot (a line break, a control character) is a bad answer, never
+        // a request that fails to build as if the provider were down.
+        if token.is_empty()
+            || reqwest::header::HeaderValue::from_str(&format!("Bearer {token}")).is_err()
+        {
+            return Err(Error::bad_response(
+                "login response: accessToken cannot be sent as a header value (empty, or holding line breaks or control characters)",
+            ));
+        }
         let ttl = match f.take("expiresIn")? {
             Value::Number(n) => n.as_i64(),
             Value::String(s) => s.parse().ok(),
@@ -709,7 +719,8 @@ pub fn page_of(mut v: Value, number: u32) -> Result<(Vec<Value>, Option<String>)
 }
 
 /// Account and card balances: the same amounts, a different currency key,
-/// and a status only on cards. A record with no amount at all says nothing.
+/// and a status only on cards. A record without `availableBalance` and
+/// `totalBalance` (a pending amount alone is not a balance) cannot be mapped.
 fn balance(v: Value, what: &'static str, currency_key: &str, has_status: bool) -> Result<Balance> {
     let mut f = Fields::new(what, v)?;
     let b = Balance {
@@ -726,9 +737,9 @@ fn balance(v: Value, what: &'static str, currency_key: &str, has_status: bool) -
         },
         provider_fields: f.rest(),
     };
-    if b.available.is_none() && b.total.is_none() && b.pending.is_none() {
+    if b.available.is_none() && b.total.is_none() {
         return Err(Error::bad_response(format!(
-            "{what}: no balance amount at all"
+            "{what}: neither availableBalance nor totalBalance"
         )));
     }
     Ok(b)
@@ -767,21 +778,28 @@ pub fn transaction(v: Value) -> Result<Transaction> {
     }
     let kind = first_text(&mut f, &["transactionType", "type"])?;
     let status = first_text(&mut f, &["status"])?;
-    // The amount becomes a leg only with a currency; otherwise both stay in
-    // provider_fields as sent.
+    // The money of a transaction: without an amount and its currency it
+    // cannot be mapped (a record of nothing would print as one).
     let has_currency = ["currency", "asset"].iter().any(|k| f.has(k));
-    let (from, to) = if has_currency && f.has("amount") {
-        let currency = match f.currency_opt("currency")? {
-            Some(c) => c,
-            None => f.currency("asset")?,
-        };
-        let (negative, amount) = f.amount("amount")?.magnitude();
-        let leg = Some(Money { currency, amount });
-        if negative { (leg, None) } else { (None, leg) }
-    } else {
-        f.amount_peek("amount")?;
-        (None, None)
+    let missing = match (f.has("amount"), has_currency) {
+        (true, true) => None,
+        (true, false) => Some("no `currency` (or `asset`) for its `amount`"),
+        (false, true) => Some("no `amount`"),
+        (false, false) => Some("neither `amount` nor `currency`"),
     };
+    if let Some(missing) = missing {
+        return Err(Error::bad_response(format!(
+            "transaction {}: {missing}",
+            crate::text::clip(&id)
+        )));
+    }
+    let currency = match f.currency_opt("currency")? {
+        Some(c) => c,
+        None => f.currency("asset")?,
+    };
+    let (negative, amount) = f.amount("amount")?.magnitude();
+    let leg = Some(Money { currency, amount });
+    let (from, to) = if negative { (leg, None) } else { (None, leg) };
     // Whose transaction it is, for a listing of every card: the id stays
     // in provider_fields too (the field's name is not published; these are
     // the spellings of the request's `CardsId`/`AccountsId`).
@@ -899,11 +917,36 @@ mod tests {
             serde_json::to_string(&t.provider_fields).unwrap(),
             r#"{"merchant":"Cafe"}"#
         );
-        let t = transaction(parse(r#"{"id": "x", "amount": 3.10}"#)).unwrap();
-        assert!(t.from.is_none() && t.to.is_none());
-        assert_eq!(
-            serde_json::to_string(&t.provider_fields).unwrap(),
-            r#"{"amount":3.10}"#
+        // A record without its money cannot be mapped.
+        for (body, says) in [
+            (r#"{"id": "x", "amount": 3.10}"#, "no `currency`"),
+            (r#"{"id": "x", "currency": "EUR"}"#, "no `amount`"),
+            (
+                r#"{"id": "x", "transactionDate": "2026-03-01T10:00:00Z"}"#,
+                "neither `amount` nor `currency`",
+            ),
+        ] {
+            let e = transaction(parse(body)).unwrap_err();
+            assert_eq!(e.exit_code(), 65, "{body}");
+            assert!(e.message.contains(says), "{e}");
+        }
+    }
+
+    #[test]
+    fn a_balance_needs_its_available_or_total_amount() {
+        let parse = |s: &str| serde_json::from_str::<Value>(s).unwrap();
+        let e = account_balance(parse(
+            r#"{"id": 1, "asset": "EUR", "pendingBalance": 5.00}"#,
+        ))
+        .unwrap_err();
+        assert_eq!(e.exit_code(), 65);
+        assert!(
+            e.message
+                .contains("neither availableBalance nor totalBalance"),
+            "{e}"
         );
+        let b =
+            account_balance(parse(r#"{"id": 1, "asset": "EUR", "totalBalance": 5.00}"#)).unwrap();
+        assert_eq!(b.total.unwrap().as_str(), "5.00");
     }
 }

@@ -414,3 +414,87 @@ fn the_sandbox_makes_only_the_page_asked_for_and_the_same_items_either_way() {
         10
     );
 }
+
+/// Bytes a hostile Ibanera sends: a login token that cannot be a header
+/// value, a balance without `availableBalance`/`totalBalance`, a
+/// transaction without its money. Each is a bad response (65), never a
+/// request that fails to build (69) or a record of nulls with exit 0.
+mod hostile_answers {
+    use crate::hostile::{self, Hostile, Reply, show};
+    use crate::support::run;
+    use tempfile::TempDir;
+
+    fn page(items: &str) -> String {
+        format!(
+            r#"{{"status":"1","errors":[],"id":0,"details":[{items}],"pageSize":100,"pageNumber":1,"numberOfPages":1}}"#
+        )
+    }
+
+    fn message(r: &crate::support::Run) -> String {
+        r.stderr_json()["error"]["message"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    }
+
+    #[test]
+    fn a_login_token_holding_a_line_break_is_a_bad_login_response() {
+        for token in [r"tok\r\nX-Injected: 1", r"tok\u0000", ""] {
+            let login = format!(
+                r#"{{"status":"1","errors":[],"id":null,"details":{{"accessToken":"{token}","expiresIn":3600}}}}"#
+            );
+            let srv = Hostile::serve(move |req| {
+                if req.path().ends_with("/auth/login") {
+                    Reply::json(200, &login)
+                } else {
+                    Reply::json(200, &page(""))
+                }
+            });
+            let home = TempDir::new().unwrap();
+            let r = run(hostile::ibanera(home.path(), &srv).args([
+                "ibanera",
+                "get-balances",
+                "-o",
+                "json",
+            ]));
+            assert_eq!(r.code, 65, "{token:?}: {}", show(&r));
+            assert!(message(&r).contains("accessToken"), "{}", show(&r));
+            assert!(!r.stderr.contains("X-Injected"), "the token is not echoed");
+            assert_eq!(srv.request_count(), 1, "no request after the login");
+        }
+    }
+
+    #[test]
+    fn a_balance_or_transaction_without_its_money_is_65() {
+        for (args, item, says) in [
+            (
+                &["ibanera", "get-balances"][..],
+                r#"{"id":1000,"asset":"EUR","pendingBalance":5.00}"#,
+                "neither availableBalance nor totalBalance",
+            ),
+            (
+                &["ibanera", "get-transactions", "--account", "1000"][..],
+                r#"{"id":"t1","transactionDate":"2026-03-01T10:00:00Z","transactionType":"Fee"}"#,
+                "neither `amount` nor `currency`",
+            ),
+            (
+                &["ibanera", "get-card-transactions", "--card", "5000"][..],
+                r#"{"id":"t2","transactionDate":"2026-03-01T10:00:00Z","amount":-1.00}"#,
+                "no `currency`",
+            ),
+        ] {
+            let body = page(item);
+            let srv = hostile::ibanera_server(move |_| Reply::json(200, &body));
+            let home = TempDir::new().unwrap();
+            let r = run(hostile::ibanera(home.path(), &srv)
+                .args(args)
+                .args(["-o", "json"]));
+            assert_eq!(r.code, 65, "{args:?}: {}", show(&r));
+            assert!(message(&r).contains(says), "{}", show(&r));
+            assert!(
+                !r.stdout.contains("null,\"to\":null"),
+                "no empty record printed"
+            );
+        }
+    }
+}

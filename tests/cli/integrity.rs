@@ -769,10 +769,17 @@ fn assert_refused_quickly(what: &str, r: &Run, took: Duration) {
     assert_ne!(r.code, 0, "{what}: {}", show(r));
     let err = r.stderr.to_lowercase();
     assert!(
-        ["size", "limit", "too large", "too big", "exceeds"]
-            .iter()
-            .any(|w| err.contains(w)),
-        "{what}: stderr should say the file is too large: {}",
+        [
+            "size",
+            "limit",
+            "too large",
+            "too big",
+            "exceeds",
+            "regular file"
+        ]
+        .iter()
+        .any(|w| err.contains(w)),
+        "{what}: stderr should say the file is too large or not a file: {}",
         show(r)
     );
 }

@@ -12,6 +12,7 @@ mod ibanera;
 mod integrity;
 mod keyring_e2e;
 mod ledger;
+mod local_inputs;
 mod noah;
 mod openmetrics;
 mod p100;
