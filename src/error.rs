@@ -50,6 +50,24 @@ impl Kind {
         }
     }
 
+    /// The name JSON errors carry in `kind` (`not_found`, `rate_limited`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Usage => "usage",
+            Kind::Config => "config",
+            Kind::Unauthorized => "unauthorized",
+            Kind::NotFound => "not_found",
+            Kind::RateLimited => "rate_limited",
+            Kind::Timeout => "timeout",
+            Kind::Unavailable => "unavailable",
+            Kind::BadResponse => "bad_response",
+            Kind::Io => "io",
+            Kind::Internal => "internal",
+            Kind::BelowMinimum => "below_minimum",
+            Kind::OutputClosed => "output_closed",
+        }
+    }
+
     /// The words used in the human-readable message ("not found", "rate limited").
     pub fn words(self) -> &'static str {
         match self {

@@ -12,13 +12,15 @@ use super::{Context, summary};
 use crate::clock::Form;
 use crate::error::{Error, Kind, Result};
 use crate::http::Engine;
+use crate::http::history::Checkpoint;
 use crate::http::history::{self, SincePager};
-use crate::http::paginate::{self, Page, Pager};
-use crate::ledger::{Ledger, ListingKey, Run, Target};
+use crate::http::paginate::{self, Follow, Page, Pager};
+use crate::ledger::{self, Batch, Ledger, ListingKey, ListingRun, Row, Run, Target, Then};
 use crate::model::{Balance, Header, Synced, Transaction};
 use crate::output::{self, Source};
 use crate::providers::{ProviderId, UserBalances, boca, ibanera, noah};
 use futures_util::StreamExt;
+use std::cell::RefCell;
 use std::io::{BufWriter, Write};
 use tokio::sync::Mutex;
 
@@ -229,47 +231,212 @@ impl Shared<'_> {
         })
     }
 
-    /// Store one snapshot of a balance listing.
-    async fn snapshot(&self, key: &ListingKey, pages: Vec<Page<Balance>>) -> Result<u64> {
+    /// Store one snapshot of a balance listing, asked for at `listed_at`.
+    async fn snapshot(
+        &self,
+        key: &ListingKey,
+        listed_at: &str,
+        pages: Vec<Page<Balance>>,
+    ) -> Result<u64> {
         let as_of = crate::clock::rfc3339_seconds(crate::clock::now());
         // An empty listing (a customer without cards) is a snapshot of nothing, not an error.
         let mut items: Vec<Balance> = Vec::new();
         for page in pages {
             items.extend(page.into_items()?);
         }
+        let listing = ListingRun {
+            started_at: listed_at.to_owned(),
+            outcome: ListingRun::OK.to_owned(),
+            rows: 0,
+        };
         let mut ledger = self.ledger.lock().await;
-        ledger.add_snapshot(&self.run, key, &as_of, &items).await
+        ledger
+            .add_snapshot(&self.run, key, &as_of, &items, listing)
+            .await
     }
 
-    /// Read a transaction listing from its stored position and store what is new.
+    /// Read a transaction listing from where the ledger stands and store
+    /// what is new: first the rest of a backfill a run left unfinished (if
+    /// any), then everything since the listing's position.
     async fn transactions<P: Pager<Item = Transaction>>(
         &self,
         key: &ListingKey,
         pager: &mut P,
         form: Form,
     ) -> Result<u64> {
-        let stored = self.ledger.lock().await.position(key).await?;
-        // Held back from this machine's clock: hosts sharing a ledger never
-        // quite agree on the time, and the merged position is the latest.
-        let mut since = SincePager::new(pager, stored.clone(), form).holding_back(HOLD_BACK_SECS);
-        let pages = paginate::collect(&mut since).await?;
-        if let Some(old) = &stored {
-            let remedy = format!(
-                "delete its position to read it all again: {}",
-                key.delete_position_sql()
+        let mut stored = 0;
+        let unfinished = self.ledger.lock().await.backfill(key).await?;
+        if let Some(at) = unfinished {
+            tracing::info!(
+                "{} {}: going on from where an earlier run stopped",
+                key.provider,
+                key.list
             );
-            history::check_kept(old, since.newest.as_ref(), &remedy)?;
+            match self.read(key, pager, form, Some(at)).await {
+                Ok(n) => stored += n,
+                // The provider no longer takes the checkpoint's cursor (it
+                // expired): the read from the position below covers it all
+                // again, what is stored stays, once.
+                Err(e) if e.kind == Kind::Usage && e.http_status.is_some() => tracing::warn!(
+                    "{} {}: the provider refused the stored checkpoint ({}); reading the listing from its position",
+                    key.provider,
+                    key.list,
+                    e.message
+                ),
+                Err(e) => return Err(e),
+            }
         }
-        let mark = since.next_mark();
-        let mut items: Vec<Transaction> = Vec::new();
-        for page in pages {
-            items.extend(page.into_items()?);
-        }
-        let mut ledger = self.ledger.lock().await;
-        ledger
-            .add_transactions(&self.run, key, &items, mark.as_ref())
-            .await
+        Ok(stored + self.read(key, pager, form, None).await?)
     }
+
+    /// One read of a listing, newest first, from its position (or from a
+    /// checkpoint, `resume`), down to the position: its rows are written
+    /// [`BATCH_ROWS`] at a time while the next pages are asked for, each
+    /// batch with a checkpoint in the same database transaction, the last
+    /// with the new position.
+    async fn read<P: Pager<Item = Transaction>>(
+        &self,
+        key: &ListingKey,
+        pager: &mut P,
+        form: Form,
+        resume: Option<Checkpoint>,
+    ) -> Result<u64> {
+        let listed_at = crate::clock::rfc3339_seconds(crate::clock::now());
+        let (mut since, start) = match resume {
+            Some(at) => {
+                let start = paginate::resume_at(&at.cursor);
+                (SincePager::resumed(pager, at, form), Some(start))
+            }
+            None => {
+                let stored = self.ledger.lock().await.position(key).await?;
+                // Held back from this machine's clock: hosts sharing a ledger
+                // never quite agree on the time, and the merged position is the latest.
+                let since = SincePager::new(pager, stored, form).holding_back(HOLD_BACK_SECS);
+                (since, None)
+            }
+        };
+        let (to_writer, mut batches) = tokio::sync::mpsc::channel::<Batch>(1);
+        let filling = RefCell::new(Vec::new());
+        let rows = |items: Vec<Transaction>| -> Vec<Row> {
+            let first_seen = crate::clock::rfc3339_seconds(crate::clock::now());
+            items
+                .iter()
+                .map(|t| ledger::transaction_row(&self.run, key, &first_seen, t))
+                .collect()
+        };
+        let reader = async {
+            // Owned by the read: when it ends, however it ends, the writer
+            // sees the channel close and finishes.
+            let to_writer = to_writer;
+            let mut batching = Batching {
+                since: &mut since,
+                filling: &filling,
+                to_writer: &to_writer,
+                rows: &rows,
+            };
+            paginate::drive(&mut batching, start, Follow::All, |page| {
+                filling.borrow_mut().extend(page.into_items()?);
+                Ok(())
+            })
+            .await?;
+            if let Some(old) = &since.previous {
+                let remedy = format!(
+                    "delete its position to read it all again: {}",
+                    key.delete_position_sql()
+                );
+                history::check_kept(old, since.newest.as_ref(), &remedy)?;
+            }
+            let last = Batch {
+                rows: rows(filling.take()),
+                then: Then::Finish {
+                    mark: since.next_mark(),
+                    listing: ListingRun {
+                        started_at: listed_at.clone(),
+                        outcome: ListingRun::OK.to_owned(),
+                        rows: 0,
+                    },
+                },
+            };
+            to_writer.send(last).await.map_err(|_| writer_gone())
+        };
+        let writer = async {
+            let mut stored = 0;
+            while let Some(mut batch) = batches.recv().await {
+                if let Then::Finish { listing, .. } = &mut batch.then {
+                    listing.rows = stored;
+                }
+                let mut ledger = self.ledger.lock().await;
+                stored += ledger.write(&self.run, key, batch).await?;
+                tracing::debug!("{} {}: {stored} stored", key.provider, key.list);
+            }
+            Ok::<u64, Error>(stored)
+        };
+        let (read, written) = tokio::join!(reader, writer);
+        // A failed write stops the read (its channel closes): the write's error is the one.
+        let written = written?;
+        read?;
+        Ok(written)
+    }
+}
+
+/// Transactions a batch holds before it is written with its checkpoint:
+/// a first sync's memory is a batch being written and one filling (a few
+/// MiB), whatever the history's length; each commit costs one fsync.
+const BATCH_ROWS: usize = 5_000;
+
+/// The reader's side of a listing's read: before it asks for the next
+/// page, a full batch goes to the writer with that page's cursor as its
+/// checkpoint (every row before it handed on), waiting while the writer is
+/// a batch behind.
+struct Batching<'s, 'p, P, F> {
+    since: &'s mut SincePager<'p, P>,
+    filling: &'s RefCell<Vec<Transaction>>,
+    to_writer: &'s tokio::sync::mpsc::Sender<Batch>,
+    rows: &'s F,
+}
+
+impl<P, F> Pager for Batching<'_, '_, P, F>
+where
+    P: Pager<Item = Transaction>,
+    F: Fn(Vec<Transaction>) -> Vec<Row>,
+{
+    type Item = Transaction;
+
+    async fn page(
+        &mut self,
+        cursor: Option<&str>,
+        want: Option<usize>,
+    ) -> Result<Page<Transaction>> {
+        if let Some(cursor) = cursor
+            && self.filling.borrow().len() >= BATCH_ROWS
+        {
+            let batch = Batch {
+                rows: (self.rows)(self.filling.take()),
+                then: Then::GoOn(self.since.checkpoint(cursor)),
+            };
+            self.to_writer
+                .send(batch)
+                .await
+                .map_err(|_| writer_gone())?;
+        }
+        if self.to_writer.is_closed() {
+            return Err(writer_gone());
+        }
+        self.since.page(cursor, want).await
+    }
+
+    fn first_cursor(&self) -> Option<String> {
+        self.since.first_cursor()
+    }
+
+    async fn ahead(&mut self, cursor: &str, want: Option<usize>) {
+        self.since.ahead(cursor, want).await
+    }
+}
+
+/// The writer stopped (its own error is the listing's); the read stops too.
+fn writer_gone() -> Error {
+    Error::internal("the ledger stopped taking rows")
 }
 
 /// Every listing of one user or account, in order, each written on its own.
@@ -284,12 +451,12 @@ async fn sync_unit(
     match p {
         ProviderId::Boca => {
             let api = summary::client(clients.boca);
-            let balances = listing(s, p, subject, "balances", async |k| {
+            let balances = listing(s, p, subject, "balances", async |k, at| {
                 let page = api.clone()?.user_balances(engine, subject).await?;
-                s.snapshot(k, vec![page]).await
+                s.snapshot(k, at, vec![page]).await
             })
             .await;
-            let transactions = listing(s, p, subject, "transactions", async |k| {
+            let transactions = listing(s, p, subject, "transactions", async |k, _| {
                 let mut pager =
                     boca::TransactionPager::new(api.clone()?, engine, subject, boca::MAX_LIMIT);
                 s.transactions(k, &mut pager, Form::Rfc3339).await
@@ -300,25 +467,26 @@ async fn sync_unit(
         ProviderId::P100 => {
             let api = summary::client(clients.p100);
             vec![
-                listing(s, p, subject, "balances", async |k| {
+                listing(s, p, subject, "balances", async |k, at| {
                     let page = api.clone()?.user_balances(engine, subject).await?;
-                    s.snapshot(k, vec![page]).await
+                    s.snapshot(k, at, vec![page]).await
                 })
                 .await,
             ]
         }
         ProviderId::Noah => {
             let api = summary::client(clients.noah);
-            let balances = listing(s, p, "", "balances", async |k| {
+            let balances = listing(s, p, "", "balances", async |k, at| {
                 let mut pager = noah::BalancePager {
                     noah: api.clone()?,
                     engine,
                     page_size: None,
                 };
-                s.snapshot(k, paginate::collect(&mut pager).await?).await
+                s.snapshot(k, at, paginate::collect(&mut pager).await?)
+                    .await
             })
             .await;
-            let transactions = listing(s, p, "", "transactions", async |k| {
+            let transactions = listing(s, p, "", "transactions", async |k, _| {
                 let mut pager = noah::TransactionPager::new(api.clone()?, engine, None, None);
                 s.transactions(k, &mut pager, Form::Rfc3339).await
             })
@@ -346,7 +514,7 @@ async fn ibanera_unit(s: &Shared<'_>, api: Result<&ibanera::Ibanera<'_>>) -> Vec
     let mut accounts: Vec<String> = Vec::new();
     let mut without_id = 0usize;
     let mut done = vec![
-        listing(s, p, "", "balances", async |k| {
+        listing(s, p, "", "balances", async |k, at| {
             let list = List::AccountBalances;
             let mut pager = pager(api.clone()?, engine, list, ibanera::account_balance)
                 .prefetching(ibanera::PREFETCH);
@@ -365,17 +533,18 @@ async fn ibanera_unit(s: &Shared<'_>, api: Result<&ibanera::Ibanera<'_>>) -> Vec
                     Ok(())
                 })?;
             }
-            s.snapshot(k, pages).await
+            s.snapshot(k, at, pages).await
         })
         .await,
-        listing(s, p, "", "card_balances", async |k| {
+        listing(s, p, "", "card_balances", async |k, at| {
             let list = List::CardBalances;
             let mut pager = pager(api.clone()?, engine, list, ibanera::card_balance)
                 .prefetching(ibanera::PREFETCH);
-            s.snapshot(k, paginate::collect(&mut pager).await?).await
+            s.snapshot(k, at, paginate::collect(&mut pager).await?)
+                .await
         })
         .await,
-        listing(s, p, "", "card_transactions", async |k| {
+        listing(s, p, "", "card_transactions", async |k, _| {
             let all_cards = List::CardTransactions {
                 card: None,
                 from: None,
@@ -391,7 +560,7 @@ async fn ibanera_unit(s: &Shared<'_>, api: Result<&ibanera::Ibanera<'_>>) -> Vec
         let e = Error::bad_response(format!(
             "{without_id} account balance(s) without an `id`: their transactions cannot be listed"
         ));
-        done.push(listing(s, p, "", "transactions", async |_| Err(e)).await);
+        done.push(listing(s, p, "", "transactions", async |_, _| Err(e)).await);
     }
     // Accounts synced before stay synced: one that left the balance listing
     // (closed, suppressed) is still read, and fails loudly if it is gone.
@@ -409,7 +578,7 @@ async fn ibanera_unit(s: &Shared<'_>, api: Result<&ibanera::Ibanera<'_>>) -> Vec
     }
     for account in accounts {
         done.push(
-            listing(s, p, &account, "transactions", async |k| {
+            listing(s, p, &account, "transactions", async |k, _| {
                 let list = List::AccountTransactions {
                     account: account.clone(),
                 };
@@ -428,11 +597,35 @@ async fn listing(
     p: ProviderId,
     subject: &str,
     list: &'static str,
-    work: impl AsyncFnOnce(&ListingKey) -> Result<u64>,
+    work: impl AsyncFnOnce(&ListingKey, &str) -> Result<u64>,
 ) -> Outcome {
     match s.key(p, subject, list) {
         Ok(k) => {
-            let result = work(&k).await;
+            let started_at = crate::clock::rfc3339_seconds(crate::clock::now());
+            let result = work(&k, &started_at).await;
+            if let Err(e) = &result
+                && !e.ends_run()
+            {
+                // What its batches stored stays; the listing's outcome says it failed.
+                let failed = ListingRun {
+                    started_at,
+                    outcome: e.kind.name().to_owned(),
+                    rows: 0,
+                };
+                let recorded = s
+                    .ledger
+                    .lock()
+                    .await
+                    .record_listing(&s.run, &k, failed)
+                    .await;
+                if let Err(why) = recorded {
+                    tracing::warn!(
+                        "{} {}: the failure is not recorded: {why}",
+                        k.provider,
+                        k.list
+                    );
+                }
+            }
             (k, result)
         }
         // The base URL is unusable: the listing fails under a key without one.

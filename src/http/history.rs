@@ -138,6 +138,49 @@ impl Mark {
     }
 }
 
+/// A read of a listing interrupted between two pages (a ledger backfill
+/// committed so far), as it is stored to be gone on with.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Checkpoint {
+    /// Where the next page starts.
+    pub cursor: String,
+    /// The mark the read stops at (what an earlier run stored).
+    pub previous: Option<Mark>,
+    /// The newest transaction the read saw, with the ids at its instant.
+    pub newest: Option<Mark>,
+    /// The clock the new mark is capped at.
+    pub started: Instant,
+}
+
+impl Checkpoint {
+    pub fn to_json(&self) -> Value {
+        json!({
+            "cursor": self.cursor,
+            "previous": self.previous.as_ref().map(Mark::to_json),
+            "newest": self.newest.as_ref().map(Mark::to_json),
+            "started": self.started.to_rfc3339(),
+        })
+    }
+
+    pub fn from_json(v: &Value) -> std::result::Result<Checkpoint, String> {
+        let cursor = v["cursor"].as_str().ok_or("has no cursor")?.to_owned();
+        let mark = |k: &str| match &v[k] {
+            Value::Null => Ok(None),
+            m => Mark::from_json(m),
+        };
+        let started = v["started"]
+            .as_str()
+            .and_then(|t| Instant::parse(t, Form::Rfc3339).ok())
+            .ok_or("has no start time")?;
+        Ok(Checkpoint {
+            cursor,
+            previous: mark("previous")?,
+            newest: mark("newest")?,
+            started,
+        })
+    }
+}
+
 #[derive(Debug, PartialEq)]
 enum Place {
     New,
@@ -299,6 +342,34 @@ impl<'a, P> SincePager<'a, P> {
         self
     }
 
+    /// Where a read interrupted between two pages stands, to go on from
+    /// `cursor` in another run ([`SincePager::resumed`]): the mark it
+    /// stops at, the newest it saw, the clock it caps the mark at.
+    pub fn checkpoint(&self, cursor: &str) -> Checkpoint {
+        Checkpoint {
+            cursor: cursor.to_owned(),
+            previous: self.previous.clone(),
+            newest: self.newest.clone(),
+            started: self.started,
+        }
+    }
+
+    /// A read that goes on from `at`. The order check starts afresh at its
+    /// cursor: on a listing paged by offset, transactions that arrived since
+    /// push the page's first items back to ones already read (stored again,
+    /// once), newer than the last one read before.
+    pub fn resumed(inner: &'a mut P, at: Checkpoint, form: Form) -> Self {
+        SincePager {
+            inner,
+            previous: at.previous,
+            newest: at.newest,
+            last: None,
+            form,
+            started: at.started,
+            latest_believable: Instant::now().plus_seconds(FUTURE_SLACK_SECS),
+        }
+    }
+
     /// The mark to save after a complete run: the newest instant of the run,
     /// with every id seen at it (those of the old mark too, if it is the same
     /// instant); the old mark if the run saw nothing new.
@@ -402,6 +473,12 @@ impl<P: Pager<Item = Transaction>> Pager for SincePager<'_, P> {
 
     fn first_cursor(&self) -> Option<String> {
         self.inner.first_cursor()
+    }
+
+    /// `drive` announces a page only once this wrapper has let the read go
+    /// on past the current one (a page that reached the mark ends it).
+    async fn ahead(&mut self, cursor: &str, want: Option<usize>) {
+        self.inner.ahead(cursor, want).await
     }
 }
 

@@ -308,6 +308,12 @@ fn parse_skip(cursor: &str) -> Option<(usize, Option<&str>)> {
     Some((k.parse().ok()?, inner))
 }
 
+/// Where a read stored mid-way goes on from: the provider's cursor as
+/// [`drive`] takes it to start at (escaped, if it could be read as one of ours).
+pub fn resume_at(cursor: &str) -> String {
+    handed_out(cursor.to_owned())
+}
+
 /// A provider's cursor as handed to the user: unchanged, unless it could be
 /// read as one of ours.
 fn handed_out(cursor: String) -> String {

@@ -24,13 +24,14 @@ mod postgres;
 mod sqlite;
 
 use crate::error::{Error, Kind, Result};
-use crate::http::history::Mark;
+use crate::http::history::{Checkpoint, Mark};
 use crate::model::{Balance, Money, Transaction};
 
 /// The schema, one step per version. A database records the version it is
 /// at (`schema_version`); opening it applies the steps it lacks, in one
 /// transaction. A ledger from a newer `balances` is refused, not guessed at.
-pub const MIGRATIONS: &[&str] = &[r#"
+pub const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE TABLE schema_version (version INTEGER NOT NULL);
 CREATE TABLE runs (
     run_id      TEXT PRIMARY KEY,
@@ -88,7 +89,58 @@ CREATE TABLE positions (
     run_id     TEXT NOT NULL,
     PRIMARY KEY (provider, profile, base_url, subject, list)
 );
-"#];
+"#,
+    r#"
+CREATE TABLE backfills (
+    provider   TEXT NOT NULL,
+    profile    TEXT NOT NULL,
+    base_url   TEXT NOT NULL,
+    subject    TEXT NOT NULL,
+    list       TEXT NOT NULL,
+    state      TEXT NOT NULL,
+    rows       BIGINT NOT NULL,
+    started_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    run_id     TEXT NOT NULL,
+    PRIMARY KEY (provider, profile, base_url, subject, list)
+);
+CREATE TABLE listings (
+    run_id      TEXT NOT NULL,
+    provider    TEXT NOT NULL,
+    profile     TEXT NOT NULL,
+    base_url    TEXT NOT NULL,
+    subject     TEXT NOT NULL,
+    list        TEXT NOT NULL,
+    started_at  TEXT NOT NULL,
+    finished_at TEXT NOT NULL,
+    outcome     TEXT NOT NULL,
+    rows        BIGINT NOT NULL,
+    PRIMARY KEY (run_id, provider, profile, base_url, subject, list)
+);
+CREATE TABLE backfill_rows (
+    list            TEXT NOT NULL,
+    provider        TEXT NOT NULL,
+    profile         TEXT NOT NULL,
+    base_url        TEXT NOT NULL,
+    subject         TEXT NOT NULL,
+    id              TEXT NOT NULL,
+    created_at      TEXT,
+    type            TEXT,
+    status          TEXT,
+    from_currency   TEXT,
+    from_amount     TEXT,
+    to_currency     TEXT,
+    to_amount       TEXT,
+    fee_currency    TEXT,
+    fee_amount      TEXT,
+    rate            TEXT,
+    provider_fields TEXT NOT NULL,
+    first_seen      TEXT NOT NULL,
+    run_id          TEXT NOT NULL
+);
+CREATE INDEX balances_by_balance ON balances (provider, profile, base_url, subject, account_id, currency, as_of);
+"#,
+];
 
 /// The schema version this build writes.
 pub fn schema_version() -> i64 {
@@ -117,6 +169,54 @@ const UPSERT_POSITION: &str = "INSERT INTO positions (provider, profile, base_ur
      DO UPDATE SET mark = excluded.mark, updated_at = excluded.updated_at, run_id = excluded.run_id";
 
 const INSERT_RUN: &str = "INSERT INTO runs (run_id, profile, started_at) VALUES ($1, $2, $3)";
+
+/// The columns of a `transactions` row, in [`transaction_row`]'s order.
+pub(super) const TRANSACTION_COLUMNS: &str = "provider, profile, base_url, subject, id, created_at, type, status, \
+     from_currency, from_amount, to_currency, to_amount, fee_currency, fee_amount, rate, \
+     provider_fields, first_seen, run_id";
+
+/// A backfill's rows wait in `backfill_rows` (appended, no unique index to
+/// keep in order) and reach `transactions` when it ends, in one sorted
+/// insert: a history's ids are random, and a unique index kept up to date
+/// a batch at a time rewrote most of its pages at every commit (a million
+/// transactions took twice the time of a CSV export and an import).
+const STAGE_TRANSACTION: &str = "INSERT INTO backfill_rows (list, provider, profile, base_url, subject, \
+     id, created_at, type, status, from_currency, from_amount, to_currency, to_amount, fee_currency, \
+     fee_amount, rate, provider_fields, first_seen, run_id) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)";
+
+/// A finished backfill's rows, into `transactions`, in the order of its key.
+static MOVE_BACKFILL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    format!(
+        "INSERT INTO transactions ({TRANSACTION_COLUMNS}) SELECT {TRANSACTION_COLUMNS} FROM backfill_rows \
+         WHERE provider = $1 AND profile = $2 AND base_url = $3 AND subject = $4 AND list = $5 \
+         ORDER BY id ON CONFLICT DO NOTHING"
+    )
+});
+
+const DELETE_STAGED: &str = "DELETE FROM backfill_rows \
+     WHERE provider = $1 AND profile = $2 AND base_url = $3 AND subject = $4 AND list = $5";
+
+const SELECT_BACKFILL: &str = "SELECT state FROM backfills \
+     WHERE provider = $1 AND profile = $2 AND base_url = $3 AND subject = $4 AND list = $5";
+
+/// A backfill's checkpoint: `started_at` is kept from its first batch, its rows add up.
+const UPSERT_BACKFILL: &str = "INSERT INTO backfills (provider, profile, base_url, subject, list, state, \
+     rows, started_at, updated_at, run_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
+     ON CONFLICT (provider, profile, base_url, subject, list) \
+     DO UPDATE SET state = excluded.state, rows = backfills.rows + excluded.rows, \
+     updated_at = excluded.updated_at, run_id = excluded.run_id";
+
+const DELETE_BACKFILL: &str = "DELETE FROM backfills \
+     WHERE provider = $1 AND profile = $2 AND base_url = $3 AND subject = $4 AND list = $5";
+
+/// One listing's outcome in one run (a resumed backfill and the read after
+/// it are one listing: its rows add up, the last outcome stands).
+const UPSERT_LISTING: &str = "INSERT INTO listings (run_id, provider, profile, base_url, subject, list, \
+     started_at, finished_at, outcome, rows) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
+     ON CONFLICT (run_id, provider, profile, base_url, subject, list) \
+     DO UPDATE SET started_at = excluded.started_at, finished_at = excluded.finished_at, \
+     outcome = excluded.outcome, rows = listings.rows + excluded.rows";
 
 /// Where the ledger is: `--db PATH` or `--db postgres://…`.
 #[derive(Debug, Clone)]
@@ -226,6 +326,46 @@ impl ListingKey {
     }
 }
 
+/// A row of `balances` or `transactions`, in its INSERT statement's order.
+pub type Row = Vec<Option<String>>;
+
+/// One listing's outcome in one run (the `listings` table): what
+/// `reconcile` reads to know how far a listing's history is complete.
+#[derive(Debug, Clone)]
+pub struct ListingRun {
+    /// When the run began reading the listing: with outcome `ok`, every
+    /// transaction dated before it is in the ledger.
+    pub started_at: String,
+    /// `ok`, or the kind of the error that stopped it (`unavailable`, …).
+    pub outcome: String,
+    /// Rows the listing wrote in this run (before this batch's).
+    pub rows: u64,
+}
+
+impl ListingRun {
+    pub const OK: &str = "ok";
+}
+
+/// Transaction rows of one listing, and what is stored with them, in one
+/// database transaction.
+#[derive(Debug)]
+pub struct Batch {
+    pub rows: Vec<Row>,
+    pub then: Then,
+}
+
+#[derive(Debug)]
+pub enum Then {
+    /// The read goes on: where from (a backfill's checkpoint).
+    GoOn(Checkpoint),
+    /// The read is complete: the listing's new position (none while it has
+    /// had no transaction), its backfill over, its outcome recorded.
+    Finish {
+        mark: Option<Mark>,
+        listing: ListingRun,
+    },
+}
+
 fn opt_text<T: AsRef<str>>(v: &Option<T>) -> Option<String> {
     v.as_ref().map(|s| s.as_ref().to_owned())
 }
@@ -255,7 +395,7 @@ fn balance_row(run: &Run, key: &ListingKey, as_of: &str, b: &Balance) -> Vec<Opt
 }
 
 /// A `transactions` row, in [`INSERT_TRANSACTION`]'s order.
-fn transaction_row(
+pub fn transaction_row(
     run: &Run,
     key: &ListingKey,
     first_seen: &str,
@@ -341,8 +481,8 @@ impl Ledger {
     /// The stored position of a transaction listing (`None`: never synced).
     pub async fn position(&mut self, key: &ListingKey) -> Result<Option<Mark>> {
         let text = match self {
-            Ledger::Sqlite(db) => db.position(key).await?,
-            Ledger::Postgres(db) => db.position(key).await?,
+            Ledger::Sqlite(db) => db.select_text(SELECT_POSITION, key).await?,
+            Ledger::Postgres(db) => db.select_text(SELECT_POSITION, key).await?,
         };
         Ok(text.as_deref().map(parse_mark).transpose()?.flatten())
     }
@@ -357,44 +497,98 @@ impl Ledger {
         }
     }
 
-    /// One snapshot of a listing's balances, in one transaction.
+    /// A read of a listing interrupted by an earlier run, to go on with.
+    pub async fn backfill(&mut self, key: &ListingKey) -> Result<Option<Checkpoint>> {
+        let text = match self {
+            Ledger::Sqlite(db) => db.select_text(SELECT_BACKFILL, key).await?,
+            Ledger::Postgres(db) => db.select_text(SELECT_BACKFILL, key).await?,
+        };
+        text.map(|t| {
+            serde_json::from_str(&t)
+                .map_err(|e| e.to_string())
+                .and_then(|v| Checkpoint::from_json(&v))
+                .map_err(|why| {
+                    Error::config(format!("the ledger's backfill of {} {why}", key.list))
+                })
+        })
+        .transpose()
+    }
+
+    /// One snapshot of a listing's balances, and the listing's outcome, in one transaction.
     pub async fn add_snapshot(
         &mut self,
         run: &Run,
         key: &ListingKey,
         as_of: &str,
         balances: &[Balance],
+        listing: ListingRun,
     ) -> Result<u64> {
         let rows: Vec<_> = balances
             .iter()
             .map(|b| balance_row(run, key, as_of, b))
             .collect();
+        let listing = listing_row(run, key, &listing, rows.len() as u64);
         match self {
-            Ledger::Sqlite(db) => db.add_snapshot(rows).await,
-            Ledger::Postgres(db) => db.add_snapshot(&rows).await,
+            Ledger::Sqlite(db) => db.add_snapshot(rows, listing).await,
+            Ledger::Postgres(db) => db.add_snapshot(&rows, &listing).await,
         }
     }
 
-    /// A listing's transactions and its new position, in one transaction.
-    /// Returns how many were not in the ledger yet.
-    pub async fn add_transactions(
+    /// A batch of a listing's transactions and what goes with it, in one
+    /// transaction. Returns how many were not in the ledger yet.
+    pub async fn write(&mut self, run: &Run, key: &ListingKey, batch: Batch) -> Result<u64> {
+        match self {
+            Ledger::Sqlite(db) => db.write(run, key, batch).await,
+            Ledger::Postgres(db) => db.write(run, key, batch).await,
+        }
+    }
+
+    /// The outcome of a listing that failed (what its batches stored stays).
+    pub async fn record_listing(
         &mut self,
         run: &Run,
         key: &ListingKey,
-        transactions: &[Transaction],
-        mark: Option<&Mark>,
-    ) -> Result<u64> {
-        let first_seen = crate::clock::rfc3339_seconds(crate::clock::now());
-        let rows: Vec<_> = transactions
-            .iter()
-            .map(|t| transaction_row(run, key, &first_seen, t))
-            .collect();
-        let position = mark.map(|m| (m, first_seen.as_str(), run.id.as_str()));
+        listing: ListingRun,
+    ) -> Result<()> {
+        let row = listing_row(run, key, &listing, 0);
         match self {
-            Ledger::Sqlite(db) => db.add_transactions(key, rows, position).await,
-            Ledger::Postgres(db) => db.add_transactions(key, &rows, position).await,
+            Ledger::Sqlite(db) => db.record_listing(row).await,
+            Ledger::Postgres(db) => db.record_listing(&row).await,
         }
     }
+}
+
+/// A `listings` row, in [`UPSERT_LISTING`]'s order, with `more` rows written now.
+fn listing_row(run: &Run, key: &ListingKey, l: &ListingRun, more: u64) -> (Vec<String>, i64) {
+    let finished = crate::clock::rfc3339_seconds(crate::clock::now());
+    let [provider, profile, base_url, subject, list] = key.position_params();
+    let text = [
+        &run.id,
+        provider,
+        profile,
+        base_url,
+        subject,
+        list,
+        &l.started_at,
+        &finished,
+        &l.outcome,
+    ]
+    .map(|v| v.to_owned())
+    .to_vec();
+    (text, (l.rows + more) as i64)
+}
+
+/// The checkpoint's row of `backfills`, in [`UPSERT_BACKFILL`]'s order
+/// (its `rows` added last, by the caller).
+fn backfill_row(run: &Run, key: &ListingKey, checkpoint: &Checkpoint) -> Vec<String> {
+    let now = crate::clock::rfc3339_seconds(crate::clock::now());
+    let [provider, profile, base_url, subject, list] = key.position_params();
+    let state = checkpoint.to_json().to_string();
+    [provider, profile, base_url, subject, list, &state]
+        .map(str::to_owned)
+        .into_iter()
+        .chain([now.clone(), now, run.id.clone()])
+        .collect()
 }
 
 /// A ledger write that failed: a local I/O failure (74) unless a backend says otherwise.

@@ -5,9 +5,8 @@
 //! overlapping cron runs take turns, and the busy timeout makes the second
 //! wait for the first rather than fail.
 
-use super::{ListingKey, Run};
+use super::{Batch, ListingKey, Row, Run, Then};
 use crate::error::{Error, Kind, Result};
-use crate::http::history::Mark;
 use rusqlite::{Connection, OpenFlags, TransactionBehavior, params_from_iter};
 use std::path::Path;
 use std::sync::{Arc, Mutex};
@@ -59,9 +58,21 @@ impl Sqlite {
             .await
     }
 
-    pub async fn position(&self, key: &ListingKey) -> Result<Option<String>> {
+    /// The one text a statement selects for a listing (its position, its backfill).
+    pub async fn select_text(&self, sql: &'static str, key: &ListingKey) -> Result<Option<String>> {
         let key = key.clone();
-        self.blocking(move |db| db.position(&key)).await
+        self.blocking(move |db| {
+            let f = |e| fail_of(&db.name, e);
+            let mut stmt = db.conn.prepare_cached(sql).map_err(f)?;
+            let mut rows = stmt
+                .query(params_from_iter(key.position_params()))
+                .map_err(f)?;
+            match rows.next().map_err(f)? {
+                Some(row) => row.get(0).map(Some).map_err(f),
+                None => Ok(None),
+            }
+        })
+        .await
     }
 
     pub async fn subjects(&self, params: [String; 4]) -> Result<Vec<String>> {
@@ -77,26 +88,43 @@ impl Sqlite {
         .await
     }
 
-    pub async fn add_snapshot(&self, rows: Vec<Vec<Option<String>>>) -> Result<u64> {
-        self.blocking(move |db| db.add_snapshot(&rows)).await
-    }
-
-    pub async fn add_transactions(
-        &self,
-        key: &ListingKey,
-        rows: Vec<Vec<Option<String>>>,
-        position: Option<(&Mark, &str, &str)>,
-    ) -> Result<u64> {
-        let key = key.clone();
-        let position = position.map(|(m, at, run)| (m.clone(), at.to_owned(), run.to_owned()));
+    pub async fn add_snapshot(&self, rows: Vec<Row>, listing: (Vec<String>, i64)) -> Result<u64> {
         self.blocking(move |db| {
-            let position = position
-                .as_ref()
-                .map(|(m, at, run)| (m, at.as_str(), run.as_str()));
-            db.add_transactions(&key, &rows, position)
+            db.in_transaction(|tx| {
+                let mut written = 0;
+                let mut stmt = tx.prepare_cached(super::INSERT_BALANCE)?;
+                for row in &rows {
+                    written += stmt.execute(params_from_iter(row))? as u64;
+                }
+                record_listing(tx, &listing)?;
+                Ok(written)
+            })
         })
         .await
     }
+
+    /// A batch of transactions, on a blocking thread: the next pages are
+    /// asked for meanwhile, and no lock is held while they are.
+    pub async fn write(&self, run: &Run, key: &ListingKey, batch: Batch) -> Result<u64> {
+        let (run, key) = (run.clone(), key.clone());
+        self.blocking(move |db| db.write(&run, &key, batch)).await
+    }
+
+    pub async fn record_listing(&self, listing: (Vec<String>, i64)) -> Result<()> {
+        self.blocking(move |db| db.in_transaction(|tx| record_listing(tx, &listing)))
+            .await
+    }
+}
+
+/// The listing's outcome, in the open transaction.
+fn record_listing(
+    tx: &rusqlite::Transaction<'_>,
+    (text, rows): &(Vec<String>, i64),
+) -> rusqlite::Result<()> {
+    let mut params: Vec<&dyn rusqlite::ToSql> = text.iter().map(|t| t as _).collect();
+    params.push(rows);
+    tx.execute(super::UPSERT_LISTING, params.as_slice())
+        .map(drop)
 }
 
 impl Inner {
@@ -240,93 +268,104 @@ impl Inner {
         }
     }
 
-    fn position(&mut self, key: &ListingKey) -> Result<Option<String>> {
-        let db = self;
-        {
-            let mut stmt = db
-                .conn
-                .prepare_cached(super::SELECT_POSITION)
-                .map_err(|e| db.fail(e))?;
-            let mut rows = stmt
-                .query(params_from_iter(key.position_params()))
-                .map_err(|e| db.fail(e))?;
-            match rows.next().map_err(|e| db.fail(e))? {
-                Some(row) => row.get(0).map(Some).map_err(|e| db.fail(e)),
-                None => Ok(None),
-            }
-        }
-    }
-
-    fn add_snapshot(&mut self, rows: &[Vec<Option<String>>]) -> Result<u64> {
-        let db = self;
-        {
-            let tx = db
-                .conn
-                .transaction_with_behavior(TransactionBehavior::Immediate)
-                .map_err(|e| fail_of(&db.name, e))?;
-            let mut written = 0;
-            {
-                let mut stmt = tx
-                    .prepare_cached(super::INSERT_BALANCE)
-                    .map_err(|e| fail_of(&db.name, e))?;
-                for row in rows {
-                    written += stmt
-                        .execute(params_from_iter(row))
-                        .map_err(|e| fail_of(&db.name, e))? as u64;
-                }
-            }
-            tx.commit().map_err(|e| fail_of(&db.name, e))?;
-            Ok(written)
-        }
-    }
-
-    fn add_transactions(
+    /// `work` in one `BEGIN IMMEDIATE` transaction: the write lock is taken
+    /// before anything is read, so no other run moves a position between
+    /// this one's read and its write.
+    fn in_transaction<T>(
         &mut self,
-        key: &ListingKey,
-        rows: &[Vec<Option<String>>],
-        position: Option<(&Mark, &str, &str)>,
-    ) -> Result<u64> {
-        let db = self;
-        {
-            let name = db.name.clone();
-            let f = |e| fail_of(&name, e);
-            // IMMEDIATE: the write lock is taken before the position is read,
-            // so no other run can move it between the read and the write.
-            let tx = db
-                .conn
-                .transaction_with_behavior(TransactionBehavior::Immediate)
-                .map_err(f)?;
+        work: impl FnOnce(&rusqlite::Transaction<'_>) -> rusqlite::Result<T>,
+    ) -> Result<T> {
+        let name = self.name.clone();
+        let f = |e| fail_of(&name, e);
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(f)?;
+        let done = work(&tx).map_err(f)?;
+        tx.commit().map_err(f)?;
+        Ok(done)
+    }
+
+    /// One batch: rows into `transactions`, or while a backfill is under
+    /// way into `backfill_rows`, which its last batch moves over in order.
+    fn write(&mut self, run: &Run, key: &ListingKey, batch: Batch) -> Result<u64> {
+        let Batch { rows, then } = batch;
+        // The merged position is computed inside the transaction, from the
+        // position stored then; a position that does not parse fails it.
+        let mut bad_position = None;
+        let inserted = self.in_transaction(|tx| {
+            let keys = key.position_params();
+            let staging = match &then {
+                Then::GoOn(_) => true,
+                Then::Finish { .. } => tx
+                    .prepare_cached(super::SELECT_BACKFILL)?
+                    .exists(params_from_iter(keys))?,
+            };
             let mut inserted = 0;
-            {
-                let mut stmt = tx.prepare_cached(super::INSERT_TRANSACTION).map_err(f)?;
-                for row in rows {
-                    inserted += stmt.execute(params_from_iter(row)).map_err(f)? as u64;
+            if staging {
+                let mut stmt = tx.prepare_cached(super::STAGE_TRANSACTION)?;
+                for row in &rows {
+                    let list: &dyn rusqlite::ToSql = &key.list;
+                    let params =
+                        std::iter::once(list).chain(row.iter().map(|v| v as &dyn rusqlite::ToSql));
+                    stmt.execute(rusqlite::params_from_iter(params))?;
+                }
+            } else {
+                let mut stmt = tx.prepare_cached(super::INSERT_TRANSACTION)?;
+                for row in &rows {
+                    inserted += stmt.execute(params_from_iter(row))? as u64;
                 }
             }
-            if let Some((mark, updated_at, run_id)) = position {
-                let stored: Option<String> = {
-                    let mut stmt = tx.prepare_cached(super::SELECT_POSITION).map_err(f)?;
-                    let mut found = stmt
-                        .query(params_from_iter(key.position_params()))
-                        .map_err(f)?;
-                    match found.next().map_err(f)? {
-                        Some(row) => Some(row.get(0).map_err(f)?),
-                        None => None,
+            match &then {
+                Then::GoOn(checkpoint) => {
+                    let text = super::backfill_row(run, key, checkpoint);
+                    let mut params: Vec<&dyn rusqlite::ToSql> =
+                        text[..6].iter().map(|t| t as _).collect();
+                    let staged = rows.len() as i64;
+                    params.push(&staged);
+                    params.extend(text[6..].iter().map(|t| t as &dyn rusqlite::ToSql));
+                    tx.execute(super::UPSERT_BACKFILL, params.as_slice())?;
+                }
+                Then::Finish { mark, listing } => {
+                    if staging {
+                        inserted += tx.execute(&super::MOVE_BACKFILL, keys)? as u64;
+                        tx.execute(super::DELETE_STAGED, keys)?;
                     }
-                };
-                let next = super::next_position(stored.as_deref(), mark)?;
-                let [provider, profile, base_url, subject, list] = key.position_params();
-                let mark_text = next.to_json().to_string();
-                tx.execute(
-                    super::UPSERT_POSITION,
-                    [
-                        provider, profile, base_url, subject, list, &mark_text, updated_at, run_id,
-                    ],
-                )
-                .map_err(f)?;
+                    if let Some(mark) = mark {
+                        let stored: Option<String> = tx
+                            .prepare_cached(super::SELECT_POSITION)?
+                            .query(params_from_iter(keys))?
+                            .next()?
+                            .map(|row| row.get(0))
+                            .transpose()?;
+                        match super::next_position(stored.as_deref(), mark) {
+                            Ok(next) => {
+                                let now = crate::clock::rfc3339_seconds(crate::clock::now());
+                                let [provider, profile, base_url, subject, list] = keys;
+                                let mark_text = next.to_json().to_string();
+                                tx.execute(
+                                    super::UPSERT_POSITION,
+                                    [
+                                        provider, profile, base_url, subject, list, &mark_text,
+                                        &now, &run.id,
+                                    ],
+                                )?;
+                            }
+                            Err(e) => {
+                                bad_position = Some(e);
+                                return Err(rusqlite::Error::QueryReturnedNoRows);
+                            }
+                        }
+                    }
+                    tx.execute(super::DELETE_BACKFILL, keys)?;
+                    record_listing(tx, &super::listing_row(run, key, listing, inserted))?;
+                }
             }
-            tx.commit().map_err(f)?;
             Ok(inserted)
+        });
+        match bad_position {
+            Some(e) => Err(e),
+            None => inserted,
         }
     }
 }

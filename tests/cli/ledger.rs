@@ -35,23 +35,42 @@ fn tx(k: usize) -> String {
 struct Growing {
     srv: Hostile,
     len: Arc<AtomicUsize>,
+    /// Requests with a cursor to refuse (400, as for an expired cursor) from now on.
+    refuse_cursors: Arc<AtomicUsize>,
 }
 
 impl Growing {
     fn new(len: usize, delay: Duration) -> Growing {
+        Growing::paged(len, delay, PAGE)
+    }
+
+    /// The same with `page` items a page.
+    fn paged(len: usize, delay: Duration, page: usize) -> Growing {
         let n = Arc::new(AtomicUsize::new(len));
         let seen = n.clone();
-        let srv = Hostile::serve(move |req| {
-            let reply = if req.path().ends_with("/transactions") {
+        let refuse = Arc::new(AtomicUsize::new(0));
+        let refusing = refuse.clone();
+        // Long histories are read many times over by the backfill tests.
+        let srv = Hostile::serve_capped(100_000, move |req| {
+            let stale = req.query("cursor").is_some()
+                && refusing
+                    .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| n.checked_sub(1))
+                    .is_ok();
+            let reply = if stale {
+                Reply::json(
+                    400,
+                    r#"{"error":"invalid_cursor","message":"cursor expired","requestId":"r"}"#,
+                )
+            } else if req.path().ends_with("/transactions") {
                 let len = seen.load(Ordering::SeqCst);
                 let from: usize = req
                     .query("cursor")
                     .and_then(|c| c.parse().ok())
                     .unwrap_or(0);
                 let items: Vec<String> =
-                    (from..len.min(from + PAGE)).map(|i| tx(len - i)).collect();
-                let next = if from + PAGE < len {
-                    format!("\"{}\"", from + PAGE)
+                    (from..len.min(from + page)).map(|i| tx(len - i)).collect();
+                let next = if from + page < len {
+                    format!("\"{}\"", from + page)
                 } else {
                     "null".to_owned()
                 };
@@ -72,7 +91,11 @@ impl Growing {
             };
             reply.after(delay)
         });
-        Growing { srv, len: n }
+        Growing {
+            srv,
+            len: n,
+            refuse_cursors: refuse,
+        }
     }
 
     fn grow(&self, by: usize) {
@@ -162,6 +185,27 @@ impl Target {
 
     fn count(&self, sql: &str) -> usize {
         self.query(sql)[0][0].as_deref().unwrap().parse().unwrap()
+    }
+
+    /// [`Target::count`] while another process may still be creating the
+    /// ledger: `None` until the table is there.
+    fn try_count(&self, sql: &str) -> Option<usize> {
+        match self {
+            Target::Sqlite(p) => rusqlite::Connection::open(p)
+                .and_then(|c| c.query_row(sql, [], |r| r.get::<_, i64>(0)))
+                .ok()
+                .map(|n| n as usize),
+            Target::Postgres { url, schema } => {
+                let sql = format!("SET search_path = {schema}; {sql}");
+                pg(url, |c| async move {
+                    let msgs = c.simple_query(&sql).await.ok()?;
+                    msgs.into_iter().find_map(|m| match m {
+                        tokio_postgres::SimpleQueryMessage::Row(r) => r.get(0)?.parse().ok(),
+                        _ => None,
+                    })
+                })
+            }
+        }
     }
 }
 
@@ -325,6 +369,142 @@ fn killed_at_any_moment_the_ledger_holds_every_transaction_once() {
         assert_eq!(listings[1]["rows"], 0, "{}", show(&again));
         assert_eq!(listings[0]["rows"], 2);
     }
+}
+
+/// A first sync of a long history (a backfill) commits its rows a batch at
+/// a time, each with a checkpoint: killed at any moment, the next run goes
+/// on from the last checkpoint, and in the end every transaction is there
+/// once. The listing's position appears only when a backfill reaches the end.
+#[test]
+fn a_backfill_killed_at_any_moment_goes_on_and_stores_every_transaction_once() {
+    let home = home_with_boca_user();
+    let dir = TempDir::new().unwrap();
+    let srv = Growing::paged(12_000, Duration::from_micros(500), 100);
+    // How long a whole first sync takes here (into a scratch ledger), so
+    // that kills land anywhere in one: before, between and inside batches.
+    let started = std::time::Instant::now();
+    let scratch = Target::Sqlite(dir.path().join("scratch.db"));
+    let whole = sync(home.path(), &srv.srv, &scratch);
+    assert_eq!(whole.code, 0, "{}", show(&whole));
+    let span = started.elapsed().as_millis() as u64 + 50;
+    let mut checkpoints_seen = 0;
+    // Episodes, each a first sync into a new ledger, killed until it ends.
+    for episode in 0..4 {
+        let folder = dir.path().join(format!("episode-{episode}"));
+        std::fs::create_dir(&folder).unwrap();
+        for target in targets(&folder) {
+            for round in 0..8 {
+                let mut child = spawn_sync(home.path(), &srv.srv, &target);
+                std::thread::sleep(Duration::from_millis(fastrand::u64(10..span)));
+                let _ = child.kill();
+                let _ = child.wait();
+                let Some(checkpoints) = target.try_count("SELECT count(*) FROM backfills") else {
+                    continue; // killed before the ledger was set up
+                };
+                if checkpoints > 0 {
+                    checkpoints_seen += 1;
+                    let positions = target.count("SELECT count(*) FROM positions");
+                    assert_eq!(
+                        positions, 0,
+                        "round {round}: a position before the backfill ended"
+                    );
+                    // A backfill's rows wait beside the ledger until it ends.
+                    let staged = target.count("SELECT count(*) FROM backfill_rows");
+                    let counted = target.count("SELECT sum(rows) FROM backfills");
+                    assert!(
+                        staged >= 5_000 && staged == counted,
+                        "round {round}: a checkpoint without its rows ({staged} staged, {counted} counted)"
+                    );
+                }
+                if round % 3 == 2 {
+                    srv.grow(fastrand::usize(0..30));
+                }
+            }
+            let last = sync(home.path(), &srv.srv, &target);
+            assert_eq!(last.code, 0, "{}", show(&last));
+            assert_exactly_once(&target, srv.len());
+            assert_eq!(target.count("SELECT count(*) FROM backfills"), 0);
+            assert_eq!(target.count("SELECT count(*) FROM positions"), 1);
+            let again = sync(home.path(), &srv.srv, &target);
+            assert_eq!(
+                again.json()[0]["listings"][1]["rows"],
+                0,
+                "{}",
+                show(&again)
+            );
+        }
+    }
+    eprintln!("backfill crash test: {checkpoints_seen} kills left a checkpoint to go on from");
+    assert!(checkpoints_seen > 0, "no kill landed after a checkpoint");
+}
+
+/// A backfill killed after its first checkpoint: the next run asks for the
+/// pages after it, not the whole history again, and stores each transaction once.
+#[test]
+fn a_resumed_backfill_asks_for_less_than_the_whole_history() {
+    let home = home_with_boca_user();
+    let dir = TempDir::new().unwrap();
+    for target in targets(dir.path()) {
+        let pages = 120;
+        let srv = Growing::paged(pages * 100, Duration::from_millis(3), 100);
+        let mut child = spawn_sync(home.path(), &srv.srv, &target);
+        let waited = std::time::Instant::now();
+        while target
+            .try_count("SELECT count(*) FROM backfills")
+            .unwrap_or(0)
+            == 0
+        {
+            assert!(waited.elapsed() < Duration::from_secs(60), "no checkpoint");
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        let _ = child.kill();
+        let _ = child.wait();
+        assert_eq!(target.count("SELECT count(*) FROM positions"), 0);
+        assert!(target.count("SELECT count(*) FROM backfill_rows") >= 5_000);
+        let before = srv.srv.request_count();
+        let r = sync(home.path(), &srv.srv, &target);
+        assert_eq!(r.code, 0, "{}", show(&r));
+        let asked = srv.srv.request_count() - before;
+        // The balances, the pages after the checkpoint, and one page of the
+        // read from the top that finds nothing new.
+        assert!(
+            asked < pages,
+            "{asked} requests: the whole history ({pages} pages) was read again"
+        );
+        assert_exactly_once(&target, srv.len());
+        assert_eq!(target.count("SELECT count(*) FROM backfill_rows"), 0);
+    }
+}
+
+/// A checkpoint whose cursor the provider no longer takes (400, an expired
+/// cursor): the run reads the listing from its position instead, and every
+/// transaction is stored once; a cron job is not stuck on it.
+#[test]
+fn a_checkpoint_the_provider_refuses_is_read_again_from_the_position() {
+    let home = home_with_boca_user();
+    let dir = TempDir::new().unwrap();
+    let target = Target::Sqlite(dir.path().join("l.db"));
+    let srv = Growing::paged(12_000, Duration::from_millis(2), 100);
+    let mut child = spawn_sync(home.path(), &srv.srv, &target);
+    while target
+        .try_count("SELECT count(*) FROM backfills")
+        .unwrap_or(0)
+        == 0
+    {
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    srv.refuse_cursors.store(1, Ordering::SeqCst);
+    let r = sync(home.path(), &srv.srv, &target);
+    assert_eq!(r.code, 0, "{}", show(&r));
+    assert!(
+        r.stderr.contains("refused the stored checkpoint"),
+        "{}",
+        show(&r)
+    );
+    assert_exactly_once(&target, 12_000);
+    assert_eq!(target.count("SELECT count(*) FROM backfills"), 0);
 }
 
 #[test]
@@ -642,6 +822,35 @@ fn a_ledger_that_cannot_be_written_fails_before_any_request() {
     ]));
     assert_eq!(r.code, 74, "{}", show(&r));
     assert_eq!(srv.srv.request_count(), 0);
+}
+
+/// A ledger written by 0.2.0 (schema 1) is brought up to date by the next
+/// run, in place: its rows and positions stay, the new tables appear.
+#[test]
+fn a_ledger_of_schema_1_is_migrated_and_keeps_its_rows() {
+    let home = home_with_boca_user();
+    let dir = TempDir::new().unwrap();
+    for target in targets(dir.path()) {
+        let srv = Growing::new(10, Duration::ZERO);
+        let first = sync(home.path(), &srv.srv, &target);
+        assert_eq!(first.code, 0, "{}", show(&first));
+        // Back to what 0.2.0 left: its tables, rows and position, schema 1.
+        target.exec(
+            "DROP TABLE listings; DROP TABLE backfills; DROP TABLE backfill_rows; \
+             DROP INDEX balances_by_balance; UPDATE schema_version SET version = 1",
+        );
+        srv.grow(5);
+        let r = sync(home.path(), &srv.srv, &target);
+        assert_eq!(r.code, 0, "{}", show(&r));
+        assert_eq!(r.json()[0]["listings"][1]["rows"], 5, "{}", show(&r));
+        assert_eq!(target.count("SELECT max(version) FROM schema_version"), 2);
+        assert_exactly_once(&target, 15);
+        assert_eq!(
+            target.count("SELECT count(*) FROM listings WHERE outcome = 'ok'"),
+            2,
+            "this run's two listings"
+        );
+    }
 }
 
 #[test]
