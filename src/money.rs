@@ -9,6 +9,8 @@
 //! trillion units). Comparisons ([`Amount::cmp_value`]) work on the digits
 //! themselves, so they cannot overflow or round.
 
+pub mod exact;
+
 use serde::{Serialize, Serializer};
 use std::cmp::Ordering;
 use std::str::FromStr;

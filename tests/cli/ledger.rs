@@ -476,6 +476,30 @@ fn a_resumed_backfill_asks_for_less_than_the_whole_history() {
     }
 }
 
+/// A sync asks for the next page while it stores the current one, and for
+/// each page once: never one after the end, never one twice.
+#[test]
+fn a_sync_asks_for_each_page_once() {
+    let home = home_with_boca_user();
+    let dir = TempDir::new().unwrap();
+    let target = Target::Sqlite(dir.path().join("l.db"));
+    let srv = Growing::paged(1_250, Duration::ZERO, 100);
+    let r = sync(home.path(), &srv.srv, &target);
+    assert_eq!(r.code, 0, "{}", show(&r));
+    let cursors: Vec<Option<String>> = srv
+        .srv
+        .requests()
+        .iter()
+        .filter(|q| q.path().ends_with("/transactions"))
+        .map(|q| q.query("cursor"))
+        .collect();
+    let expected: Vec<Option<String>> = std::iter::once(None)
+        .chain((1..13).map(|p| Some((p * 100).to_string())))
+        .collect();
+    assert_eq!(cursors, expected);
+    assert_exactly_once(&target, 1_250);
+}
+
 /// A checkpoint whose cursor the provider no longer takes (400, an expired
 /// cursor): the run reads the listing from its position instead, and every
 /// transaction is stored once; a cron job is not stuck on it.
