@@ -700,6 +700,8 @@ Register-ArgumentCompleter -Native -CommandName 'balances' -ScriptBlock {
             [CompletionResult]::new('--fail-rate', '--fail-rate', [CompletionResultType]::ParameterName, 'Fail this fraction of requests with a 5xx (or p100 P501), e.g. 0.2')
             [CompletionResult]::new('--fail-first', '--fail-first', [CompletionResultType]::ParameterName, 'Fail the first N requests with a 5xx')
             [CompletionResult]::new('--throttle-first', '--throttle-first', [CompletionResultType]::ParameterName, 'Answer the first N requests 429 with `Retry-After: 1`')
+            [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The sandbox''s clock, pinned (RFC 3339 or Unix seconds): its living histories and balances, and its checks of timestamps and one-time codes [default: the wall clock]')
+            [CompletionResult]::new('--hide-transaction', '--hide-transaction', [CompletionResultType]::ParameterName, 'Leave this transaction out of its listing while its balance still counts it (for `balances reconcile` to find)')
             [CompletionResult]::new('--latency-ms', '--latency-ms', [CompletionResultType]::ParameterName, 'Delay every response by this many milliseconds')
             [CompletionResult]::new('--token-ttl', '--token-ttl', [CompletionResultType]::ParameterName, 'Lifetime of Ibanera access tokens, in seconds')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: <config dir>/balances/config.toml]')

@@ -2296,7 +2296,7 @@ _balances() {
             return 0
             ;;
         balances__subcmd__sandbox)
-            opts="-o -v -q -h --listen --seed --transactions --users --rate-limit --fail-rate --fail-first --throttle-first --latency-ms --token-ttl --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
+            opts="-o -v -q -h --listen --seed --transactions --users --rate-limit --fail-rate --fail-first --throttle-first --now --hide-transaction --latency-ms --token-ttl --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2331,6 +2331,14 @@ _balances() {
                     return 0
                     ;;
                 --throttle-first)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --now)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hide-transaction)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -645,6 +645,8 @@ set edit:completion:arg-completer[balances] = {|@words|
             cand --fail-rate 'Fail this fraction of requests with a 5xx (or p100 P501), e.g. 0.2'
             cand --fail-first 'Fail the first N requests with a 5xx'
             cand --throttle-first 'Answer the first N requests 429 with `Retry-After: 1`'
+            cand --now 'The sandbox''s clock, pinned (RFC 3339 or Unix seconds): its living histories and balances, and its checks of timestamps and one-time codes [default: the wall clock]'
+            cand --hide-transaction 'Leave this transaction out of its listing while its balance still counts it (for `balances reconcile` to find)'
             cand --latency-ms 'Delay every response by this many milliseconds'
             cand --token-ttl 'Lifetime of Ibanera access tokens, in seconds'
             cand --config 'Config file [default: <config dir>/balances/config.toml]'

@@ -606,6 +606,8 @@ complete -c balances -n "__fish_balances_using_subcommand sandbox" -l rate-limit
 complete -c balances -n "__fish_balances_using_subcommand sandbox" -l fail-rate -d 'Fail this fraction of requests with a 5xx (or p100 P501), e.g. 0.2' -r
 complete -c balances -n "__fish_balances_using_subcommand sandbox" -l fail-first -d 'Fail the first N requests with a 5xx' -r
 complete -c balances -n "__fish_balances_using_subcommand sandbox" -l throttle-first -d 'Answer the first N requests 429 with `Retry-After: 1`' -r
+complete -c balances -n "__fish_balances_using_subcommand sandbox" -l now -d 'The sandbox\'s clock, pinned (RFC 3339 or Unix seconds): its living histories and balances, and its checks of timestamps and one-time codes [default: the wall clock]' -r
+complete -c balances -n "__fish_balances_using_subcommand sandbox" -l hide-transaction -d 'Leave this transaction out of its listing while its balance still counts it (for `balances reconcile` to find)' -r
 complete -c balances -n "__fish_balances_using_subcommand sandbox" -l latency-ms -d 'Delay every response by this many milliseconds' -r
 complete -c balances -n "__fish_balances_using_subcommand sandbox" -l token-ttl -d 'Lifetime of Ibanera access tokens, in seconds' -r
 complete -c balances -n "__fish_balances_using_subcommand sandbox" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F

@@ -4,7 +4,7 @@
 //! and the common envelope on errors.
 
 use super::data::{self, hash, timestamp};
-use super::{Fault, Received, Shared, demo, json_response};
+use super::{Fault, Received, Shared, demo, json_response, living};
 use axum::body::Body;
 use axum::http::Response;
 use hmac::{Hmac, Mac};
@@ -59,9 +59,9 @@ fn totp_at(step: i64) -> String {
     format!("{:06}", n % 1_000_000)
 }
 
-fn otp_ok(code: Option<&str>) -> bool {
+fn otp_ok(shared: &Shared, code: Option<&str>) -> bool {
     let Some(code) = code else { return false };
-    let step = time::OffsetDateTime::now_utc().unix_timestamp() / 30;
+    let step = shared.now() / 30;
     (-1..=1).any(|d| totp_at(step + d) == code)
 }
 
@@ -111,7 +111,7 @@ pub(super) fn handle(shared: &Shared, r: &Received, path: &str, _rid: &str) -> R
     if !valid {
         return envelope(401, "Authorization", "Unauthorized");
     }
-    if !otp_ok(r.header("otp")) {
+    if !otp_ok(shared, r.header("otp")) {
         return envelope(401, "otp", "Invalid");
     }
     if r.method != "GET" {
@@ -153,9 +153,22 @@ pub(super) fn handle(shared: &Shared, r: &Received, path: &str, _rid: &str) -> R
             let Some(account) = known else {
                 return envelope(404, "AccountsId", "Not_Found");
             };
-            ok_page_of(shared.opts.transactions, page.or(Some((1, 10))), |i| {
-                account_tx(shared, account, i)
-            })
+            let book = AccountBook::of(shared, account);
+            match book.living {
+                Some(stream) => {
+                    let listed: Vec<u64> =
+                        living::listed(stream.count(shared.now()), shared.opts.transactions, |k| {
+                            shared.hidden(&book.transaction_id(k).to_string())
+                        })
+                        .collect();
+                    ok_page_of(listed.len() as u64, page.or(Some((1, 10))), |i| {
+                        book.transaction(listed[i as usize])
+                    })
+                }
+                None => ok_page_of(shared.opts.transactions, page.or(Some((1, 10))), |i| {
+                    book.past_transaction(i)
+                }),
+            }
         }
         "/api/v1/customer/cards/transactions" => {
             let cards: Vec<u64> = match param("CardsId") {
@@ -224,7 +237,7 @@ fn login(shared: &Shared, r: &Received) -> Response<Body> {
         state.1 += 1;
         return envelope(400, "username", "Username_Or_Password_Incorrect");
     }
-    if !otp_ok(field("otp")) {
+    if !otp_ok(shared, field("otp")) {
         state.1 += 1;
         return envelope(400, "otp", "Invalid");
     }
@@ -249,42 +262,157 @@ fn login(shared: &Shared, r: &Received) -> Response<Body> {
 
 /// The seed's three accounts (numbers exactly as documented), then generated ones.
 fn accounts(shared: &Shared) -> Vec<Value> {
-    let mut list = vec![
-        json!({"id": 1000, "asset": "USDC", "totalBalance": number("100.00"), "availableBalance": number("95.50"), "pendingBalance": number("4.50"), "bSuppressed": false}),
-        json!({"id": 1001, "asset": "EUR", "totalBalance": number("2500.10"), "availableBalance": number("2500.10"), "pendingBalance": number("0.00"), "bSuppressed": false}),
-        json!({"id": 1002, "asset": "BTC", "totalBalance": number("0.12345678"), "availableBalance": number("0.12345678"), "pendingBalance": number("0"), "bSuppressed": true}),
-    ];
-    let assets = [
-        ("USD", 2),
-        ("EUR", 2),
-        ("GBP", 2),
-        ("USDC", 6),
-        ("BTC", 8),
-        ("ETH", 18),
-    ];
-    for i in 0..GENERATED_ACCOUNTS {
-        let h = hash(shared.opts.seed, "ibanera-account", i);
-        let (asset, scale) = assets[(h % assets.len() as u64) as usize];
-        let total = data::minor((h >> 8) as i64 % 1_000_000_000, scale.min(8));
-        let pending = data::minor((h >> 40) as i64 % 1000, scale.min(8)).min(total);
-        let (total, available, pending) = if i == 0 {
-            // Long fractions and trailing zeros must survive the trip.
-            (
-                "1234567890.123456789012".to_owned(),
-                "1234567890.123456789012".to_owned(),
-                "0.000".to_owned(),
-            )
-        } else {
-            (
-                total.to_string(),
-                (total - pending).to_string(),
-                pending.to_string(),
-            )
+    (1000..1003 + GENERATED_ACCOUNTS)
+        .map(|id| AccountBook::of(shared, id).balance(shared.now()))
+        .collect()
+}
+
+/// An account: its asset and figures, and its history. The seed's three
+/// and the first generated one (its long fraction must survive the trip)
+/// stand still, their histories in the past; the others live (see
+/// [`living`]): transfers in and out, each later reversed, so the balance
+/// is its opening plus every transfer so far. A transfer is in the
+/// account's own asset.
+struct AccountBook {
+    id: u64,
+    asset: &'static str,
+    scale: u32,
+    /// Minor units, before the first living transfer.
+    total: i128,
+    pending: i128,
+    suppressed: bool,
+    /// A fixed figure, for an account whose digits are the point.
+    literal: Option<(&'static str, &'static str, &'static str)>,
+    living: Option<living::Stream>,
+    seed: u64,
+}
+
+impl AccountBook {
+    fn of(shared: &Shared, id: u64) -> AccountBook {
+        let seed = shared.opts.seed;
+        let fixed = |asset, scale, literal, suppressed| AccountBook {
+            id,
+            asset,
+            scale,
+            total: 0,
+            pending: 0,
+            suppressed,
+            literal: Some(literal),
+            living: None,
+            seed,
         };
-        list.push(json!({"id": 1003 + i, "asset": asset, "totalBalance": number(&total), "availableBalance": number(&available),
-                         "pendingBalance": number(&pending), "bSuppressed": false}));
+        match id {
+            1000 => return fixed("USDC", 2, ("100.00", "95.50", "4.50"), false),
+            1001 => return fixed("EUR", 2, ("2500.10", "2500.10", "0.00"), false),
+            1002 => return fixed("BTC", 8, ("0.12345678", "0.12345678", "0"), true),
+            1003 => {
+                let long = "1234567890.123456789012";
+                let h = hash(seed, "ibanera-account", 0);
+                let asset = ASSETS[(h % ASSETS.len() as u64) as usize].0;
+                return fixed(asset, 12, (long, long, "0.000"), false);
+            }
+            _ => {}
+        }
+        let i = id - 1003;
+        let h = hash(seed, "ibanera-account", i);
+        let (asset, scale) = ASSETS[(h % ASSETS.len() as u64) as usize];
+        let scale = scale.min(8);
+        let total = ((h >> 8) as i64 % 1_000_000_000) as i128;
+        AccountBook {
+            id,
+            asset,
+            scale,
+            // Room for half a cycle of transfers out.
+            total: total + living::HALF as i128 * max_transfer(scale),
+            pending: (((h >> 40) as i64 % 1000) as i128).min(total),
+            suppressed: false,
+            literal: None,
+            living: Some(living::Stream::new(seed, &format!("ibanera-account-{id}"))),
+            seed,
+        }
     }
-    list
+
+    fn balance(&self, now: i64) -> Value {
+        let (total, available, pending) = match (self.literal, self.living) {
+            (Some(figures), _) => (
+                figures.0.to_owned(),
+                figures.1.to_owned(),
+                figures.2.to_owned(),
+            ),
+            (None, stream) => {
+                let n = stream.map_or(0, |s| s.count(now));
+                let moved = living::net(n, 1, |j| vec![(0, self.transfer(j))])[0];
+                let total = self.total + moved;
+                (
+                    living::decimal(total, self.scale),
+                    living::decimal(total - self.pending, self.scale),
+                    living::decimal(self.pending, self.scale),
+                )
+            }
+        };
+        json!({"id": self.id, "asset": self.asset, "totalBalance": number(&total), "availableBalance": number(&available),
+               "pendingBalance": number(&pending), "bSuppressed": self.suppressed})
+    }
+
+    /// Step `j` of a living account: a signed amount in minor units.
+    fn transfer(&self, j: u64) -> i128 {
+        let h = hash(self.seed, "ibanera-transfer", self.id * 1_000_000 + j);
+        let max = max_transfer(self.scale);
+        let amount = max / 100 + (h >> 1) as i128 % (max - max / 100);
+        if h & 1 == 0 { amount } else { -amount }
+    }
+
+    fn transaction_id(&self, k: u64) -> u64 {
+        self.id * 10_000_000_000 + k
+    }
+
+    /// Living transfer `k`.
+    fn transaction(&self, k: u64) -> Value {
+        let (j, back) = living::step(k);
+        let amount = if back {
+            -self.transfer(j)
+        } else {
+            self.transfer(j)
+        };
+        let at = self.living.map_or(0, |s| s.at(k));
+        self.transfer_json(self.transaction_id(k), at, amount, self.scale)
+    }
+
+    /// Transfer `i` (newest first) of a history that lies in the past.
+    fn past_transaction(&self, i: u64) -> Value {
+        let h = hash(self.seed, "ibanera-account-tx", self.id * 1_000_000 + i);
+        let scale = self.scale.min(8);
+        let amount = (h % 10_000_000) as i128 * if h & 1 == 0 { 1 } else { -1 };
+        self.transfer_json(
+            self.id * 1_000_000 + i,
+            HISTORY_START - i as i64 * 7200,
+            amount,
+            scale,
+        )
+    }
+
+    fn transfer_json(&self, id: u64, at: i64, amount: i128, scale: u32) -> Value {
+        let h = hash(self.seed, "ibanera-reference", id);
+        let credit = amount >= 0;
+        json!({"id": id, "accountsId": self.id, "transactionDate": timestamp(at),
+               "description": if credit { "Incoming transfer" } else { "Outgoing transfer" },
+               "amount": number(&living::decimal(amount, scale)), "currency": self.asset, "status": "Completed",
+               "transactionType": if credit { "Credit" } else { "Debit" }, "reference": format!("REF{:08X}", h >> 32)})
+    }
+}
+
+const ASSETS: [(&str, u32); 6] = [
+    ("USD", 2),
+    ("EUR", 2),
+    ("GBP", 2),
+    ("USDC", 6),
+    ("BTC", 8),
+    ("ETH", 18),
+];
+
+/// The largest living transfer at `scale`, in minor units (5,000 units of the asset).
+fn max_transfer(scale: u32) -> i128 {
+    5_000 * 10i128.pow(scale)
 }
 
 fn card(shared: &Shared, i: u64) -> Value {
@@ -309,19 +437,6 @@ fn card_tx(shared: &Shared, card: u64, i: u64) -> Value {
            "status": if i == 0 { "Pending" } else { "Settled" }, "transactionType": if refund { "Refund" } else { "Purchase" }})
 }
 
-fn account_tx(shared: &Shared, account: u64, i: u64) -> Value {
-    let h = hash(
-        shared.opts.seed,
-        "ibanera-account-tx",
-        account * 1_000_000 + i,
-    );
-    let amount = data::minor((h % 10_000_000) as i64 * if h & 1 == 0 { 1 } else { -1 }, 2);
-    json!({"id": account * 1_000_000 + i, "accountsId": account, "transactionDate": timestamp(HISTORY_START - i as i64 * 7200),
-           "description": if h & 1 == 0 { "Incoming transfer" } else { "Outgoing transfer" }, "amount": number(&amount.to_string()),
-           "currency": "EUR", "status": "Completed", "transactionType": if h & 1 == 0 { "Credit" } else { "Debit" },
-           "reference": format!("REF{:08X}", h >> 32)})
-}
-
 #[cfg(test)]
 mod tests {
     #[test]
@@ -329,5 +444,35 @@ mod tests {
         // The client checks the same value with its own implementation
         // (`auth::totp`), so the two agree without sharing code.
         assert_eq!(super::totp_at(1_773_403_200 / 30), "202991");
+    }
+
+    /// A living account's total moves by exactly its transfers, each in the
+    /// account's own asset; the still ones do not move.
+    #[test]
+    fn a_living_accounts_balance_moves_by_its_transfers() {
+        use super::*;
+        let shared = Shared::new(Default::default());
+        let t1 = living::EPOCH + 7_000 * living::PERIOD;
+        for id in [1004, 1010, 1022] {
+            let book = AccountBook::of(&shared, id);
+            let stream = book.living.unwrap();
+            let total = |t: i64| {
+                let b = book.balance(t);
+                crate::minor_units(&b["totalBalance"].to_string(), book.scale)
+            };
+            for t2 in [t1 + 7, t1 + 5_000] {
+                let moved: i128 = (stream.count(t1)..stream.count(t2))
+                    .map(|k| {
+                        let t = book.transaction(k);
+                        assert_eq!(t["currency"], book.asset);
+                        crate::minor_units(&t["amount"].to_string(), book.scale)
+                    })
+                    .sum();
+                assert_eq!(total(t2) - total(t1), moved, "account {id}");
+            }
+        }
+        let still = AccountBook::of(&shared, 1002);
+        assert_eq!(still.balance(t1), still.balance(t1 + 100_000));
+        assert_eq!(still.past_transaction(3)["currency"], "BTC");
     }
 }

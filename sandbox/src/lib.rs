@@ -10,6 +10,7 @@
 mod boca;
 mod data;
 mod ibanera;
+mod living;
 mod noah;
 mod p100;
 
@@ -47,6 +48,9 @@ pub mod demo {
     /// The seeds' example users, the ones `balances --sandbox summary` shows.
     pub const BOCA_USER: &str = super::boca::EXAMPLE_USER;
     pub const P100_USER: &str = super::p100::EXAMPLE_USER;
+    /// A generated Boca user whose history lives (a conversion every few
+    /// seconds), in the demo profile beside the seed's example.
+    pub const BOCA_LIVING_USER: &str = "user-00001";
 }
 
 /// The four emulated APIs, each under its own path prefix on one port.
@@ -94,6 +98,13 @@ pub struct Options {
     /// When set, a token is refused after this many data requests, whatever
     /// `expiresIn` said: a deterministic "token expired mid-run".
     pub token_max_uses: Option<u32>,
+    /// The sandbox's clock (Unix seconds): its living histories and
+    /// balances, and its checks of timestamps, signatures and one-time
+    /// codes. `None`: the wall clock.
+    pub clock: Option<i64>,
+    /// A transaction left out of its listing while its balance still counts
+    /// it: what `balances reconcile` exists to find.
+    pub hide_transaction: Option<String>,
 }
 
 impl Default for Options {
@@ -109,6 +120,8 @@ impl Default for Options {
             latency: Duration::ZERO,
             token_ttl: Duration::from_secs(3600),
             token_max_uses: None,
+            clock: None,
+            hide_transaction: None,
         }
     }
 }
@@ -125,6 +138,18 @@ struct Shared {
 }
 
 impl Shared {
+    /// The sandbox's clock, Unix seconds.
+    fn now(&self) -> i64 {
+        self.opts
+            .clock
+            .unwrap_or_else(|| time::OffsetDateTime::now_utc().unix_timestamp())
+    }
+
+    /// Whether a listing leaves this transaction out (`--hide-transaction`).
+    fn hidden(&self, id: &str) -> bool {
+        self.opts.hide_transaction.as_deref() == Some(id)
+    }
+
     fn request_id(&self) -> String {
         let n = self.requests.load(Ordering::Relaxed);
         let h = data::mix(self.opts.seed ^ n);
@@ -277,21 +302,41 @@ async fn handle(State(shared): State<Arc<Shared>>, req: Request) -> Response<Bod
     )
 }
 
+impl Shared {
+    fn new(opts: Options) -> Shared {
+        Shared {
+            rng: Mutex::new(fastrand::Rng::with_seed(opts.seed)),
+            opts,
+            requests: AtomicU64::new(0),
+            failed_first: AtomicU32::new(0),
+            throttled_first: AtomicU32::new(0),
+            window: Mutex::new((Instant::now(), 0)),
+            ibanera: Default::default(),
+        }
+    }
+}
+
+/// Minor units of a decimal text at `scale` (tests of the books).
+#[cfg(test)]
+fn minor_units(text: &str, scale: u32) -> i128 {
+    let (int, frac) = text.split_once('.').unwrap_or((text, ""));
+    let negative = int.starts_with('-');
+    let digits = format!(
+        "{}{frac:0<width$}",
+        int.trim_start_matches('-'),
+        width = scale as usize
+    );
+    let v: i128 = digits.parse().unwrap();
+    if negative { -v } else { v }
+}
+
 /// Serve on an already-bound listener until `shutdown` resolves.
 pub async fn serve(
     listener: tokio::net::TcpListener,
     opts: Options,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let shared = Arc::new(Shared {
-        rng: Mutex::new(fastrand::Rng::with_seed(opts.seed)),
-        opts,
-        requests: AtomicU64::new(0),
-        failed_first: AtomicU32::new(0),
-        throttled_first: AtomicU32::new(0),
-        window: Mutex::new((Instant::now(), 0)),
-        ibanera: Default::default(),
-    });
+    let shared = Arc::new(Shared::new(opts));
     let app = axum::Router::new().fallback(handle).with_state(shared);
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown)
@@ -383,7 +428,7 @@ impl Drop for Sandbox {
 pub fn config_snippet(addr: SocketAddr) -> String {
     let url = |p| base_url(addr, p);
     format!(
-        "[profiles.sandbox.boca]\nbase_url = \"{}\"\napi_key = \"{}\"\napi_secret = \"{}\"\nusers = [\"{}\"]\n\n\
+        "[profiles.sandbox.boca]\nbase_url = \"{}\"\napi_key = \"{}\"\napi_secret = \"{}\"\nusers = [\"{}\", \"{}\"]\n\n\
          [profiles.sandbox.noah]\nbase_url = \"{}\"\napi_key = \"{}\"\nsigning_key = \"\"\"\n{}\"\"\"\n\n\
          [profiles.sandbox.p100]\nbase_url = \"{}\"\napi_key = \"{}\"\nusers = [\"{}\"]\n\n\
          [profiles.sandbox.ibanera]\nbase_url = \"{}\"\nusername = \"{}\"\npassword = \"{}\"\ntotp_secret = \"{}\"\n",
@@ -391,6 +436,7 @@ pub fn config_snippet(addr: SocketAddr) -> String {
         demo::BOCA_API_KEY,
         demo::BOCA_API_SECRET,
         demo::BOCA_USER,
+        demo::BOCA_LIVING_USER,
         url(Api::Noah),
         demo::NOAH_API_KEY,
         demo::NOAH_ES384_PRIVATE.trim_end(),

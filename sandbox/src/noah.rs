@@ -3,8 +3,8 @@
 //! matched against the request as received), balances and transactions with
 //! page tokens, and NOAH's error envelope.
 
-use super::data::{self, hash, minor, timestamp};
-use super::{Fault, Received, Shared, demo, json_response};
+use super::data::{self, hash, timestamp};
+use super::{Fault, Received, Shared, demo, json_response, living};
 use axum::body::Body;
 use axum::http::Response;
 use base64::Engine as _;
@@ -13,9 +13,7 @@ use p256::ecdsa::signature::Verifier as _;
 use p256::pkcs8::DecodePublicKey as _;
 use serde_json::{Map, Value, json};
 use sha2::{Digest, Sha256};
-use time::OffsetDateTime;
 
-const HISTORY_START: i64 = 1_773_411_720;
 const MAX_LIFETIME: i64 = 900;
 /// Tolerated clock difference for `iat` in the future.
 const LEEWAY: i64 = 60;
@@ -137,7 +135,7 @@ fn verify(r: &Received, now: i64) -> Result<(), String> {
 }
 
 pub(super) fn handle(shared: &Shared, r: &Received, path: &str, rid: &str) -> Response<Body> {
-    if let Err(why) = verify(r, OffsetDateTime::now_utc().unix_timestamp()) {
+    if let Err(why) = verify(r, shared.now()) {
         return envelope(401, "Unauthorized", &why, rid, json!({}));
     }
     if r.method != "GET" {
@@ -158,15 +156,18 @@ pub(super) fn handle(shared: &Shared, r: &Received, path: &str, rid: &str) -> Re
             }
         },
     };
-    let (list, total): (&str, u64) = match path {
-        "/balances" => ("balances", BALANCES.len() as u64),
-        "/transactions" => ("transactions", shared.opts.transactions),
+    let list = match path {
+        "/balances" => "balances",
+        "/transactions" => "transactions",
         _ => return envelope(404, "ResourceNotFound", "No such resource", rid, json!({})),
     };
-    let offset = match r.query_param("PageToken") {
-        None => 0,
-        Some(t) => match offset_of(shared, list, &t) {
-            Some(o) => o,
+    let living = Living::new(shared);
+    // A token names the listing as its first page saw it: transactions that
+    // arrive while it is read neither shift its pages nor enter it.
+    let (offset, top) = match r.query_param("PageToken") {
+        None => (0, living.stream.count(shared.now())),
+        Some(t) => match position_of(shared, list, &t) {
+            Some(at) => at,
             None => {
                 return envelope(
                     400,
@@ -191,75 +192,200 @@ pub(super) fn handle(shared: &Shared, r: &Received, path: &str, rid: &str) -> Re
             );
         }
     };
+    let listed: Vec<u64> = match list {
+        "balances" => (0..BALANCES.len() as u64).collect(),
+        _ => {
+            let mut newest_first: Vec<u64> = living::listed(top, shared.opts.transactions, |k| {
+                shared.hidden(&living.transaction_id(k))
+            })
+            .collect();
+            if !descending {
+                newest_first.reverse();
+            }
+            newest_first
+        }
+    };
+    let total = listed.len() as u64;
     let end = (offset + page_size).min(total);
-    let items: Vec<Value> = (offset.min(end)..end)
-        .map(|i| match list {
-            "balances" => balance(i as usize),
-            _ => transaction(shared, if descending { i } else { total - 1 - i }),
+    let items: Vec<Value> = listed[offset.min(end) as usize..end as usize]
+        .iter()
+        .map(|&i| match list {
+            "balances" => balance(shared, i as usize),
+            _ => living.transaction(i),
         })
         .collect();
     let mut body = json!({"Items": items});
     if end < total {
-        body["PageToken"] = json!(token_for(shared, list, end));
+        body["PageToken"] = json!(token_for(shared, list, end, top));
     }
     json_response(200, &body)
 }
 
-fn token_for(shared: &Shared, list: &str, offset: u64) -> String {
+fn token_for(shared: &Shared, list: &str, offset: u64, top: u64) -> String {
     format!(
-        "{list}.{offset}.{:08x}",
-        hash(shared.opts.seed, list, offset) as u32
+        "{list}.{offset}.{top}.{:08x}",
+        hash(shared.opts.seed, list, offset ^ top.rotate_left(32)) as u32
     )
 }
 
-fn offset_of(shared: &Shared, list: &str, token: &str) -> Option<u64> {
-    let offset: u64 = token
-        .strip_prefix(list)?
-        .strip_prefix('.')?
-        .split('.')
-        .next()?
-        .parse()
-        .ok()?;
-    (token_for(shared, list, offset) == token).then_some(offset)
+/// The offset and the listing's newest (a count) a token names.
+fn position_of(shared: &Shared, list: &str, token: &str) -> Option<(u64, u64)> {
+    let mut parts = token.strip_prefix(list)?.strip_prefix('.')?.split('.');
+    let offset: u64 = parts.next()?.parse().ok()?;
+    let top: u64 = parts.next()?.parse().ok()?;
+    (token_for(shared, list, offset, top) == token).then_some((offset, top))
 }
 
-/// The seed's example first, then more; `.5` and `5.` are NOAH's documented edge forms.
+/// The seed's example first, then more; `.5` and `5.` are NOAH's documented
+/// edge forms. USDC and ETH live ([`Living`]): their figures here are their
+/// openings, moved by every transaction so far.
 const BALANCES: [(&str, &str, &str, &str); 7] = [
     ("Current", "BTC", "10.1", "10.1"),
-    ("Current", "USDC", "2500.50", "2600.50"),
-    ("Current", "ETH", "0.75000000", "0.75000000"),
+    ("Current", "USDC", "52500.500000", "52600.500000"),
+    ("Current", "ETH", "25.75000000", "25.75000000"),
     ("Current", "SOL", "12.5", "12.5"),
     ("Current", "USDT", "100", "100"),
     ("Current", "BTC_TEST", "0.00100000", "0.00100000"),
     ("Current", "USDC_TEST", ".5", "5."),
 ];
 
-fn balance(i: usize) -> Value {
+/// The living currencies: their index in [`BALANCES`], scale, largest amount (minor units).
+const LIVING: [(usize, u32, i128); 2] = [(1, 6, 100_000_000), (2, 8, 5_000_000)];
+
+fn balance(shared: &Shared, i: usize) -> Value {
     let (kind, currency, available, total) = BALANCES[i];
-    json!({"AccountType": kind, "CryptoCurrency": currency, "Available": available, "Total": total})
+    let Some(c) = LIVING.iter().position(|(at, _, _)| *at == i) else {
+        return json!({"AccountType": kind, "CryptoCurrency": currency, "Available": available, "Total": total});
+    };
+    let living = Living::new(shared);
+    let moved = living.net(shared.now())[c];
+    let scale = LIVING[c].1;
+    let figure = |text: &str| {
+        let opening: rust_decimal::Decimal = text.parse().unwrap_or_default();
+        let minor = opening.mantissa() * 10i128.pow(scale - opening.scale());
+        living::decimal(minor + moved, scale)
+    };
+    json!({"AccountType": kind, "CryptoCurrency": currency, "Available": figure(available), "Total": figure(total)})
 }
 
-fn transaction(shared: &Shared, i: u64) -> Value {
-    let h = hash(shared.opts.seed, "noah", i);
-    let (currency, network, scale) = [
-        ("BTC", "Bitcoin", 8),
-        ("USDC", "Ethereum", 6),
-        ("ETH", "Ethereum", 8),
-    ][(h % 3) as usize];
-    let direction = if h & 8 == 0 { "In" } else { "Out" };
-    let status = ["Settled", "Settled", "Settled", "Pending", "Failed"][((h >> 8) % 5) as usize];
-    let amount = minor(((h >> 16) % 500_000_000) as i64 + 1, scale);
-    let fee = minor(((h >> 40) % 5_000) as i64, scale);
-    let mut tx = json!({
-        "ID": data::uuid_like(h), "PublicID": format!("{:010X}", h >> 24), "Network": network,
-        "Created": timestamp(HISTORY_START - i as i64 * 1800), "Status": status, "Direction": direction,
-        "Amount": amount.to_string(), "NetworkFee": fee.to_string(), "CryptoCurrency": currency,
-        "Breakdown": [{"Type": "Principal", "Amount": amount.to_string()}, {"Type": "NetworkFee", "Amount": fee.to_string()}]
-    });
-    if i.is_multiple_of(3) {
-        tx["FiatPayment"] = json!({"Amount": minor(((h >> 20) % 10_000_000) as i64, 2).to_string(), "FeeAmount": "1.50",
-            "Rate": minor(((h >> 12) % 10_000_000) as i64 + 100, 4).to_string(), "FiatCurrency": "EUR",
-            "FiatDepositID": data::uuid_like(h ^ 1)});
+/// The account's living history: settled transfers in and out of USDC and
+/// ETH (an `Out` pays a network fee; its reversal brings back amount and
+/// fee), and some failed ones, which move nothing (see [`living`]).
+struct Living {
+    stream: living::Stream,
+    seed: u64,
+}
+
+/// One step: which living currency, in or out, amount, fee, whether it failed.
+struct Step {
+    currency: usize,
+    out: bool,
+    amount: i128,
+    fee: i128,
+    failed: bool,
+}
+
+impl Living {
+    fn new(shared: &Shared) -> Living {
+        Living {
+            stream: living::Stream::new(shared.opts.seed, "noah"),
+            seed: shared.opts.seed,
+        }
     }
-    tx
+
+    fn step(&self, j: u64) -> Step {
+        let h = hash(self.seed, "noah-living", j);
+        let currency = (h % 2) as usize;
+        let max = LIVING[currency].2;
+        let amount = max / 100 + (h >> 8) as i128 % (max - max / 100);
+        Step {
+            currency,
+            out: h & 4 == 0,
+            amount,
+            fee: amount / 200 + 1,
+            failed: h % 12 == 5,
+        }
+    }
+
+    fn net(&self, now: i64) -> Vec<i128> {
+        living::net(self.stream.count(now), LIVING.len(), |j| {
+            let s = self.step(j);
+            match (s.failed, s.out) {
+                (true, _) => vec![],
+                (false, true) => vec![(s.currency, -(s.amount + s.fee))],
+                (false, false) => vec![(s.currency, s.amount)],
+            }
+        })
+    }
+
+    /// Transaction `k` as the API lists it: a reversal of an `Out` comes
+    /// `In` with amount and fee, of an `In` goes `Out` with a fee within it.
+    fn transaction(&self, k: u64) -> Value {
+        let (j, back) = living::step(k);
+        let s = self.step(j);
+        let (out, amount, fee) = match (back, s.out) {
+            (false, out) => (out, s.amount, if out { s.fee } else { 0 }),
+            (true, true) => (false, s.amount + s.fee, 0),
+            (true, false) => (true, s.amount - s.fee, s.fee),
+        };
+        let (index, scale, _) = LIVING[s.currency];
+        let currency = BALANCES[index].1;
+        let h = hash(self.seed, "noah-living-id", k);
+        let (amount, fee) = (living::decimal(amount, scale), living::decimal(fee, scale));
+        let mut tx = json!({
+            "ID": self.transaction_id(k), "PublicID": format!("{:010X}", h >> 24), "Network": "Ethereum",
+            "Created": timestamp(self.stream.at(k)), "Status": if s.failed { "Failed" } else { "Settled" },
+            "Direction": if out { "Out" } else { "In" }, "Amount": amount, "NetworkFee": fee,
+            "CryptoCurrency": currency,
+            "Breakdown": [{"Type": "Principal", "Amount": amount}, {"Type": "NetworkFee", "Amount": fee}]
+        });
+        // A fiat leg now and then: it stays in provider_fields, it moves no crypto balance.
+        if k.is_multiple_of(3) {
+            tx["FiatPayment"] = json!({"Amount": data::minor(((h >> 20) % 10_000_000) as i64, 2).to_string(),
+                "FeeAmount": "1.50", "Rate": data::minor(((h >> 12) % 10_000_000) as i64 + 100, 4).to_string(),
+                "FiatCurrency": "EUR", "FiatDepositID": data::uuid_like(h ^ 1)});
+        }
+        tx
+    }
+
+    fn transaction_id(&self, k: u64) -> String {
+        data::uuid_like(hash(self.seed, "noah-living-id", k))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// USDC and ETH move by exactly the settled transactions dated in
+    /// between (an `Out` with its fee, a failed one not at all).
+    #[test]
+    fn the_living_balances_move_by_the_settled_transactions() {
+        let shared = Shared::new(Default::default());
+        let living = Living::new(&shared);
+        let t1 = living::EPOCH + 3_000 * living::PERIOD;
+        for t2 in [t1 + 7, t1 + 900, t1 + 20_000] {
+            let mut moved = [0i128; 2];
+            for k in living.stream.count(t1)..living.stream.count(t2) {
+                let t = living.transaction(k);
+                if t["Status"] == "Failed" {
+                    continue;
+                }
+                let c = LIVING
+                    .iter()
+                    .position(|(i, _, _)| BALANCES[*i].1 == t["CryptoCurrency"])
+                    .unwrap();
+                let scale = LIVING[c].1;
+                let amount = crate::minor_units(t["Amount"].as_str().unwrap(), scale);
+                let fee = crate::minor_units(t["NetworkFee"].as_str().unwrap(), scale);
+                moved[c] += if t["Direction"] == "In" {
+                    amount
+                } else {
+                    -amount - fee
+                };
+            }
+            let (a, b) = (living.net(t1), living.net(t2));
+            assert_eq!([b[0] - a[0], b[1] - a[1]], moved, "from {t1} to {t2}");
+        }
+    }
 }

@@ -400,8 +400,18 @@ fn build_context(global: GlobalArgs, command: &Command) -> Result<Context> {
         .unwrap_or_else(default_format);
     let sandbox = if use_sandbox {
         Some(
-            Sandbox::start(sandbox::Options::default())
-                .map_err(|e| Error::internal(format!("cannot start the sandbox: {e}")))?,
+            Sandbox::start(sandbox::Options {
+                // A pinned clock (tests, reproducible demos) is the sandbox's too,
+                // so its histories, balances and checks agree with this run's.
+                clock: std::env::var("BALANCES_NOW")
+                    .ok()
+                    .map(|_| crate::clock::now().unix_timestamp()),
+                hide_transaction: std::env::var("BALANCES_SANDBOX_HIDE_TRANSACTION")
+                    .ok()
+                    .filter(|id| !id.is_empty()),
+                ..sandbox::Options::default()
+            })
+            .map_err(|e| Error::internal(format!("cannot start the sandbox: {e}")))?,
         )
     } else {
         None

@@ -21,6 +21,8 @@ pub async fn run(args: SandboxArgs) -> Result<()> {
         fail_rate_ppm: args.fail_rate.unwrap_or(0),
         fail_first: args.fail_first,
         throttle_first: args.throttle_first,
+        clock: args.now,
+        hide_transaction: args.hide_transaction,
         latency: Duration::from_millis(args.latency_ms),
         token_ttl: Duration::from_secs(args.token_ttl),
         token_max_uses: None,

@@ -38,13 +38,13 @@ pub(super) fn selected(ctx: &Context, asked: Vec<ProviderId>) -> Result<Vec<Prov
 
 /// The users a per-user provider is asked about (`None`: the provider has no users).
 pub(super) fn users(ctx: &Context, p: ProviderId) -> Option<Vec<String>> {
-    let demo_user = match p {
-        ProviderId::Boca => demo::BOCA_USER,
-        ProviderId::P100 => demo::P100_USER,
+    let demo_users: &[&str] = match p {
+        ProviderId::Boca => &[demo::BOCA_USER, demo::BOCA_LIVING_USER],
+        ProviderId::P100 => &[demo::P100_USER],
         ProviderId::Noah | ProviderId::Ibanera => return None,
     };
     if ctx.sandbox.is_some() {
-        return Some(vec![demo_user.to_owned()]);
+        return Some(demo_users.iter().map(|u| u.to_string()).collect());
     }
     Some(
         ctx.profile()

@@ -609,12 +609,28 @@ pub struct SandboxArgs {
     /// Answer the first N requests 429 with `Retry-After: 1`
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub throttle_first: u32,
+    /// The sandbox's clock, pinned (RFC 3339 or Unix seconds): its living histories and balances, and its checks of timestamps and one-time codes [default: the wall clock]
+    #[arg(long, value_name = "TIME", value_parser = parse_time)]
+    pub now: Option<i64>,
+    /// Leave this transaction out of its listing while its balance still counts it (for `balances reconcile` to find)
+    #[arg(long, value_name = "ID")]
+    pub hide_transaction: Option<String>,
     /// Delay every response by this many milliseconds
     #[arg(long, value_name = "MS", default_value_t = 0)]
     pub latency_ms: u64,
     /// Lifetime of Ibanera access tokens, in seconds
     #[arg(long, value_name = "SECS", default_value_t = 3600)]
     pub token_ttl: u64,
+}
+
+/// A time as Unix seconds: RFC 3339 (`2026-12-07T12:00:00Z`) or the seconds themselves.
+fn parse_time(s: &str) -> Result<i64, String> {
+    if let Ok(secs) = s.trim().parse::<i64>() {
+        return Ok(secs);
+    }
+    time::OffsetDateTime::parse(s.trim(), &time::format_description::well_known::Rfc3339)
+        .map(|t| t.unix_timestamp())
+        .map_err(|_| format!("expected an RFC 3339 time or Unix seconds, got {s:?}"))
 }
 
 fn parse_rate(s: &str) -> Result<u32, String> {

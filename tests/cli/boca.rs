@@ -323,7 +323,7 @@ fn max_items_stops_exactly_and_resumes_without_gap() {
         env.cmd().args([
             "boca",
             "get-transactions",
-            "user-00007",
+            "partner-user-42",
             "--max-items",
             "30",
             "--limit",
@@ -344,7 +344,7 @@ fn max_items_stops_exactly_and_resumes_without_gap() {
         env.cmd().args([
             "boca",
             "get-transactions",
-            "user-00007",
+            "partner-user-42",
             "--cursor",
             &cursor,
             "--limit",

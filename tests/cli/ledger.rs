@@ -921,15 +921,12 @@ fn the_sandbox_tour_syncs_then_stores_no_transaction_twice() {
     let db = TempDir::new().unwrap();
     let target = Target::Sqlite(db.path().join("ledger.db"));
     let home = TempDir::new().unwrap();
+    // The same instant twice (the sandbox's histories live by the clock):
+    // nothing new between the runs, so nothing stored twice or anew.
     let tour = |home: &Path| {
-        run(hostile::balances(home).args([
-            "--sandbox",
-            "sync",
-            "--db",
-            &target.arg(),
-            "-o",
-            "ndjson",
-        ]))
+        run(hostile::balances(home)
+            .env("BALANCES_NOW", "2026-12-07T12:00:00Z")
+            .args(["--sandbox", "sync", "--db", &target.arg(), "-o", "ndjson"]))
     };
     let first = tour(home.path());
     assert_eq!(first.code, 0, "{}", show(&first));
