@@ -72,6 +72,15 @@ impl Instant {
         Instant::from(now())
     }
 
+    /// Nanoseconds since the Unix epoch.
+    pub fn nanos(self) -> i128 {
+        self.0
+    }
+
+    pub fn from_nanos(nanos: i128) -> Instant {
+        Instant(nanos)
+    }
+
     /// Whole seconds since the Unix epoch.
     pub fn unix_seconds(self) -> i64 {
         (self.0.div_euclid(1_000_000_000)) as i64

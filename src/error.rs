@@ -26,6 +26,10 @@ pub enum Kind {
     /// is not one of the error codes, so a cron wrapper can tell "low" from
     /// "broken".
     BelowMinimum,
+    /// `reconcile` found a balance its transactions do not account for:
+    /// every row was printed, each mismatch named on stderr; its code (11),
+    /// like 10, tells "the books disagree" from "broken".
+    Mismatch,
     /// Stdout's reader is gone (`balances … | head`). The output is not
     /// complete, so nothing more is done (no state file, no mark); the exit
     /// code is 0 as in ripgrep and the usual Unix filters: the reader chose
@@ -46,6 +50,7 @@ impl Kind {
             Kind::Unauthorized => 77,
             Kind::Config => 78,
             Kind::BelowMinimum => 10,
+            Kind::Mismatch => 11,
             Kind::OutputClosed => 0,
         }
     }
@@ -64,6 +69,7 @@ impl Kind {
             Kind::Io => "io",
             Kind::Internal => "internal",
             Kind::BelowMinimum => "below_minimum",
+            Kind::Mismatch => "mismatch",
             Kind::OutputClosed => "output_closed",
         }
     }
@@ -82,6 +88,7 @@ impl Kind {
             Kind::Io => "local I/O error",
             Kind::Internal => "internal error",
             Kind::BelowMinimum => "below minimum",
+            Kind::Mismatch => "mismatch",
             Kind::OutputClosed => "output closed",
         }
     }

@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod auth;
+pub mod books;
 pub mod cli;
 pub mod clock;
 pub mod config;

@@ -10,6 +10,7 @@ mod listing;
 mod many;
 mod noah;
 mod p100;
+mod reconcile;
 mod sandbox_cmd;
 mod summary;
 mod sync;
@@ -336,6 +337,7 @@ fn build_context(global: GlobalArgs, command: &Command) -> Result<Context> {
             command,
             Command::Summary { .. }
                 | Command::Sync { .. }
+                | Command::Reconcile(_)
                 | Command::Doctor { .. }
                 | Command::Config(_)
         )
@@ -447,6 +449,7 @@ async fn dispatch(ctx: &Context, command: Command) -> Result<()> {
             providers,
             concurrency,
         } => sync::run(ctx, &db, providers, usize::from(concurrency)).await,
+        Command::Reconcile(args) => reconcile::run(ctx, args).await,
         Command::Auth(cmd) => auth::run(ctx, cmd),
         Command::Config(cmd) => config_cmd::run(ctx, cmd),
         Command::Sandbox(args) => sandbox_cmd::run(args).await,

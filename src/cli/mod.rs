@@ -150,6 +150,43 @@ pub struct GlobalArgs {
     pub sandbox: bool,
 }
 
+/// `balances reconcile`: the ledger's balances rolled forward by its transactions.
+#[derive(Debug, Args)]
+pub struct ReconcileArgs {
+    /// The ledger `sync` wrote: a SQLite file or a postgres:// URL
+    #[arg(
+        long,
+        value_name = "PATH|URL",
+        env = "BALANCES_DB",
+        hide_env_values = true
+    )]
+    pub db: String,
+    /// Only these providers (repeatable)
+    #[arg(long = "provider", value_enum, value_name = "P")]
+    pub providers: Vec<ProviderId>,
+    /// Only these users or accounts (repeatable; an account id matches too)
+    #[arg(long = "subject", value_name = "S")]
+    pub subjects: Vec<String>,
+    /// Open at the snapshot at or before this time (RFC 3339 or YYYY-MM-DD) [default: the first]
+    #[arg(long, value_name = "TIME", value_parser = parse_instant)]
+    pub since: Option<crate::clock::Instant>,
+    /// Close at the snapshot at or before this time [default: the latest]
+    #[arg(long, value_name = "TIME", value_parser = parse_instant)]
+    pub until: Option<crate::clock::Instant>,
+    /// One row per consecutive pair of snapshots (to find the window where a difference appeared)
+    #[arg(long)]
+    pub each: bool,
+    /// The snapshot figure rolled forward [default: total where the provider has one, else available]
+    #[arg(long, value_enum, value_name = "BASIS")]
+    pub basis: Option<crate::books::reconcile::Basis>,
+}
+
+/// A time for `--since`/`--until`: RFC 3339, or a date (its midnight, UTC).
+fn parse_instant(s: &str) -> Result<crate::clock::Instant, String> {
+    crate::clock::Instant::parse(s.trim(), crate::clock::Form::Iso8601Utc)
+        .map_err(|_| format!("expected an RFC 3339 time or a date (YYYY-MM-DD), got {s:?}"))
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
     Auto,
@@ -254,6 +291,13 @@ pub enum Command {
         #[arg(long, value_name = "N", default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=256))]
         concurrency: u16,
     },
+    /// Check that the ledger's transactions account for every change in its balances
+    #[command(after_help = "Examples:\n  \
+            balances reconcile --db ledger.db\n  \
+            balances reconcile --db ledger.db --provider boca --each -o csv\n  \
+            balances reconcile --db ledger.db --since 2026-12-01 --until 2026-12-07T00:00:00Z\n\n\
+            Exit 11 when a row is a mismatch (each is named on stderr).")]
+    Reconcile(ReconcileArgs),
     /// Check config, credentials' sources, keyring, TLS and clock skew
     #[command(after_help = "Examples:\n  \
             balances doctor\n  \

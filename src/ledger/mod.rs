@@ -21,6 +21,7 @@
 //! Both databases get the same schema, from the same SQL ([`MIGRATIONS`]).
 
 mod postgres;
+pub mod read;
 mod sqlite;
 
 use crate::error::{Error, Kind, Result};
@@ -138,6 +139,7 @@ CREATE TABLE backfill_rows (
     first_seen      TEXT NOT NULL,
     run_id          TEXT NOT NULL
 );
+ALTER TABLE balances ADD COLUMN list TEXT;
 CREATE INDEX balances_by_balance ON balances (provider, profile, base_url, subject, account_id, currency, as_of);
 "#,
 ];
@@ -148,8 +150,8 @@ pub fn schema_version() -> i64 {
 }
 
 const INSERT_BALANCE: &str = "INSERT INTO balances (run_id, provider, profile, base_url, subject, currency, \
-     available, total, pending, account_id, account_type, status, provider_fields, as_of) \
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)";
+     available, total, pending, account_id, account_type, status, provider_fields, as_of, list) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)";
 
 const INSERT_TRANSACTION: &str = "INSERT INTO transactions (provider, profile, base_url, subject, id, \
      created_at, type, status, from_currency, from_amount, to_currency, to_amount, fee_currency, \
@@ -391,6 +393,7 @@ fn balance_row(run: &Run, key: &ListingKey, as_of: &str, b: &Balance) -> Vec<Opt
         opt_text(&b.status),
         Some(fields_json(&b.provider_fields)),
         Some(as_of.to_owned()),
+        Some(key.list.to_owned()),
     ]
 }
 

@@ -125,69 +125,82 @@ fn tls() -> Result<tokio_postgres_rustls::MakeRustlsConnect> {
     Ok(tokio_postgres_rustls::MakeRustlsConnect::new(config))
 }
 
+/// Connect to the ledger's server: TLS unless the server is on this
+/// machine, the password from the URL or `PGPASSWORD`, never printed.
+async fn connect(url: &Secret) -> Result<(Client, String)> {
+    let mut config: Config =
+        normalized(url.expose())
+            .parse()
+            .map_err(|e: tokio_postgres::Error| {
+                Error::usage(format!(
+                    "--db: not a PostgreSQL URL ({})",
+                    crate::text::clip(&reason(&e))
+                ))
+            })?;
+    if config.get_password().is_none()
+        && let Some(pw) = std::env::var_os("PGPASSWORD")
+    {
+        config.password(pw.as_encoded_bytes());
+    }
+    if config.get_connect_timeout().is_none() {
+        config.connect_timeout(Duration::from_secs(30));
+    }
+    let name = describe(&config);
+    let local = is_local(&config);
+    let plain = local && config.get_ssl_mode() != SslMode::Require;
+    if !local {
+        if config.get_ssl_mode() == SslMode::Disable {
+            return Err(Error::config(format!(
+                "the ledger {name} is not on this machine: it is reached over TLS only (drop sslmode=disable)"
+            )));
+        }
+        config.ssl_mode(SslMode::Require);
+    }
+    let unreachable = |e: tokio_postgres::Error| {
+        let auth = e.code().is_some_and(|c| {
+            *c == tokio_postgres::error::SqlState::INVALID_PASSWORD
+                || *c == tokio_postgres::error::SqlState::INVALID_AUTHORIZATION_SPECIFICATION
+                || *c == tokio_postgres::error::SqlState::INVALID_CATALOG_NAME
+        });
+        let kind = if auth {
+            Kind::Config
+        } else {
+            Kind::Unavailable
+        };
+        Error::new(
+            kind,
+            format!(
+                "cannot connect to the ledger {name}: {}",
+                crate::text::clip(&reason(&e))
+            ),
+        )
+        .with_cause(e)
+    };
+    let client = if plain {
+        config.ssl_mode(SslMode::Disable);
+        let (client, conn) = config
+            .connect(tokio_postgres::NoTls)
+            .await
+            .map_err(unreachable)?;
+        tokio::spawn(conn);
+        client
+    } else {
+        let (client, conn) = config.connect(tls()?).await.map_err(unreachable)?;
+        tokio::spawn(conn);
+        client
+    };
+    Ok((client, name))
+}
+
+/// A connection for reading the ledger (`reconcile`, `export`): the same
+/// TLS rules, no migration.
+pub async fn connect_for_reading(url: &Secret) -> Result<Client> {
+    Ok(connect(url).await?.0)
+}
+
 impl Postgres {
     pub async fn open(url: &Secret) -> Result<Postgres> {
-        let mut config: Config =
-            normalized(url.expose())
-                .parse()
-                .map_err(|e: tokio_postgres::Error| {
-                    Error::usage(format!(
-                        "--db: not a PostgreSQL URL ({})",
-                        crate::text::clip(&reason(&e))
-                    ))
-                })?;
-        if config.get_password().is_none()
-            && let Some(pw) = std::env::var_os("PGPASSWORD")
-        {
-            config.password(pw.as_encoded_bytes());
-        }
-        if config.get_connect_timeout().is_none() {
-            config.connect_timeout(Duration::from_secs(30));
-        }
-        let name = describe(&config);
-        let local = is_local(&config);
-        let plain = local && config.get_ssl_mode() != SslMode::Require;
-        if !local {
-            if config.get_ssl_mode() == SslMode::Disable {
-                return Err(Error::config(format!(
-                    "the ledger {name} is not on this machine: it is reached over TLS only (drop sslmode=disable)"
-                )));
-            }
-            config.ssl_mode(SslMode::Require);
-        }
-        let unreachable = |e: tokio_postgres::Error| {
-            let auth = e.code().is_some_and(|c| {
-                *c == tokio_postgres::error::SqlState::INVALID_PASSWORD
-                    || *c == tokio_postgres::error::SqlState::INVALID_AUTHORIZATION_SPECIFICATION
-                    || *c == tokio_postgres::error::SqlState::INVALID_CATALOG_NAME
-            });
-            let kind = if auth {
-                Kind::Config
-            } else {
-                Kind::Unavailable
-            };
-            Error::new(
-                kind,
-                format!(
-                    "cannot connect to the ledger {name}: {}",
-                    crate::text::clip(&reason(&e))
-                ),
-            )
-            .with_cause(e)
-        };
-        let client = if plain {
-            config.ssl_mode(SslMode::Disable);
-            let (client, conn) = config
-                .connect(tokio_postgres::NoTls)
-                .await
-                .map_err(unreachable)?;
-            tokio::spawn(conn);
-            client
-        } else {
-            let (client, conn) = config.connect(tls()?).await.map_err(unreachable)?;
-            tokio::spawn(conn);
-            client
-        };
+        let (client, name) = connect(url).await?;
         let mut db = Postgres { client, name };
         let timeout = format!("SET lock_timeout = '{}s'", LOCK_TIMEOUT.as_secs());
         db.client

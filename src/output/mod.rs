@@ -8,6 +8,7 @@
 
 mod csv;
 mod encode;
+pub mod flat;
 mod json;
 mod openmetrics;
 mod raw;

@@ -861,6 +861,7 @@ fn a_ledger_of_schema_1_is_migrated_and_keeps_its_rows() {
         // Back to what 0.2.0 left: its tables, rows and position, schema 1.
         target.exec(
             "DROP TABLE listings; DROP TABLE backfills; DROP TABLE backfill_rows; \
+             ALTER TABLE balances DROP COLUMN list; \
              DROP INDEX balances_by_balance; UPDATE schema_version SET version = 1",
         );
         srv.grow(5);
