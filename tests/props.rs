@@ -852,3 +852,146 @@ proptest! {
         }
     }
 }
+
+// ---------------------------------------------------------------------------
+// Exact sums and the roll-forward of `reconcile`
+// ---------------------------------------------------------------------------
+
+use balances::books::Moves;
+use balances::books::reconcile::{Options as RollOptions, Roll, Snapshot, Status, Who};
+use balances::ledger::read::StoredTransaction;
+use balances::money::exact::Exact;
+
+/// A generated transaction: its second, `from`, `to` and `fee` legs, and
+/// whether it failed.
+type Leg<'a> = Option<(&'a str, String)>;
+type HistoryItem<'a> = (i64, Leg<'a>, Leg<'a>, Leg<'a>, bool);
+
+/// A decimal literal of up to 38 characters, at any scale.
+fn literal() -> impl Strategy<Value = String> {
+    (0usize..26, 0usize..13, any::<u64>(), any::<u64>()).prop_map(|(int, frac, a, b)| {
+        let digits: String = format!("{a:020}{b:020}")
+            .chars()
+            .cycle()
+            .take(int + frac)
+            .collect();
+        let (i, f) = digits.split_at(int);
+        let i = if i.is_empty() { "0" } else { i };
+        if f.is_empty() {
+            i.to_owned()
+        } else {
+            format!("{i}.{f}")
+        }
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Sums and differences agree with rust_decimal wherever it is exact.
+    #[test]
+    fn exact_sums_agree_with_rust_decimal(a in -1_000_000_000_000i64..1_000_000_000_000, sa in 0u32..9,
+                                          b in -1_000_000_000_000i64..1_000_000_000_000, sb in 0u32..9) {
+        let (da, db) = (Decimal::new(a, sa), Decimal::new(b, sb));
+        let (ea, eb) = (Exact::parse(&da.to_string()).unwrap(), Exact::parse(&db.to_string()).unwrap());
+        let norm = |d: Decimal| d.normalize().to_string();
+        prop_assert_eq!(ea.clone().plus(&eb).normalized(), norm(da + db));
+        prop_assert_eq!(ea.clone().minus(&eb).normalized(), norm(da - db));
+        prop_assert_eq!(ea.minus(&eb).is_zero(), da == db);
+    }
+
+    /// Random histories of several currencies (amounts of up to 38
+    /// characters at mixed scales, fees, failed transactions) with snapshots
+    /// that follow them: every row is `ok`. Without any one transaction
+    /// that moved money inside the windows, exactly the rows of its legs'
+    /// currencies are mismatches, each short by that leg, exactly.
+    #[test]
+    fn a_history_reconciles_and_any_missing_transaction_shows(
+        txs in proptest::collection::vec(
+            (0i64..100_000, 0usize..3, literal(), 0usize..3, literal(), proptest::option::of((0usize..3, literal())), 0u8..10),
+            1..30),
+        snapshot_secs in proptest::collection::btree_set(0i64..100_000, 2..6),
+        openings in proptest::collection::vec(literal(), 3),
+        each in any::<bool>(),
+        missing in any::<proptest::sample::Index>(),
+    ) {
+        const CURRENCIES: [&str; 3] = ["CAD", "BTC", "USDC_TEST"];
+        let at = |s: i64| Instant::parse(&balances::clock::rfc3339_seconds(
+            time::OffsetDateTime::from_unix_timestamp(BASE_SECS + s).unwrap()), Form::Rfc3339).unwrap();
+        // Transactions at odd seconds, snapshots at even ones: none on a snapshot's second.
+        let history: Vec<HistoryItem<'_>> = txs
+            .into_iter()
+            .map(|(t, fc, fa, tc, ta, fee, s)| {
+                let from = (fc != tc).then(|| (CURRENCIES[fc], fa));
+                (t * 2 + 1, from, Some((CURRENCIES[tc], ta)), fee.map(|(c, a)| (CURRENCIES[c], a)), s == 0)
+            })
+            .collect();
+        let snapshot_secs: Vec<i64> = snapshot_secs.into_iter().map(|s| s * 2).collect();
+        let effect = |h: &HistoryItem<'_>, c: &str| {
+            let mut e = Exact::zero();
+            if h.4 { return e; }
+            if let Some((cur, a)) = &h.2 && *cur == c { e.add(&Exact::parse(a).unwrap()); }
+            if let Some((cur, a)) = &h.1 && *cur == c { e.sub(&Exact::parse(a).unwrap()); }
+            if let Some((cur, a)) = &h.3 && *cur == c { e.sub(&Exact::parse(a).unwrap()); }
+            e
+        };
+        let txs_full = history.clone();
+        let roll_all = |history: &[HistoryItem<'_>]| {
+            let mut rows = Vec::new();
+            for (i, c) in CURRENCIES.iter().enumerate() {
+                let snapshots: Vec<Snapshot> = snapshot_secs.iter().map(|&s| {
+                    // The balance at `s`: its opening plus the complete history up to then.
+                    let mut figure = Exact::parse(&openings[i]).unwrap();
+                    for h in txs_full.iter().filter(|h| h.0 <= s) { figure.add(&effect(h, c)); }
+                    Snapshot { as_of: at(s), as_of_text: at(s).to_rfc3339(),
+                               available: None, total: Some(figure.to_string_at(0)) }
+                }).collect();
+                let who = Who { provider: "boca".into(), profile: "default".into(), subject: "u".into(),
+                                account_id: None, currency: c.to_string() };
+                let opts = RollOptions { each, ..RollOptions::default() };
+                let mut roll = Roll::new(who, snapshots, &opts, None, Some(at(1_000_000)));
+                for pass in 0..2 {
+                if pass == 1 && !roll.gather_near().unwrap() { break; }
+                for h in history {
+                    let text = at(h.0).to_rfc3339();
+                    fn leg<'a>(l: &'a Option<(&'a str, String)>) -> Option<(&'a str, &'a str)> {
+                        l.as_ref().map(|(c, a)| (*c, a.as_str()))
+                    }
+                    let t = StoredTransaction { id: "t", created_at: Some(&text), kind: None,
+                        status: Some(if h.4 { "Failed" } else { "Settled" }), from: leg(&h.1), to: leg(&h.2),
+                        fee: leg(&h.3), rate: None, provider_fields: None };
+                    roll.add(at(h.0), &Moves::of(&t, c)).unwrap();
+                }
+                }
+                rows.extend(roll.rows().unwrap());
+            }
+            rows
+        };
+        let rows = roll_all(&history);
+        prop_assert!(rows.iter().all(|r| r.status == Status::Ok), "{:#?}", rows);
+        // One transaction that moved money inside the windows, left out.
+        let (first, last) = (snapshot_secs[0], *snapshot_secs.last().unwrap());
+        let inside: Vec<usize> = (0..history.len())
+            .filter(|&i| !history[i].4 && history[i].0 > first && history[i].0 <= last)
+            .filter(|&i| CURRENCIES.iter().any(|c| !effect(&history[i], c).is_zero()))
+            .collect();
+        if inside.is_empty() { return Ok(()); }
+        let gone = inside[missing.index(inside.len())];
+        let mut fewer = history.clone();
+        let removed = fewer.remove(gone);
+        let rows = roll_all(&fewer);
+        for r in &rows {
+            let lost = effect(&removed, &r.currency);
+            let window = (Instant::parse(r.opening_as_of.as_deref().unwrap(), Form::Rfc3339).unwrap(),
+                          Instant::parse(r.closing_as_of.as_deref().unwrap(), Form::Rfc3339).unwrap());
+            let in_window = window.0 < at(removed.0) && at(removed.0) <= window.1;
+            if lost.is_zero() || !in_window {
+                prop_assert_eq!(r.status, Status::Ok, "{:#?}", r);
+            } else {
+                prop_assert_eq!(r.status, Status::Mismatch, "{:#?}", r);
+                let difference = Exact::parse(r.difference.as_deref().unwrap()).unwrap();
+                prop_assert!(difference == lost, "difference {:?} for a lost {:?}", r.difference, lost.normalized());
+            }
+        }
+    }
+}

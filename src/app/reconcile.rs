@@ -108,8 +108,52 @@ pub async fn run(ctx: &Context, args: ReconcileArgs) -> Result<()> {
             Form::Rfc3339
         };
         let cards = members.iter().any(|&i| rolls[i].1.is_some());
-        reader
-            .transactions(listing, cards, |t| {
+        // The sums; then, only if a window does not add up, a second read
+        // for the transactions near its snapshots.
+        read_listing(&mut reader, listing, form, cards, members, &mut rolls).await?;
+        let mut doubt = Vec::new();
+        for &i in members {
+            if rolls[i].0.gather_near().map_err(Error::bad_response)? {
+                doubt.push(i);
+            }
+        }
+        if !doubt.is_empty() {
+            read_listing(&mut reader, listing, form, cards, &doubt, &mut rolls).await?;
+        }
+    }
+    let mut rows = Vec::new();
+    for (roll, _) in rolls {
+        rows.extend(roll.rows().map_err(Error::bad_response)?);
+    }
+    let mut out = std::io::BufWriter::new(std::io::stdout());
+    output::flat::write(format, &mut out, &rows)?;
+    out.flush()?;
+    let mismatches: Vec<&Row> = rows
+        .iter()
+        .filter(|r| r.status == Status::Mismatch)
+        .collect();
+    for row in &mismatches {
+        report(format, row);
+    }
+    if mismatches.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::reported(Kind::Mismatch))
+    }
+}
+
+/// One read of a listing's transactions, each to the rolls of `members`
+/// it moves (a card's only to that card's).
+async fn read_listing(
+    reader: &mut Reader,
+    listing: &ListingOf,
+    form: Form,
+    cards: bool,
+    members: &[usize],
+    rolls: &mut [(Roll, Option<String>)],
+) -> Result<()> {
+    reader
+        .transactions(listing, cards, |t| {
                 let Some(created) = t.created_at else {
                     return Err(Error::bad_response(format!(
                         "transaction {} in the ledger has no created_at: it cannot be placed in a window",
@@ -137,28 +181,8 @@ pub async fn run(ctx: &Context, args: ReconcileArgs) -> Result<()> {
                     })?;
                 }
                 Ok(())
-            })
-            .await?;
-    }
-    let mut rows = Vec::new();
-    for (roll, _) in rolls {
-        rows.extend(roll.rows().map_err(Error::bad_response)?);
-    }
-    let mut out = std::io::BufWriter::new(std::io::stdout());
-    output::flat::write(format, &mut out, &rows)?;
-    out.flush()?;
-    let mismatches: Vec<&Row> = rows
-        .iter()
-        .filter(|r| r.status == Status::Mismatch)
-        .collect();
-    for row in &mismatches {
-        report(format, row);
-    }
-    if mismatches.is_empty() {
-        Ok(())
-    } else {
-        Err(Error::reported(Kind::Mismatch))
-    }
+        })
+        .await
 }
 
 /// A balance: what one row (or `--each`, rows) is about.

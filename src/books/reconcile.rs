@@ -163,8 +163,13 @@ pub struct Roll {
     /// Pairs of snapshot indices, in time order.
     windows: Vec<(usize, usize)>,
     sums: Vec<Effect>,
-    /// Transactions within the slack of each boundary snapshot's `as_of`.
+    /// Transactions within the slack of each boundary snapshot's `as_of`,
+    /// gathered (by a second read, [`Roll::gather_near`]) only around the
+    /// windows that do not add up: a million transactions cost their sums,
+    /// not their list.
     near: HashMap<usize, Vec<(Instant, Effect)>>,
+    /// The snapshots whose neighbours the current read gathers (`None`: it sums).
+    gathering: Option<std::collections::BTreeSet<usize>>,
     /// Why nothing can be rolled forward, if so.
     unreconcilable: Option<String>,
     /// The start of the last complete read of the listing.
@@ -194,6 +199,7 @@ impl Roll {
             windows: Vec::new(),
             sums: Vec::new(),
             near: HashMap::new(),
+            gathering: None,
             unreconcilable: None,
             complete_through,
         };
@@ -268,16 +274,19 @@ impl Roll {
             return Ok(());
         }
         let effect = Effect::of(moves)?;
-        // Its window: the first whose closing is at or after it.
-        let w = self
-            .windows
-            .partition_point(|&(_, c)| self.snapshots[c].as_of < at);
-        if let Some(&(o, _)) = self.windows.get(w)
-            && self.snapshots[o].as_of < at
-        {
-            self.sums[w].add(&effect);
-        }
-        // Near a boundary: kept, for a cut within the slack.
+        let Some(wanted) = &self.gathering else {
+            // Its window: the first whose closing is at or after it.
+            let w = self
+                .windows
+                .partition_point(|&(_, c)| self.snapshots[c].as_of < at);
+            if let Some(&(o, _)) = self.windows.get(w)
+                && self.snapshots[o].as_of < at
+            {
+                self.sums[w].add(&effect);
+            }
+            return Ok(());
+        };
+        // Near a boundary in doubt: kept, for a cut within the slack.
         let lo = self
             .snapshots
             .partition_point(|s| s.as_of.nanos() < at.nanos() - CLOCK_SLACK);
@@ -285,11 +294,36 @@ impl Roll {
             if self.snapshots[i].as_of.nanos() > at.nanos() + CLOCK_SLACK {
                 break;
             }
-            if self.windows.iter().any(|&(o, c)| o == i || c == i) {
+            if wanted.contains(&i) {
                 self.near.entry(i).or_default().push((at, effect.clone()));
             }
         }
         Ok(())
+    }
+
+    /// After the read that summed every window: whether the windows that do
+    /// not add up at their natural cuts need a second read, to gather the
+    /// transactions near their snapshots ([`Roll::add`] then gathers only).
+    pub fn gather_near(&mut self) -> Result<bool, String> {
+        let mut doubt = std::collections::BTreeSet::new();
+        if self.unreconcilable.is_none() {
+            for (w, &(o, c)) in self.windows.iter().enumerate() {
+                let (opening, closing) = match (self.figure(o), self.figure(c)) {
+                    (Some(a), Some(b)) => (amount(a)?, amount(b)?),
+                    _ => continue,
+                };
+                if !closing.minus(&opening.plus(&self.sums[w].net())).is_zero() {
+                    doubt.extend([o, c]);
+                    // A cut found for its closing snapshot opens the next window.
+                    if let Some(&(_, next)) = self.windows.get(w + 1) {
+                        doubt.insert(next);
+                    }
+                }
+            }
+        }
+        let any = !doubt.is_empty();
+        self.gathering = Some(doubt);
+        Ok(any)
     }
 
     /// The rows: one per window (a snapshot figure that is not a decimal is the error).
@@ -479,4 +513,119 @@ impl Roll {
 /// A stored amount's exact value.
 fn amount(text: &str) -> Result<Exact, String> {
     Exact::parse(text).map_err(|e| format!("the ledger holds an amount that is not one ({e})"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ledger::read::StoredTransaction;
+
+    fn at(text: &str) -> Instant {
+        Instant::parse(text, crate::clock::Form::Rfc3339).unwrap()
+    }
+
+    fn snapshot(time: &str, total: &str) -> Snapshot {
+        Snapshot {
+            as_of: at(time),
+            as_of_text: time.into(),
+            available: None,
+            total: Some(total.into()),
+        }
+    }
+
+    fn roll(snapshots: Vec<Snapshot>, each: bool, txs: &[(&str, &str)]) -> Vec<Row> {
+        let who = Who {
+            provider: "boca".into(),
+            profile: "default".into(),
+            subject: "u".into(),
+            account_id: None,
+            currency: "CAD".into(),
+        };
+        let opts = Options {
+            each,
+            ..Options::default()
+        };
+        let mut r = Roll::new(
+            who,
+            snapshots,
+            &opts,
+            None,
+            Some(at("2030-01-01T00:00:00Z")),
+        );
+        // As `reconcile` reads a listing: once for the sums, again if a
+        // window does not add up.
+        for pass in 0..2 {
+            if pass == 1 && !r.gather_near().unwrap() {
+                break;
+            }
+            for (time, amount) in txs {
+                let t = StoredTransaction {
+                    id: "t",
+                    created_at: Some(time),
+                    kind: None,
+                    status: None,
+                    from: None,
+                    to: Some(("CAD", amount)),
+                    fee: None,
+                    rate: None,
+                    provider_fields: None,
+                };
+                r.add(at(time), &Moves::of(&t, "CAD")).unwrap();
+            }
+        }
+        r.rows().unwrap()
+    }
+
+    /// The provider's clock a second ahead of ours: a transaction dated a
+    /// second after the snapshot that already counts it is that snapshot's,
+    /// and the window after it (with `--each`) does not count it again.
+    #[test]
+    fn a_transaction_a_second_past_the_snapshot_that_counts_it_is_that_snapshots() {
+        let snapshots = vec![
+            snapshot("2026-12-07T12:00:00Z", "100.00"),
+            snapshot("2026-12-07T12:01:00Z", "110.00"),
+            snapshot("2026-12-07T12:02:00Z", "115.00"),
+        ];
+        let txs = [
+            ("2026-12-07T12:00:30Z", "4.00"),
+            ("2026-12-07T12:01:01Z", "6.00"), // counted in the 12:01 snapshot
+            ("2026-12-07T12:01:30Z", "5.00"),
+        ];
+        let rows = roll(snapshots.clone(), true, &txs);
+        assert_eq!(rows.len(), 2);
+        assert!(rows.iter().all(|r| r.status == Status::Ok), "{rows:#?}");
+        assert_eq!(rows[0].inflow.as_deref(), Some("10.00"));
+        assert_eq!(rows[1].inflow.as_deref(), Some("5.00"));
+        let whole = roll(snapshots, false, &txs);
+        assert_eq!(whole[0].status, Status::Ok);
+        assert_eq!(whole[0].transactions, Some(3));
+    }
+
+    /// No cut adds what the ledger does not hold: a missing transaction is
+    /// a mismatch of exactly its amount, even near a snapshot.
+    #[test]
+    fn a_missing_transaction_is_never_explained_away() {
+        let snapshots = vec![
+            snapshot("2026-12-07T12:00:00Z", "100.00"),
+            snapshot("2026-12-07T12:01:00Z", "110.00"),
+        ];
+        let rows = roll(snapshots, false, &[("2026-12-07T12:00:59Z", "4.00")]);
+        assert_eq!(rows[0].status, Status::Mismatch);
+        assert_eq!(rows[0].difference.as_deref(), Some("6.00"));
+        assert_eq!(rows[0].expected.as_deref(), Some("104.00"));
+    }
+
+    #[test]
+    fn one_snapshot_and_a_missing_figure_are_unreconcilable() {
+        let rows = roll(vec![snapshot("2026-12-07T12:00:00Z", "1")], false, &[]);
+        assert_eq!(rows[0].status, Status::Unreconcilable);
+        assert!(rows[0].note.as_deref().unwrap().contains("one snapshot"));
+        let mut s = snapshot("2026-12-07T12:01:00Z", "1");
+        s.total = None;
+        s.available = Some("1".into());
+        let rows = roll(vec![snapshot("2026-12-07T12:00:00Z", "1"), s], false, &[]);
+        // Not every snapshot has a total: the basis is available, which the first lacks.
+        assert_eq!(rows[0].basis, "available");
+        assert_eq!(rows[0].status, Status::Unreconcilable);
+    }
 }

@@ -108,13 +108,13 @@ impl Growing {
 }
 
 /// Where a test's ledger is.
-enum Target {
+pub(crate) enum Target {
     Sqlite(PathBuf),
     Postgres { url: String, schema: String },
 }
 
 impl Target {
-    fn arg(&self) -> String {
+    pub(crate) fn arg(&self) -> String {
         match self {
             Target::Sqlite(p) => p.display().to_string(),
             Target::Postgres { url, schema } => {
@@ -125,7 +125,7 @@ impl Target {
     }
 
     /// The rows of one query, every column as text.
-    fn query(&self, sql: &str) -> Vec<Vec<Option<String>>> {
+    pub(crate) fn query(&self, sql: &str) -> Vec<Vec<Option<String>>> {
         match self {
             Target::Sqlite(p) => {
                 let c = rusqlite::Connection::open(p).unwrap();
@@ -168,7 +168,7 @@ impl Target {
     }
 
     /// Run a statement.
-    fn exec(&self, sql: &str) {
+    pub(crate) fn exec(&self, sql: &str) {
         match self {
             Target::Sqlite(p) => {
                 rusqlite::Connection::open(p)
@@ -183,13 +183,13 @@ impl Target {
         }
     }
 
-    fn count(&self, sql: &str) -> usize {
+    pub(crate) fn count(&self, sql: &str) -> usize {
         self.query(sql)[0][0].as_deref().unwrap().parse().unwrap()
     }
 
     /// [`Target::count`] while another process may still be creating the
     /// ledger: `None` until the table is there.
-    fn try_count(&self, sql: &str) -> Option<usize> {
+    pub(crate) fn try_count(&self, sql: &str) -> Option<usize> {
         match self {
             Target::Sqlite(p) => rusqlite::Connection::open(p)
                 .and_then(|c| c.query_row(sql, [], |r| r.get::<_, i64>(0)))
@@ -229,7 +229,7 @@ where
 }
 
 /// A SQLite ledger in `dir`, and a fresh PostgreSQL schema when a server is given.
-fn targets(dir: &Path) -> Vec<Target> {
+pub(crate) fn targets(dir: &Path) -> Vec<Target> {
     let mut all = vec![Target::Sqlite(dir.join("ledger.db"))];
     match std::env::var("BALANCES_TEST_POSTGRES") {
         Ok(url) if !url.is_empty() => {
@@ -252,7 +252,7 @@ fn targets(dir: &Path) -> Vec<Target> {
 }
 
 /// A home with a profile that lists Boca user `u-1`.
-fn home_with_boca_user() -> TempDir {
+pub(crate) fn home_with_boca_user() -> TempDir {
     let home = TempDir::new().unwrap();
     let dir = home.path().join("config/balances");
     std::fs::create_dir_all(&dir).unwrap();

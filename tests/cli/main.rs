@@ -19,6 +19,7 @@ mod p100;
 mod prefetch;
 mod rate_limits;
 mod readme;
+mod reconcile;
 mod sandbox_cmd;
 mod security;
 mod state_file;
