@@ -5,6 +5,7 @@ mod auth;
 mod boca;
 mod config_cmd;
 mod doctor;
+mod export;
 mod ibanera;
 mod listing;
 mod many;
@@ -338,6 +339,7 @@ fn build_context(global: GlobalArgs, command: &Command) -> Result<Context> {
             Command::Summary { .. }
                 | Command::Sync { .. }
                 | Command::Reconcile(_)
+                | Command::Export(_)
                 | Command::Doctor { .. }
                 | Command::Config(_)
         )
@@ -450,6 +452,7 @@ async fn dispatch(ctx: &Context, command: Command) -> Result<()> {
             concurrency,
         } => sync::run(ctx, &db, providers, usize::from(concurrency)).await,
         Command::Reconcile(args) => reconcile::run(ctx, args).await,
+        Command::Export(args) => export::run(ctx, args).await,
         Command::Auth(cmd) => auth::run(ctx, cmd),
         Command::Config(cmd) => config_cmd::run(ctx, cmd),
         Command::Sandbox(args) => sandbox_cmd::run(args).await,

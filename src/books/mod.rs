@@ -21,6 +21,7 @@
 //! A transaction's status is the one it had when first synced (the ledger
 //! stores each transaction once).
 
+pub mod journal;
 pub mod reconcile;
 
 use crate::ledger::read::{ListingOf, StoredBalance, StoredTransaction};
@@ -142,5 +143,39 @@ impl<'a> Moves<'a> {
 
     pub fn touches(&self) -> bool {
         self.inflow.is_some() || self.outflow.is_some() || self.fee.is_some()
+    }
+}
+
+/// The journal account a balance is kept in (see [`journal`]).
+pub fn place_of_balance(b: &StoredBalance) -> journal::Place {
+    let account = match (b.provider.as_str(), &b.account_id) {
+        ("ibanera", Some(id)) if is_card(b) => Some(("Cards", id.clone())),
+        ("ibanera", Some(id)) => Some(("Accounts", id.clone())),
+        _ => None,
+    };
+    journal::Place {
+        provider: b.provider.clone(),
+        profile: b.profile.clone(),
+        base_url: b.base_url.clone(),
+        subject: b.subject.clone(),
+        account,
+    }
+}
+
+/// The journal account a transaction of `listing` moves: the inverse of [`movers`].
+pub fn place_of_transaction(listing: &ListingOf, t: &StoredTransaction<'_>) -> journal::Place {
+    let (subject, account) = match listing.provider.as_str() {
+        "ibanera" if listing.subject.is_empty() => {
+            (String::new(), card_of(t).map(|card| ("Cards", card)))
+        }
+        "ibanera" => (String::new(), Some(("Accounts", listing.subject.clone()))),
+        _ => (listing.subject.clone(), None),
+    };
+    journal::Place {
+        provider: listing.provider.clone(),
+        profile: listing.profile.clone(),
+        base_url: listing.base_url.clone(),
+        subject,
+        account,
     }
 }

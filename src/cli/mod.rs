@@ -181,6 +181,31 @@ pub struct ReconcileArgs {
     pub basis: Option<crate::books::reconcile::Basis>,
 }
 
+/// `balances export`: the ledger as a plain-text accounting journal.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The ledger `sync` wrote: a SQLite file or a postgres:// URL
+    #[arg(
+        long,
+        value_name = "PATH|URL",
+        env = "BALANCES_DB",
+        hide_env_values = true
+    )]
+    pub db: String,
+    /// The journal's tool
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: crate::books::journal::Dialect,
+    /// Only these providers (repeatable)
+    #[arg(long = "provider", value_enum, value_name = "P")]
+    pub providers: Vec<ProviderId>,
+    /// Only transactions and snapshots from this time (RFC 3339 or YYYY-MM-DD)
+    #[arg(long, value_name = "TIME", value_parser = parse_instant)]
+    pub since: Option<crate::clock::Instant>,
+    /// Only transactions and snapshots up to this time
+    #[arg(long, value_name = "TIME", value_parser = parse_instant)]
+    pub until: Option<crate::clock::Instant>,
+}
+
 /// A time for `--since`/`--until`: RFC 3339, or a date (its midnight, UTC).
 fn parse_instant(s: &str) -> Result<crate::clock::Instant, String> {
     crate::clock::Instant::parse(s.trim(), crate::clock::Form::Iso8601Utc)
@@ -298,6 +323,12 @@ pub enum Command {
             balances reconcile --db ledger.db --since 2026-12-01 --until 2026-12-07T00:00:00Z\n\n\
             Exit 11 when a row is a mismatch (each is named on stderr).")]
     Reconcile(ReconcileArgs),
+    /// Write the ledger as a Beancount, hledger or Ledger journal, its snapshots as balance assertions
+    #[command(after_help = "Examples:\n  \
+            balances export --db ledger.db --format beancount > books.beancount && bean-check books.beancount\n  \
+            balances export --db ledger.db --format hledger | hledger -f - check\n  \
+            balances export --db ledger.db --format ledger --provider boca --since 2026-12-01 > boca.ledger")]
+    Export(ExportArgs),
     /// Check config, credentials' sources, keyring, TLS and clock skew
     #[command(after_help = "Examples:\n  \
             balances doctor\n  \

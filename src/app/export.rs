@@ -1,0 +1,126 @@
+//! `balances export`: the ledger as a Beancount, hledger or Ledger journal
+//! ([`crate::books::journal`]), to stdout. Reads the ledger only; the same
+//! ledger always gives the same bytes.
+
+use super::Context;
+use crate::books::journal::{Assertion, Entry, Journal};
+use crate::books::{self};
+use crate::cli::ExportArgs;
+use crate::clock::{Form, Instant};
+use crate::error::{Error, Result};
+use crate::ledger::Target;
+use crate::ledger::read::Reader;
+use std::io::Write;
+
+pub async fn run(ctx: &Context, args: ExportArgs) -> Result<()> {
+    if ctx.style.raw {
+        return Err(Error::usage(
+            "export writes a journal, not provider pages: it cannot be combined with --raw",
+        ));
+    }
+    let target = Target::parse(&args.db)?;
+    let (mut reader, version) = Reader::open(&target).await?;
+    let wanted_provider =
+        |p: &str| args.providers.is_empty() || args.providers.iter().any(|w| w.name() == p);
+    let in_range =
+        |at: Instant| args.since.is_none_or(|s| at >= s) && args.until.is_none_or(|u| at <= u);
+    let mut assertions = Vec::new();
+    for b in reader.balances(version).await? {
+        if !wanted_provider(&b.provider) {
+            continue;
+        }
+        let at = Instant::parse(&b.as_of, Form::Rfc3339).map_err(|_| {
+            Error::config(format!(
+                "the ledger holds a snapshot time that is not one ({})",
+                crate::text::clip(&b.as_of)
+            ))
+        })?;
+        let figure = match (b.total.as_ref(), b.available.as_ref()) {
+            // The figure the transactions account for (the books rule's basis).
+            (Some(total), _) => total.clone(),
+            (None, Some(available)) => available.clone(),
+            (None, None) => continue,
+        };
+        if in_range(at) {
+            assertions.push(Assertion {
+                at,
+                as_of: b.as_of.clone(),
+                place: books::place_of_balance(&b),
+                currency: b.currency.clone(),
+                figure,
+            });
+        }
+    }
+    let mut entries = Vec::new();
+    for listing in reader.transaction_listings().await? {
+        if !wanted_provider(&listing.provider) {
+            continue;
+        }
+        let form = if listing.provider == "ibanera" {
+            Form::Iso8601Utc
+        } else {
+            Form::Rfc3339
+        };
+        reader
+            .transactions(&listing, true, |t| {
+                let at = t
+                    .created_at
+                    .ok_or("has no created_at")
+                    .and_then(|c| Instant::parse(c, form).map_err(|_| "has no time"))
+                    .map_err(|why| {
+                        Error::bad_response(format!(
+                            "transaction {} in the ledger {why}",
+                            crate::text::clip(t.id)
+                        ))
+                    })?;
+                if !in_range(at) {
+                    return Ok(());
+                }
+                for (_, amount) in [t.from, t.to, t.fee].into_iter().flatten() {
+                    crate::money::exact::Exact::parse(amount).map_err(|e| {
+                        Error::bad_response(format!(
+                            "transaction {} in the ledger: {e}",
+                            crate::text::clip(t.id)
+                        ))
+                    })?;
+                }
+                let owned =
+                    |leg: Option<(&str, &str)>| leg.map(|(c, a)| (c.to_owned(), a.to_owned()));
+                entries.push(Entry {
+                    at,
+                    place: books::place_of_transaction(&listing, &t),
+                    id: t.id.to_owned(),
+                    key: format!(
+                        "{}/{}/{}/{}/{}",
+                        listing.provider, listing.profile, listing.base_url, listing.subject, t.id
+                    ),
+                    kind: t.kind.map(str::to_owned),
+                    status: t.status.map(str::to_owned),
+                    from: owned(t.from),
+                    to: owned(t.to),
+                    fee: owned(t.fee),
+                });
+                Ok(())
+            })
+            .await?;
+    }
+    let journal = Journal {
+        entries,
+        assertions,
+        source: target.display(),
+    };
+    let text = journal.write(args.format).map_err(|too_long| {
+        let shown: Vec<String> = too_long.iter().take(5).map(|t| t.what.clone()).collect();
+        Error::bad_response(format!(
+            "Beancount keeps {} significant digits and would round {} amount(s) of this ledger \
+             (for example {}): export it with --format hledger or ledger, which are exact",
+            crate::books::journal::BEANCOUNT_DIGITS,
+            too_long.len(),
+            shown.join(", ")
+        ))
+    })?;
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
+    Ok(())
+}
