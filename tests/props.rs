@@ -995,3 +995,81 @@ proptest! {
         }
     }
 }
+
+// ---------------------------------------------------------------------------
+// The journal of `export`, read back
+// ---------------------------------------------------------------------------
+
+use balances::books::journal::{Assertion, Dialect, Entry, Journal, Place};
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(100))]
+
+    /// A random history and the snapshots that follow it, written as an
+    /// hledger journal and read back: every account's sum per commodity is
+    /// its last snapshot, exactly (the opening entry, the conversions with
+    /// their total prices, the fees and transfers included).
+    #[test]
+    fn a_journal_read_back_sums_to_the_closing_balances(
+        txs in proptest::collection::vec(
+            (0i64..10_000, 0usize..3, literal(), 0usize..3, literal(), proptest::option::of((0usize..3, literal())), 0usize..2),
+            1..25),
+        openings in proptest::collection::vec(literal(), 3),
+    ) {
+        const CURRENCIES: [&str; 3] = ["CAD", "c0ffee", "USDC_TEST"];
+        const SUBJECTS: [&str; 2] = ["u 1", "ü/2"];
+        let at = |s: i64| Instant::from_nanos(i128::from(BASE_SECS + s) * NANOS);
+        let place = |s: usize| Place { provider: "boca".into(), profile: "default".into(),
+            base_url: "https://b/".into(), subject: SUBJECTS[s].into(), account: None };
+        let entries: Vec<Entry> = txs.iter().enumerate().map(|(i, (t, fc, fa, tc, ta, fee, s))| Entry {
+            at: at(*t), place: place(*s), id: format!("t{i}"), key: format!("k{i}"), kind: None, status: None,
+            from: (fc != tc).then(|| (CURRENCIES[*fc].to_owned(), fa.clone())),
+            to: Some((CURRENCIES[*tc].to_owned(), ta.clone())),
+            fee: fee.as_ref().map(|(c, a)| (CURRENCIES[*c].to_owned(), a.clone())),
+        }).collect();
+        // Each subject's closing in each currency: its opening plus its history.
+        let mut closing: HashMap<(usize, &str), Exact> = HashMap::new();
+        let mut assertions = Vec::new();
+        for s in 0..2 {
+            for (i, c) in CURRENCIES.iter().enumerate() {
+                let mut figure = Exact::parse(&openings[i]).unwrap();
+                assertions.push(Assertion { at: at(-1), as_of: at(-1).to_rfc3339(), place: place(s),
+                    currency: c.to_string(), figure: figure.to_string_at(0) });
+                for e in entries.iter().filter(|e| e.place == place(s)) {
+                    for (leg, sign) in [(&e.to, 1), (&e.from, -1), (&e.fee, -1)] {
+                        if let Some((lc, la)) = leg && lc == c {
+                            let a = Exact::parse(la).unwrap();
+                            if sign > 0 { figure.add(&a) } else { figure.sub(&a) }
+                        }
+                    }
+                }
+                assertions.push(Assertion { at: at(20_000), as_of: at(20_000).to_rfc3339(), place: place(s),
+                    currency: c.to_string(), figure: figure.to_string_at(0) });
+                closing.insert((s, c), figure);
+            }
+        }
+        let text = Journal { entries, assertions, source: "test".into() }.write(Dialect::Hledger).unwrap();
+        // Read it back: every posting's amount, to its account and commodity.
+        let mut sums: HashMap<(String, String), Exact> = HashMap::new();
+        let mut names: HashMap<String, String> = HashMap::new();
+        for line in text.lines() {
+            if let Some(rest) = line.strip_prefix("; commodity ") {
+                let (name, original) = rest.split_once(" is the provider's ").unwrap();
+                names.insert(name.to_owned(), original.trim_matches('"').to_owned());
+            }
+            let Some(posting) = line.strip_prefix("  ").filter(|p| !p.starts_with(';')) else { continue };
+            let (account, rest) = posting.split_once("  ").unwrap();
+            let amount = rest.split(" @@ ").next().unwrap().split(" = ").next().unwrap();
+            let (value, commodity) = amount.split_once(' ').unwrap();
+            let commodity = names.get(commodity).cloned().unwrap_or_else(|| commodity.trim_matches('"').to_owned());
+            sums.entry((account.to_owned(), commodity)).or_default().add(&Exact::parse(value).unwrap());
+        }
+        for ((s, c), figure) in &closing {
+            let account = sums.keys().find(|(a, cur)| a.starts_with("Assets:Boca:") && cur == c
+                && a.starts_with("Assets:Boca:U-1-") == (*s == 0)).cloned();
+            let got = account.map(|k| sums[&k].clone()).unwrap_or_default();
+            prop_assert!(got == *figure, "{} {}: {} in the journal, {} closing\n{}", SUBJECTS[*s], c,
+                got.normalized(), figure.normalized(), text);
+        }
+    }
+}

@@ -104,6 +104,7 @@ pub async fn run(ctx: &Context, args: ExportArgs) -> Result<()> {
             })
             .await?;
     }
+    place_at_cuts(&mut assertions, &entries).map_err(Error::bad_response)?;
     let journal = Journal {
         entries,
         assertions,
@@ -122,5 +123,67 @@ pub async fn run(ctx: &Context, args: ExportArgs) -> Result<()> {
     let mut out = std::io::stdout().lock();
     out.write_all(text.as_bytes())?;
     out.flush()?;
+    Ok(())
+}
+
+/// Each assertion at its snapshot's cut, as `reconcile` finds it: where a
+/// provider's clock put a transaction a second past the snapshot that
+/// counts it, the assertion comes after that transaction, so what
+/// `reconcile` calls ok every tool accepts.
+fn place_at_cuts(
+    assertions: &mut [Assertion],
+    entries: &[Entry],
+) -> std::result::Result<(), String> {
+    use crate::books::reconcile::{Options, Roll, Snapshot, Who};
+    use std::collections::BTreeMap;
+    let mut groups: BTreeMap<(crate::books::journal::Place, String), Vec<usize>> = BTreeMap::new();
+    for (i, a) in assertions.iter().enumerate() {
+        groups
+            .entry((a.place.clone(), a.currency.clone()))
+            .or_default()
+            .push(i);
+    }
+    for ((place, currency), mut members) in groups {
+        members.sort_by_key(|&i| assertions[i].at);
+        let snapshots = members
+            .iter()
+            .map(|&i| Snapshot {
+                as_of: assertions[i].at,
+                as_of_text: assertions[i].as_of.clone(),
+                available: None,
+                total: Some(assertions[i].figure.clone()),
+            })
+            .collect();
+        let who = Who {
+            provider: place.provider.clone(),
+            profile: place.profile.clone(),
+            subject: place.subject.clone(),
+            account_id: None,
+            currency: currency.clone(),
+        };
+        let opts = Options {
+            each: true,
+            ..Options::default()
+        };
+        let mut roll = Roll::new(
+            who,
+            snapshots,
+            &opts,
+            None,
+            Some(Instant::from_nanos(i128::MAX)),
+        );
+        for pass in 0..2 {
+            if pass == 1 && !roll.gather_near()? {
+                break;
+            }
+            for e in entries.iter().filter(|e| e.place == place) {
+                roll.add(e.at, &crate::books::Moves::of(&e.stored(), &currency))?;
+            }
+        }
+        let (_, cuts) = roll.rows_and_cuts()?;
+        for (&i, cut) in members.iter().zip(cuts) {
+            assertions[i].at = cut;
+        }
+    }
     Ok(())
 }

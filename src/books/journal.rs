@@ -72,6 +72,26 @@ pub struct Entry {
     pub fee: Option<(String, String)>,
 }
 
+impl Entry {
+    /// The transaction as the books rule reads it.
+    pub fn stored(&self) -> crate::ledger::read::StoredTransaction<'_> {
+        fn leg(l: &Option<(String, String)>) -> Option<(&str, &str)> {
+            l.as_ref().map(|(c, a)| (c.as_str(), a.as_str()))
+        }
+        crate::ledger::read::StoredTransaction {
+            id: &self.id,
+            created_at: None,
+            kind: self.kind.as_deref(),
+            status: self.status.as_deref(),
+            from: leg(&self.from),
+            to: leg(&self.to),
+            fee: leg(&self.fee),
+            rate: None,
+            provider_fields: None,
+        }
+    }
+}
+
 /// One snapshot of one balance.
 #[derive(Debug, Clone)]
 pub struct Assertion {
@@ -625,21 +645,7 @@ impl Writer {
 
 /// What a transaction does to its place's `currency` (the books rule).
 fn effect(e: &Entry, currency: &str) -> Exact {
-    fn leg(l: &Option<(String, String)>) -> Option<(&str, &str)> {
-        l.as_ref().map(|(c, a)| (c.as_str(), a.as_str()))
-    }
-    let stored = crate::ledger::read::StoredTransaction {
-        id: &e.id,
-        created_at: None,
-        kind: None,
-        status: e.status.as_deref(),
-        from: leg(&e.from),
-        to: leg(&e.to),
-        fee: leg(&e.fee),
-        rate: None,
-        provider_fields: None,
-    };
-    let m = Moves::of(&stored, currency);
+    let m = Moves::of(&e.stored(), currency);
     let x = |a: Option<&str>| a.and_then(|a| Exact::parse(a).ok()).unwrap_or_default();
     x(m.inflow).minus(&x(m.outflow)).minus(&x(m.fee))
 }

@@ -328,13 +328,21 @@ impl Roll {
 
     /// The rows: one per window (a snapshot figure that is not a decimal is the error).
     pub fn rows(self) -> Result<Vec<Row>, String> {
+        Ok(self.rows_and_cuts()?.0)
+    }
+
+    /// The rows, and each snapshot's cut: the moment of the provider's
+    /// history it counts to (its `as_of`, unless a cut within the slack made
+    /// a window add up). `export` places its balance assertions there.
+    pub fn rows_and_cuts(self) -> Result<(Vec<Row>, Vec<Instant>), String> {
         let mut rows = Vec::with_capacity(self.windows.len());
+        let mut cuts: Vec<Instant> = self.snapshots.iter().map(|s| s.as_of).collect();
         // The cut found for the snapshot that closed the window before.
         let mut carried: Option<(usize, Instant)> = None;
         for (w, &(o, c)) in self.windows.iter().enumerate() {
-            rows.push(self.row(w, o, c, &mut carried)?);
+            rows.push(self.row(w, o, c, &mut carried, &mut cuts)?);
         }
-        Ok(rows)
+        Ok((rows, cuts))
     }
 
     fn row(
@@ -343,6 +351,7 @@ impl Roll {
         o: usize,
         c: usize,
         carried: &mut Option<(usize, Instant)>,
+        cuts: &mut [Instant],
     ) -> Result<Row, String> {
         let (open, close) = (&self.snapshots[o], &self.snapshots[c]);
         let mut row = Row {
@@ -398,9 +407,10 @@ impl Roll {
             };
             self.search(o, c, &opens, &difference)
         };
-        let (mut sums, cut_close) = (natural, chosen.as_ref().map(|(_, cut)| *cut));
+        let (mut sums, cut_close) = (natural, chosen.as_ref().map(|(_, _, cut)| *cut));
+        let cut_open = chosen.as_ref().map(|(_, cut, _)| *cut);
         let adjust = match (chosen, fixed_open) {
-            (Some((adjust, _)), _) => Some(adjust),
+            (Some((adjust, _, _)), _) => Some(adjust),
             // The opening cut the window before chose stands, whatever this one finds.
             (None, Some(cut)) => Some(self.moved(o, cut, true)),
             (None, None) => None,
@@ -431,6 +441,14 @@ impl Roll {
             (Status::Ok, Some(cut)) => Some((c, cut)),
             _ => None,
         };
+        if row.status == Status::Ok {
+            if let Some(cut) = cut_open {
+                cuts[o] = cut;
+            }
+            if let Some(cut) = cut_close {
+                cuts[c] = cut;
+            }
+        }
         Ok(row)
     }
 
@@ -478,7 +496,7 @@ impl Roll {
         c: usize,
         opens: &[Instant],
         diff: &Exact,
-    ) -> Option<((Effect, Effect), Instant)> {
+    ) -> Option<((Effect, Effect), Instant, Instant)> {
         let (a_o, a_c) = (self.snapshots[o].as_of, self.snapshots[c].as_of);
         let change = |(into, out): &(Effect, Effect)| into.net().minus(&out.net());
         // Each change a closing cut can make, by its nearest cut.
@@ -491,7 +509,7 @@ impl Roll {
                 by_change.insert(key, (distance, cut, adjust));
             }
         }
-        let mut best: Option<(i128, (Effect, Effect), Instant)> = None;
+        let mut best: Option<(i128, (Effect, Effect), Instant, Instant)> = None;
         for &cut_o in opens {
             let (mut into, mut out) = self.moved(o, cut_o, true);
             let wanted = diff.clone().minus(&change(&(into.clone(), out.clone())));
@@ -500,13 +518,13 @@ impl Roll {
                 continue;
             };
             let distance = (cut_o.nanos() - a_o.nanos()).abs() + distance_c;
-            if *cut_c > cut_o && best.as_ref().is_none_or(|(d, _, _)| distance < *d) {
+            if *cut_c > cut_o && best.as_ref().is_none_or(|(d, ..)| distance < *d) {
                 into.add(into_c);
                 out.add(out_c);
-                best = Some((distance, (into, out), *cut_c));
+                best = Some((distance, (into, out), cut_o, *cut_c));
             }
         }
-        best.map(|(_, adjust, cut)| (adjust, cut))
+        best.map(|(_, adjust, cut_o, cut_c)| (adjust, cut_o, cut_c))
     }
 }
 

@@ -8,6 +8,7 @@ mod support;
 mod boca;
 mod completions;
 mod config;
+mod export;
 mod ibanera;
 mod integrity;
 mod keyring_e2e;
