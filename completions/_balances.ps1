@@ -45,6 +45,8 @@ Register-ArgumentCompleter -Native -CommandName 'balances' -ScriptBlock {
             [CompletionResult]::new('p100', 'p100', [CompletionResultType]::ParameterValue, 'P100 Partner API (API key); balances only')
             [CompletionResult]::new('summary', 'summary', [CompletionResultType]::ParameterValue, 'Every balance of every provider configured in the profile (and its `users`)')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Append balance snapshots and new transactions to a ledger database, exactly once')
+            [CompletionResult]::new('reconcile', 'reconcile', [CompletionResultType]::ParameterValue, 'Check that the ledger''s transactions account for every change in its balances (exit 11 on a mismatch)')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the ledger as a Beancount, hledger or Ledger journal, its snapshots as balance assertions')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check config, credentials'' sources, keyring, TLS and clock skew')
             [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'Store, remove or inspect credentials in the OS keyring')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Create, locate or show the config file')
@@ -472,6 +474,56 @@ Register-ArgumentCompleter -Native -CommandName 'balances' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'balances;reconcile' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger `sync` wrote: a SQLite file or a postgres:// URL')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Only these providers (repeatable)')
+            [CompletionResult]::new('--subject', '--subject', [CompletionResultType]::ParameterName, 'Only these users or accounts (repeatable; an account id matches too)')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Open at the snapshot at or before this time (RFC 3339 or YYYY-MM-DD) [default: the first]')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Close at the snapshot at or before this time [default: the latest]')
+            [CompletionResult]::new('--basis', '--basis', [CompletionResultType]::ParameterName, 'The snapshot figure rolled forward [default: total where the provider has one, else available]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: <config dir>/balances/config.toml]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile in the config file [default: defaults.profile, else "default"]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, else json]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, else json]')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout in seconds')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries for GET requests on 429, 5xx, timeouts and connection errors')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stderr (NO_COLOR is honoured)')
+            [CompletionResult]::new('--each', '--each', [CompletionResultType]::ParameterName, 'One row per consecutive pair of snapshots (to find the window where a difference appeared)')
+            [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'Print each provider response body on one line, compacted, instead of the unified schema')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Start the built-in sandbox in-process and use its demo credentials')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'balances;export' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger `sync` wrote: a SQLite file or a postgres:// URL')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'The journal''s tool')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Only these providers (repeatable)')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only transactions and snapshots from this time (RFC 3339 or YYYY-MM-DD)')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only transactions and snapshots up to this time')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: <config dir>/balances/config.toml]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile in the config file [default: defaults.profile, else "default"]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, else json]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, else json]')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout in seconds')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries for GET requests on 429, 5xx, timeouts and connection errors')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stderr (NO_COLOR is honoured)')
+            [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'Print each provider response body on one line, compacted, instead of the unified schema')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Start the built-in sandbox in-process and use its demo credentials')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'balances;doctor' {
             [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Only these providers (repeatable) [default: those configured in the profile]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: <config dir>/balances/config.toml]')
@@ -748,6 +800,8 @@ Register-ArgumentCompleter -Native -CommandName 'balances' -ScriptBlock {
             [CompletionResult]::new('p100', 'p100', [CompletionResultType]::ParameterValue, 'P100 Partner API (API key); balances only')
             [CompletionResult]::new('summary', 'summary', [CompletionResultType]::ParameterValue, 'Every balance of every provider configured in the profile (and its `users`)')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Append balance snapshots and new transactions to a ledger database, exactly once')
+            [CompletionResult]::new('reconcile', 'reconcile', [CompletionResultType]::ParameterValue, 'Check that the ledger''s transactions account for every change in its balances (exit 11 on a mismatch)')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the ledger as a Beancount, hledger or Ledger journal, its snapshots as balance assertions')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check config, credentials'' sources, keyring, TLS and clock skew')
             [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'Store, remove or inspect credentials in the OS keyring')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Create, locate or show the config file')
@@ -808,6 +862,12 @@ Register-ArgumentCompleter -Native -CommandName 'balances' -ScriptBlock {
             break
         }
         'balances;help;sync' {
+            break
+        }
+        'balances;help;reconcile' {
+            break
+        }
+        'balances;help;export' {
             break
         }
         'balances;help;doctor' {

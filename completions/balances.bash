@@ -31,6 +31,9 @@ _balances() {
             balances,doctor)
                 cmd="balances__subcmd__doctor"
                 ;;
+            balances,export)
+                cmd="balances__subcmd__export"
+                ;;
             balances,help)
                 cmd="balances__subcmd__help"
                 ;;
@@ -42,6 +45,9 @@ _balances() {
                 ;;
             balances,p100)
                 cmd="balances__subcmd__p100"
+                ;;
+            balances,reconcile)
+                cmd="balances__subcmd__reconcile"
                 ;;
             balances,sandbox)
                 cmd="balances__subcmd__sandbox"
@@ -133,6 +139,9 @@ _balances() {
             balances__subcmd__help,doctor)
                 cmd="balances__subcmd__help__subcmd__doctor"
                 ;;
+            balances__subcmd__help,export)
+                cmd="balances__subcmd__help__subcmd__export"
+                ;;
             balances__subcmd__help,help)
                 cmd="balances__subcmd__help__subcmd__help"
                 ;;
@@ -144,6 +153,9 @@ _balances() {
                 ;;
             balances__subcmd__help,p100)
                 cmd="balances__subcmd__help__subcmd__p100"
+                ;;
+            balances__subcmd__help,reconcile)
+                cmd="balances__subcmd__help__subcmd__reconcile"
                 ;;
             balances__subcmd__help,sandbox)
                 cmd="balances__subcmd__help__subcmd__sandbox"
@@ -266,7 +278,7 @@ _balances() {
 
     case "${cmd}" in
         balances)
-            opts="-o -v -q -h -V --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help --version boca noah ibanera p100 summary sync doctor auth config sandbox completions help"
+            opts="-o -v -q -h -V --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help --version boca noah ibanera p100 summary sync reconcile export doctor auth config sandbox completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1137,8 +1149,74 @@ _balances() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        balances__subcmd__export)
+            opts="-o -v -q -h --db --format --provider --since --until --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "beancount hledger ledger" -- "${cur}"))
+                    return 0
+                    ;;
+                --provider)
+                    COMPREPLY=($(compgen -W "boca noah p100 ibanera" -- "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         balances__subcmd__help)
-            opts="boca noah ibanera p100 summary sync doctor auth config sandbox completions help"
+            opts="boca noah ibanera p100 summary sync reconcile export doctor auth config sandbox completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1333,6 +1411,20 @@ _balances() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        balances__subcmd__help__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         balances__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1476,6 +1568,20 @@ _balances() {
         balances__subcmd__help__subcmd__p100__subcmd__get__subcmd__balances)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        balances__subcmd__help__subcmd__reconcile)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2288,6 +2394,76 @@ _balances() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        balances__subcmd__reconcile)
+            opts="-o -v -q -h --db --provider --subject --since --until --each --basis --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --provider)
+                    COMPREPLY=($(compgen -W "boca noah p100 ibanera" -- "${cur}"))
+                    return 0
+                    ;;
+                --subject)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --basis)
+                    COMPREPLY=($(compgen -W "total available" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

@@ -42,6 +42,8 @@ set edit:completion:arg-completer[balances] = {|@words|
             cand p100 'P100 Partner API (API key); balances only'
             cand summary 'Every balance of every provider configured in the profile (and its `users`)'
             cand sync 'Append balance snapshots and new transactions to a ledger database, exactly once'
+            cand reconcile 'Check that the ledger''s transactions account for every change in its balances (exit 11 on a mismatch)'
+            cand export 'Write the ledger as a Beancount, hledger or Ledger journal, its snapshots as balance assertions'
             cand doctor 'Check config, credentials'' sources, keyring, TLS and clock skew'
             cand auth 'Store, remove or inspect credentials in the OS keyring'
             cand config 'Create, locate or show the config file'
@@ -436,6 +438,54 @@ set edit:completion:arg-completer[balances] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'balances;reconcile'= {
+            cand --db 'The ledger `sync` wrote: a SQLite file or a postgres:// URL'
+            cand --provider 'Only these providers (repeatable)'
+            cand --subject 'Only these users or accounts (repeatable; an account id matches too)'
+            cand --since 'Open at the snapshot at or before this time (RFC 3339 or YYYY-MM-DD) [default: the first]'
+            cand --until 'Close at the snapshot at or before this time [default: the latest]'
+            cand --basis 'The snapshot figure rolled forward [default: total where the provider has one, else available]'
+            cand --config 'Config file [default: <config dir>/balances/config.toml]'
+            cand --profile 'Profile in the config file [default: defaults.profile, else "default"]'
+            cand -o 'Output format [default: table on a terminal, else json]'
+            cand --output 'Output format [default: table on a terminal, else json]'
+            cand --base-url 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]'
+            cand --timeout 'Per-request timeout in seconds'
+            cand --retries 'Retries for GET requests on 429, 5xx, timeouts and connection errors'
+            cand --color 'Colour on stderr (NO_COLOR is honoured)'
+            cand --each 'One row per consecutive pair of snapshots (to find the window where a difference appeared)'
+            cand --raw 'Print each provider response body on one line, compacted, instead of the unified schema'
+            cand -v 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+            cand --verbose 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand --sandbox 'Start the built-in sandbox in-process and use its demo credentials'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'balances;export'= {
+            cand --db 'The ledger `sync` wrote: a SQLite file or a postgres:// URL'
+            cand --format 'The journal''s tool'
+            cand --provider 'Only these providers (repeatable)'
+            cand --since 'Only transactions and snapshots from this time (RFC 3339 or YYYY-MM-DD)'
+            cand --until 'Only transactions and snapshots up to this time'
+            cand --config 'Config file [default: <config dir>/balances/config.toml]'
+            cand --profile 'Profile in the config file [default: defaults.profile, else "default"]'
+            cand -o 'Output format [default: table on a terminal, else json]'
+            cand --output 'Output format [default: table on a terminal, else json]'
+            cand --base-url 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]'
+            cand --timeout 'Per-request timeout in seconds'
+            cand --retries 'Retries for GET requests on 429, 5xx, timeouts and connection errors'
+            cand --color 'Colour on stderr (NO_COLOR is honoured)'
+            cand --raw 'Print each provider response body on one line, compacted, instead of the unified schema'
+            cand -v 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+            cand --verbose 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand --sandbox 'Start the built-in sandbox in-process and use its demo credentials'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'balances;doctor'= {
             cand --provider 'Only these providers (repeatable) [default: those configured in the profile]'
             cand --config 'Config file [default: <config dir>/balances/config.toml]'
@@ -691,6 +741,8 @@ set edit:completion:arg-completer[balances] = {|@words|
             cand p100 'P100 Partner API (API key); balances only'
             cand summary 'Every balance of every provider configured in the profile (and its `users`)'
             cand sync 'Append balance snapshots and new transactions to a ledger database, exactly once'
+            cand reconcile 'Check that the ledger''s transactions account for every change in its balances (exit 11 on a mismatch)'
+            cand export 'Write the ledger as a Beancount, hledger or Ledger journal, its snapshots as balance assertions'
             cand doctor 'Check config, credentials'' sources, keyring, TLS and clock skew'
             cand auth 'Store, remove or inspect credentials in the OS keyring'
             cand config 'Create, locate or show the config file'
@@ -736,6 +788,10 @@ set edit:completion:arg-completer[balances] = {|@words|
         &'balances;help;summary'= {
         }
         &'balances;help;sync'= {
+        }
+        &'balances;help;reconcile'= {
+        }
+        &'balances;help;export'= {
         }
         &'balances;help;doctor'= {
         }

@@ -49,6 +49,8 @@ complete -c balances -n "__fish_balances_needs_command" -f -a "ibanera" -d 'Iban
 complete -c balances -n "__fish_balances_needs_command" -f -a "p100" -d 'P100 Partner API (API key); balances only'
 complete -c balances -n "__fish_balances_needs_command" -f -a "summary" -d 'Every balance of every provider configured in the profile (and its `users`)'
 complete -c balances -n "__fish_balances_needs_command" -f -a "sync" -d 'Append balance snapshots and new transactions to a ledger database, exactly once'
+complete -c balances -n "__fish_balances_needs_command" -f -a "reconcile" -d 'Check that the ledger\'s transactions account for every change in its balances (exit 11 on a mismatch)'
+complete -c balances -n "__fish_balances_needs_command" -f -a "export" -d 'Write the ledger as a Beancount, hledger or Ledger journal, its snapshots as balance assertions'
 complete -c balances -n "__fish_balances_needs_command" -f -a "doctor" -d 'Check config, credentials\' sources, keyring, TLS and clock skew'
 complete -c balances -n "__fish_balances_needs_command" -f -a "auth" -d 'Store, remove or inspect credentials in the OS keyring'
 complete -c balances -n "__fish_balances_needs_command" -f -a "config" -d 'Create, locate or show the config file'
@@ -415,6 +417,63 @@ complete -c balances -n "__fish_balances_using_subcommand sync" -s v -l verbose 
 complete -c balances -n "__fish_balances_using_subcommand sync" -s q -l quiet -d 'Only errors on stderr'
 complete -c balances -n "__fish_balances_using_subcommand sync" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
 complete -c balances -n "__fish_balances_using_subcommand sync" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c balances -n "__fish_balances_using_subcommand reconcile" -l db -d 'The ledger `sync` wrote: a SQLite file or a postgres:// URL' -r
+complete -c balances -n "__fish_balances_using_subcommand reconcile" -l provider -d 'Only these providers (repeatable)' -r -f -a "boca\t''
+noah\t''
+p100\t''
+ibanera\t''"
+complete -c balances -n "__fish_balances_using_subcommand reconcile" -l subject -d 'Only these users or accounts (repeatable; an account id matches too)' -r
+complete -c balances -n "__fish_balances_using_subcommand reconcile" -l since -d 'Open at the snapshot at or before this time (RFC 3339 or YYYY-MM-DD) [default: the first]' -r
+complete -c balances -n "__fish_balances_using_subcommand reconcile" -l until -d 'Close at the snapshot at or before this time [default: the latest]' -r
+complete -c balances -n "__fish_balances_using_subcommand reconcile" -l basis -d 'The snapshot figure rolled forward [default: total where the provider has one, else available]' -r -f -a "total\t''
+available\t''"
+complete -c balances -n "__fish_balances_using_subcommand reconcile" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
+complete -c balances -n "__fish_balances_using_subcommand reconcile" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
+complete -c balances -n "__fish_balances_using_subcommand reconcile" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''
+openmetrics\t'OpenMetrics text (balances only)'"
+complete -c balances -n "__fish_balances_using_subcommand reconcile" -l base-url -d 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]' -r
+complete -c balances -n "__fish_balances_using_subcommand reconcile" -l timeout -d 'Per-request timeout in seconds' -r
+complete -c balances -n "__fish_balances_using_subcommand reconcile" -l retries -d 'Retries for GET requests on 429, 5xx, timeouts and connection errors' -r
+complete -c balances -n "__fish_balances_using_subcommand reconcile" -l color -d 'Colour on stderr (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c balances -n "__fish_balances_using_subcommand reconcile" -l each -d 'One row per consecutive pair of snapshots (to find the window where a difference appeared)'
+complete -c balances -n "__fish_balances_using_subcommand reconcile" -l raw -d 'Print each provider response body on one line, compacted, instead of the unified schema'
+complete -c balances -n "__fish_balances_using_subcommand reconcile" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+complete -c balances -n "__fish_balances_using_subcommand reconcile" -s q -l quiet -d 'Only errors on stderr'
+complete -c balances -n "__fish_balances_using_subcommand reconcile" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
+complete -c balances -n "__fish_balances_using_subcommand reconcile" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c balances -n "__fish_balances_using_subcommand export" -l db -d 'The ledger `sync` wrote: a SQLite file or a postgres:// URL' -r
+complete -c balances -n "__fish_balances_using_subcommand export" -l format -d 'The journal\'s tool' -r -f -a "beancount\t''
+hledger\t''
+ledger\t''"
+complete -c balances -n "__fish_balances_using_subcommand export" -l provider -d 'Only these providers (repeatable)' -r -f -a "boca\t''
+noah\t''
+p100\t''
+ibanera\t''"
+complete -c balances -n "__fish_balances_using_subcommand export" -l since -d 'Only transactions and snapshots from this time (RFC 3339 or YYYY-MM-DD)' -r
+complete -c balances -n "__fish_balances_using_subcommand export" -l until -d 'Only transactions and snapshots up to this time' -r
+complete -c balances -n "__fish_balances_using_subcommand export" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
+complete -c balances -n "__fish_balances_using_subcommand export" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
+complete -c balances -n "__fish_balances_using_subcommand export" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''
+openmetrics\t'OpenMetrics text (balances only)'"
+complete -c balances -n "__fish_balances_using_subcommand export" -l base-url -d 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]' -r
+complete -c balances -n "__fish_balances_using_subcommand export" -l timeout -d 'Per-request timeout in seconds' -r
+complete -c balances -n "__fish_balances_using_subcommand export" -l retries -d 'Retries for GET requests on 429, 5xx, timeouts and connection errors' -r
+complete -c balances -n "__fish_balances_using_subcommand export" -l color -d 'Colour on stderr (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c balances -n "__fish_balances_using_subcommand export" -l raw -d 'Print each provider response body on one line, compacted, instead of the unified schema'
+complete -c balances -n "__fish_balances_using_subcommand export" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+complete -c balances -n "__fish_balances_using_subcommand export" -s q -l quiet -d 'Only errors on stderr'
+complete -c balances -n "__fish_balances_using_subcommand export" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
+complete -c balances -n "__fish_balances_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c balances -n "__fish_balances_using_subcommand doctor" -l provider -d 'Only these providers (repeatable) [default: those configured in the profile]' -r -f -a "boca\t''
 noah\t''
 p100\t''
@@ -646,18 +705,20 @@ complete -c balances -n "__fish_balances_using_subcommand completions" -s v -l v
 complete -c balances -n "__fish_balances_using_subcommand completions" -s q -l quiet -d 'Only errors on stderr'
 complete -c balances -n "__fish_balances_using_subcommand completions" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
 complete -c balances -n "__fish_balances_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah ibanera p100 summary sync doctor auth config sandbox completions help" -f -a "boca" -d 'Boca Raton Partner API (HMAC-signed)'
-complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah ibanera p100 summary sync doctor auth config sandbox completions help" -f -a "noah" -d 'NOAH Business API (ES384/ES256 JWT per request)'
-complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah ibanera p100 summary sync doctor auth config sandbox completions help" -f -a "ibanera" -d 'Ibanera Customer API (login + TOTP + bearer token)'
-complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah ibanera p100 summary sync doctor auth config sandbox completions help" -f -a "p100" -d 'P100 Partner API (API key); balances only'
-complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah ibanera p100 summary sync doctor auth config sandbox completions help" -f -a "summary" -d 'Every balance of every provider configured in the profile (and its `users`)'
-complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah ibanera p100 summary sync doctor auth config sandbox completions help" -f -a "sync" -d 'Append balance snapshots and new transactions to a ledger database, exactly once'
-complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah ibanera p100 summary sync doctor auth config sandbox completions help" -f -a "doctor" -d 'Check config, credentials\' sources, keyring, TLS and clock skew'
-complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah ibanera p100 summary sync doctor auth config sandbox completions help" -f -a "auth" -d 'Store, remove or inspect credentials in the OS keyring'
-complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah ibanera p100 summary sync doctor auth config sandbox completions help" -f -a "config" -d 'Create, locate or show the config file'
-complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah ibanera p100 summary sync doctor auth config sandbox completions help" -f -a "sandbox" -d 'Run the built-in emulator of the provider APIs on loopback'
-complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah ibanera p100 summary sync doctor auth config sandbox completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah ibanera p100 summary sync doctor auth config sandbox completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah ibanera p100 summary sync reconcile export doctor auth config sandbox completions help" -f -a "boca" -d 'Boca Raton Partner API (HMAC-signed)'
+complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah ibanera p100 summary sync reconcile export doctor auth config sandbox completions help" -f -a "noah" -d 'NOAH Business API (ES384/ES256 JWT per request)'
+complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah ibanera p100 summary sync reconcile export doctor auth config sandbox completions help" -f -a "ibanera" -d 'Ibanera Customer API (login + TOTP + bearer token)'
+complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah ibanera p100 summary sync reconcile export doctor auth config sandbox completions help" -f -a "p100" -d 'P100 Partner API (API key); balances only'
+complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah ibanera p100 summary sync reconcile export doctor auth config sandbox completions help" -f -a "summary" -d 'Every balance of every provider configured in the profile (and its `users`)'
+complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah ibanera p100 summary sync reconcile export doctor auth config sandbox completions help" -f -a "sync" -d 'Append balance snapshots and new transactions to a ledger database, exactly once'
+complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah ibanera p100 summary sync reconcile export doctor auth config sandbox completions help" -f -a "reconcile" -d 'Check that the ledger\'s transactions account for every change in its balances (exit 11 on a mismatch)'
+complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah ibanera p100 summary sync reconcile export doctor auth config sandbox completions help" -f -a "export" -d 'Write the ledger as a Beancount, hledger or Ledger journal, its snapshots as balance assertions'
+complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah ibanera p100 summary sync reconcile export doctor auth config sandbox completions help" -f -a "doctor" -d 'Check config, credentials\' sources, keyring, TLS and clock skew'
+complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah ibanera p100 summary sync reconcile export doctor auth config sandbox completions help" -f -a "auth" -d 'Store, remove or inspect credentials in the OS keyring'
+complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah ibanera p100 summary sync reconcile export doctor auth config sandbox completions help" -f -a "config" -d 'Create, locate or show the config file'
+complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah ibanera p100 summary sync reconcile export doctor auth config sandbox completions help" -f -a "sandbox" -d 'Run the built-in emulator of the provider APIs on loopback'
+complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah ibanera p100 summary sync reconcile export doctor auth config sandbox completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c balances -n "__fish_balances_using_subcommand help; and not __fish_seen_subcommand_from boca noah ibanera p100 summary sync reconcile export doctor auth config sandbox completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c balances -n "__fish_balances_using_subcommand help; and __fish_seen_subcommand_from boca" -f -a "get-balances" -d 'Every balance of one user (or of many, with --users-file)'
 complete -c balances -n "__fish_balances_using_subcommand help; and __fish_seen_subcommand_from boca" -f -a "get-transactions" -d 'A user\'s transactions: one page by default, --all for every page'
 complete -c balances -n "__fish_balances_using_subcommand help; and __fish_seen_subcommand_from noah" -f -a "get-balances" -d 'Every balance of the business account (all pages)'

@@ -316,18 +316,17 @@ pub enum Command {
         #[arg(long, value_name = "N", default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=256))]
         concurrency: u16,
     },
-    /// Check that the ledger's transactions account for every change in its balances
+    /// Check that the ledger's transactions account for every change in its balances (exit 11 on a mismatch)
     #[command(after_help = "Examples:\n  \
             balances reconcile --db ledger.db\n  \
             balances reconcile --db ledger.db --provider boca --each -o csv\n  \
-            balances reconcile --db ledger.db --since 2026-12-01 --until 2026-12-07T00:00:00Z\n\n\
-            Exit 11 when a row is a mismatch (each is named on stderr).")]
+            balances reconcile --db ledger.db --since 2026-12-01 --until 2026-12-07T00:00:00Z")]
     Reconcile(ReconcileArgs),
     /// Write the ledger as a Beancount, hledger or Ledger journal, its snapshots as balance assertions
     #[command(after_help = "Examples:\n  \
-            balances export --db ledger.db --format beancount > books.beancount && bean-check books.beancount\n  \
-            balances export --db ledger.db --format hledger | hledger -f - check\n  \
-            balances export --db ledger.db --format ledger --provider boca --since 2026-12-01 > boca.ledger")]
+            balances export --db ledger.db --format beancount > books.beancount\n  \
+            balances export --db ledger.db --format hledger --provider boca\n  \
+            balances export --db ledger.db --format ledger --since 2026-12-01 > books.ledger")]
     Export(ExportArgs),
     /// Check config, credentials' sources, keyring, TLS and clock skew
     #[command(after_help = "Examples:\n  \

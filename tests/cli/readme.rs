@@ -39,6 +39,18 @@ const PLACEHOLDERS: &[(&str, &str)] = &[
         "makes a real key pair (the key handling is tested in tests/cli/noah.rs)",
     ),
     ("mkdir -p ~/.config/balances", "part of the openssl example"),
+    (
+        "bean-check ",
+        "needs Beancount; tests/cli/export.rs runs it (CI installs it)",
+    ),
+    (
+        "hledger -f ",
+        "needs hledger; tests/cli/export.rs runs it (CI installs it)",
+    ),
+    (
+        "ledger -f ",
+        "needs Ledger; tests/cli/export.rs runs it (CI installs it)",
+    ),
 ];
 
 /// The README's `sh` lines, without comments and blank lines.
