@@ -1,10 +1,13 @@
 //! `money::Amount`: `parse` accepts exactly the decimal grammar (exponent
 //! bound 400) and keeps the text byte for byte; `from_number_text` writes
 //! exponents out in plain digits of equal value; `cmp_value` agrees with an
-//! independent comparison and with rust_decimal. Two amounts are tried when
-//! the input has a space (which no amount may contain).
+//! independent comparison and with rust_decimal. `money::exact::Exact`
+//! reads exactly what `Amount` reads, to the same value, and its sums and
+//! differences agree with `cmp_value` and with rust_decimal. Two amounts are
+//! tried when the input has a space (which no amount may contain).
 #![no_main]
 use balances::money::Amount;
+use balances::money::exact::Exact;
 use balances_fuzz::*;
 use rust_decimal::Decimal;
 use serde_json::Value;
@@ -25,6 +28,7 @@ fn one(s: &str) {
     let ok = acceptable(s);
     let parsed = Amount::parse(s);
     assert_eq!(parsed.is_ok(), ok, "Amount::parse({s:?}): {parsed:?}");
+    assert_eq!(Exact::parse(s).is_ok(), ok, "Exact::parse({s:?})");
     let json = Amount::from_json(&Value::String(s.to_owned()));
     assert_eq!(
         json, parsed,
@@ -61,6 +65,12 @@ fn one(s: &str) {
         }
     }
     check_amount(&n, "from_number_text");
+    // Exact: the same value, and arithmetic that loses nothing.
+    let x = Exact::parse(s).expect("Exact reads what Amount reads");
+    let printed = Amount::parse(&x.to_string_at(0)).expect("Exact prints an amount");
+    assert_eq!(printed.cmp_value(&a), std::cmp::Ordering::Equal, "Exact of {s:?}");
+    assert!(x.clone().minus(&x).is_zero(), "{s:?} - itself");
+    assert!(x.clone().plus(&Exact::zero()) == x, "{s:?} + 0");
     assert_eq!(
         a.cmp_value(&n),
         std::cmp::Ordering::Equal,
@@ -95,6 +105,23 @@ fn pair(a: &str, b: &str) {
     let dec = |s: &str| Decimal::from_str_exact(&expand_any(s)).ok();
     if let (Some(p), Some(q)) = (dec(a), dec(b)) {
         assert_eq!(ord, p.cmp(&q), "rust_decimal disagrees on {a:?} vs {b:?}");
+    }
+    let (ex, ey) = (Exact::parse(a).unwrap(), Exact::parse(b).unwrap());
+    let diff = ex.clone().minus(&ey);
+    let sign = match (diff.is_zero(), diff.is_negative()) {
+        (true, _) => std::cmp::Ordering::Equal,
+        (false, true) => std::cmp::Ordering::Less,
+        (false, false) => std::cmp::Ordering::Greater,
+    };
+    assert_eq!(sign, ord, "Exact's {a:?} - {b:?} disagrees with cmp_value");
+    assert!(ex.clone().plus(&ey).minus(&ey) == ex, "({a:?} + {b:?}) - {b:?}");
+    if let (Some(p), Some(q)) = (dec(a), dec(b))
+        && let Some(sum) = p.checked_add(q)
+    {
+        let exact = Decimal::from_str_exact(&ex.clone().plus(&ey).to_string_at(0)).ok();
+        if let Some(exact) = exact {
+            assert_eq!(exact, sum, "Exact's {a:?} + {b:?} disagrees with rust_decimal");
+        }
     }
 }
 

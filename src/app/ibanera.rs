@@ -118,6 +118,19 @@ async fn execute(ctx: &Context, args: IbaneraArgs) -> Result<()> {
             paging,
             ..
         } => {
+            // An empty window is a typo, never "no transactions" with exit 0.
+            if let (Some(f), Some(t)) = (&from, &to) {
+                let at = |d: &str| crate::clock::Instant::parse(d, crate::clock::Form::Iso8601Utc);
+                if let (Ok(fa), Ok(ta)) = (at(f), at(t))
+                    && fa > ta
+                {
+                    return Err(Error::usage(format!(
+                        "--from {} is after --to {}: no transaction can be in between",
+                        crate::text::printable(f),
+                        crate::text::printable(t)
+                    )));
+                }
+            }
             let key = json!({"provider": ibanera::NAME, "profile": ctx.profile_name, "base_url": ctx.listing_base(ProviderId::Ibanera)?, "card": card, "from": from, "to": to});
             let header = Header {
                 subject: card.clone(),

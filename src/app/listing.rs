@@ -54,6 +54,8 @@ async fn run_checked<T: Record, P: Pager<Item = T>>(
         ));
     }
     let mut below = Vec::new();
+    // The currencies the listing has, for a minimum in one it has not.
+    let mut seen = std::collections::BTreeSet::new();
     let out: Box<dyn Write> = Box::new(BufWriter::new(std::io::stdout()));
     let mut writer = output::writer::<T>(ctx.style, false, out);
     let mut begun = false;
@@ -78,6 +80,7 @@ async fn run_checked<T: Record, P: Pager<Item = T>>(
             let raw = std::mem::take(&mut body);
             if !mins.is_empty() {
                 let found = items.iter().filter_map(Record::as_balance);
+                seen.extend(found.clone().map(|b| b.currency.to_string()));
                 below.extend(super::thresholds::breaches(source, found, mins));
             }
             if header.subject.is_some() || ctx.style.raw || items.is_empty() {
@@ -144,6 +147,14 @@ async fn run_checked<T: Record, P: Pager<Item = T>>(
         } else {
             eprintln!("{text}");
         }
+    }
+    if T::AS_OF && !mins.is_empty() {
+        let source = output::Source {
+            provider: header.provider,
+            subject: header.subject.as_deref(),
+            as_of: None,
+        };
+        below.extend(super::thresholds::missing(source, &seen, mins));
     }
     if !below.is_empty() {
         super::thresholds::report(ctx.style.format, &below);

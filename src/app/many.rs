@@ -1,6 +1,6 @@
 //! Many balance lookups in one run: `--users-file` (one provider, many
 //! users) and `summary` (every configured provider and user). Lookups run
-//! concurrently over the one connection pool and are printed as they
+//! concurrently over the one connection pool and are printed in input order as they
 //! complete. A failure does not stop the others; the exit code is the first
 //! failure's in input order.
 
@@ -196,7 +196,7 @@ where
             let fetching = fetch(i);
             async move { (i, fetching.await) }
         })
-        .buffer_unordered(concurrency.max(1));
+        .buffered(concurrency.max(1));
     let mut first_failure: Option<(usize, Kind)> = None;
     let mut below = Vec::new();
     let mut failed = 0usize;
@@ -211,10 +211,12 @@ where
                     as_of: Some(&arrived),
                 };
                 begin(&mut writer, &header, &mut begun, &mut failed_before)?;
+                let mut seen = std::collections::BTreeSet::new();
                 for page in pages {
                     // The body goes with the page's first batch only (`--raw` prints it once).
                     let mut body = &page.raw[..];
                     page.each_chunk(|items| {
+                        seen.extend(items.iter().map(|b| b.currency.to_string()));
                         below.extend(super::thresholds::breaches(
                             source,
                             items,
@@ -223,6 +225,11 @@ where
                         writer.records(source, items, std::mem::take(&mut body))
                     })?;
                 }
+                below.extend(super::thresholds::missing(
+                    source,
+                    &seen,
+                    mins(lookup.provider),
+                ));
                 writer.source_done()?;
             }
             Err(e) if e.ends_run() => return Err(e),

@@ -351,6 +351,13 @@ fn build_context(global: GlobalArgs, command: &Command) -> Result<Context> {
              BALANCES_<PROVIDER>_BASE_URL or the profile's base_url instead",
         ));
     }
+    if global.sandbox && global.base_url.is_some() && !matches!(command, Command::Sandbox(_)) {
+        // The sandbox is where --sandbox sends every request: a base URL
+        // beside it would be ignored, silently.
+        return Err(Error::usage(
+            "--sandbox and --base-url cannot be combined: --sandbox sends every request to the built-in sandbox",
+        ));
+    }
     let needs_config = !matches!(command, Command::Completions { .. } | Command::Sandbox(_));
     let use_sandbox = global.sandbox && needs_config;
     let loaded = if needs_config && !use_sandbox {

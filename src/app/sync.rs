@@ -172,7 +172,7 @@ pub async fn run(
             let (p, user) = &units_ref[i];
             (i, sync_unit(shared_ref, clients, *p, user.as_deref()).await)
         })
-        .buffer_unordered(concurrency.max(1));
+        .buffered(concurrency.max(1));
     let mut interrupted = None;
     while let Some((i, listings)) = results.next().await {
         if let Err(e) = report(no_users.len() + i, listings) {

@@ -84,7 +84,9 @@ pub struct Breach {
     pub subject: Option<String>,
     pub account_id: Option<String>,
     pub currency: String,
-    pub amount: Amount,
+    /// `None`: the listing has no balance in the currency at all (a typo
+    /// such as `CDA` must alert, not silence the check).
+    pub amount: Option<Amount>,
     pub minimum: Amount,
 }
 
@@ -109,12 +111,44 @@ pub fn breaches<'a>(
                 subject: source.subject.map(str::to_owned),
                 account_id: b.account_id.as_deref().map(str::to_owned),
                 currency: b.currency.to_string(),
-                amount: amount.clone(),
+                amount: Some(amount.clone()),
                 minimum: minimum.clone(),
             });
         }
     }
     found
+}
+
+/// The currencies with a minimum for `source` that its listing (every
+/// currency in `seen`) has no balance in: each a breach of its own.
+pub fn missing(
+    source: Source<'_>,
+    seen: &std::collections::BTreeSet<String>,
+    mins: &Minimums,
+) -> Vec<Breach> {
+    let mut wanted: Vec<(&String, &Amount)> = mins.all.iter().map(|(c, a)| (c, a)).collect();
+    if let Some((_, own)) = mins
+        .by_user
+        .iter()
+        .find(|(u, _)| Some(u.as_str()) == source.subject)
+    {
+        for (c, a) in own {
+            wanted.retain(|(w, _)| *w != c);
+            wanted.push((c, a));
+        }
+    }
+    wanted
+        .into_iter()
+        .filter(|(c, _)| !seen.contains(c.as_str()))
+        .map(|(c, minimum)| Breach {
+            provider: source.provider,
+            subject: source.subject.map(str::to_owned),
+            account_id: None,
+            currency: c.clone(),
+            amount: None,
+            minimum: minimum.clone(),
+        })
+        .collect()
 }
 
 /// Name each breach on stderr: a line of text, or one JSON object each in JSON modes.
@@ -133,12 +167,17 @@ pub fn report(format: Format, breaches: &[Breach]) {
             .map(|s| crate::text::printable(s).into_owned())
             .collect::<Vec<_>>()
             .join(" ");
-            eprintln!(
-                "balances: below minimum: {whose}: {} {} < {}",
-                crate::text::printable(&b.currency),
-                b.amount,
-                b.minimum
-            );
+            let currency = crate::text::printable(&b.currency);
+            match &b.amount {
+                Some(amount) => eprintln!(
+                    "balances: below minimum: {whose}: {currency} {amount} < {}",
+                    b.minimum
+                ),
+                None => eprintln!(
+                    "balances: below minimum: {whose}: no {currency} balance (minimum {})",
+                    b.minimum
+                ),
+            }
         }
     }
 }

@@ -39,9 +39,48 @@ fn add_subcommands(cmd: &clap::Command, name: &str, bin: &str, pages: &mut Vec<(
     }
 }
 
+/// A page: clap_mangen's sections, but the text after the options (`after_help`)
+/// as EXAMPLES, and every page's EXIT STATUS, under the headings man(7) uses.
 fn render(cmd: &clap::Command) -> Vec<u8> {
+    let man = clap_mangen::Man::new(cmd.clone());
     let mut buf = Vec::new();
     // Writing to a Vec cannot fail.
-    let _ = clap_mangen::Man::new(cmd.clone()).render(&mut buf);
+    let _ = man.render_title(&mut buf);
+    let _ = man.render_name_section(&mut buf);
+    let _ = man.render_synopsis_section(&mut buf);
+    let _ = man.render_description_section(&mut buf);
+    let _ = man.render_options_section(&mut buf);
+    if cmd.get_subcommands().any(|s| !s.is_hide_set()) {
+        let _ = man.render_subcommands_section(&mut buf);
+    }
+    let after = cmd
+        .get_after_help()
+        .map(|h| h.to_string())
+        .unwrap_or_default();
+    if let Some(examples) = after.split_once("Examples:").map(|(_, e)| e) {
+        buf.extend_from_slice(b".SH EXAMPLES\n.nf\n");
+        for line in examples.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            buf.extend_from_slice(roff_line(line).as_bytes());
+            buf.push(b'\n');
+        }
+        buf.extend_from_slice(b".fi\n");
+    }
+    buf.extend_from_slice(b".SH \"EXIT STATUS\"\n");
+    for (code, meaning) in super::EXIT_CODES {
+        buf.extend_from_slice(format!(".TP\n{code}\n{}\n", roff_line(meaning)).as_bytes());
+    }
+    if cmd.get_version().is_some() {
+        let _ = man.render_version_section(&mut buf);
+    }
     buf
+}
+
+/// A line of text as roff: backslashes doubled, a leading dot or quote escaped.
+fn roff_line(line: &str) -> String {
+    let line = line.replace('\\', "\\e").replace('-', "\\-");
+    if line.starts_with(['.', '\'']) {
+        format!("\\&{line}")
+    } else {
+        line
+    }
 }

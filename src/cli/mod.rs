@@ -11,6 +11,41 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
+/// Every exit code and what it means (the man pages' EXIT STATUS).
+pub const EXIT_CODES: &[(u8, &str)] = &[
+    (0, "success: the output is complete and exact"),
+    (1, "internal error"),
+    (
+        2,
+        "usage error (flags, arguments; a provider's 400, 409 or 422)",
+    ),
+    (10, "a balance is below its minimum, and nothing failed"),
+    (
+        11,
+        "reconcile: a balance's transactions do not account for its change, and nothing failed",
+    ),
+    (
+        65,
+        "the provider's response could not be understood (or a ledger amount is not a decimal)",
+    ),
+    (66, "user, account or ledger not found"),
+    (
+        69,
+        "provider unavailable: network failure or 5xx after retries",
+    ),
+    (
+        74,
+        "a local write failed (stdout, a state file, the ledger)",
+    ),
+    (
+        75,
+        "rate-limited or timed out after retries, or the ledger stayed locked: try again later",
+    ),
+    (77, "credentials rejected"),
+    (78, "configuration or local credentials missing or invalid"),
+    (130, "interrupted (Ctrl-C)"),
+];
+
 /// The help of `balances sandbox` when asked for (`-h`/`--help` after the
 /// word `sandbox`): its own options only, since the global ones (output,
 /// base URLs, retries, the sandbox switch) mean nothing to a server. clap
@@ -53,9 +88,9 @@ pub fn sandbox_help(args: &[std::ffi::OsString]) -> Option<String> {
     long_about = "Balances and transactions from fintech and crypto partner APIs (Boca Raton, NOAH, P100, \
                   Ibanera), exact to the provider's last digit.\n\n\
                   Try it with no account: balances --sandbox boca get-balances partner-user-42",
-    after_help = "Exit codes: 0 ok, 1 internal, 2 usage, 10 a balance below its minimum, 65 bad response, \
-                  66 not found, 69 unavailable, 74 local write failed, 75 rate-limited/timed out, \
-                  77 credentials rejected, 78 configuration."
+    after_help = "Exit codes: 0 ok, 1 internal, 2 usage, 10 a balance below its minimum, 11 reconcile \
+                  found a mismatch, 65 bad response, 66 not found, 69 unavailable, 74 local write failed, \
+                  75 rate-limited/timed out, 77 credentials rejected, 78 configuration, 130 interrupted."
 )]
 pub struct Cli {
     #[command(flatten)]

@@ -281,7 +281,8 @@ pub fn parse(text: &str, key: &Value) -> std::result::Result<Option<Mark>, Strin
     if !same {
         return Err(format!(
             "belongs to another listing ({}); use one state file per listing",
-            crate::text::clip(&listing.to_string())
+            // Whole: which listing it is, is the one useful detail.
+            crate::text::printable(&crate::text::cap(&listing.to_string()))
         ));
     }
     Mark::from_json(&v["newest"])

@@ -1,0 +1,176 @@
+//! What a gh or kubectl user reaches for: no silent nothings, a stable
+//! order, one paging vocabulary, errors for the reader they reach.
+
+use crate::support::{TestEnv, expect};
+use balances::providers::ProviderId;
+use balances::sandbox::demo;
+
+fn ibanera(env: &TestEnv) -> assert_cmd::Command {
+    let mut cmd = env.cmd();
+    cmd.env(
+        "BALANCES_IBANERA_BASE_URL",
+        env.sandbox.base_url(ProviderId::Ibanera),
+    )
+    .env("BALANCES_IBANERA_USERNAME", demo::IBANERA_USERNAME)
+    .env("BALANCES_IBANERA_PASSWORD", demo::IBANERA_PASSWORD)
+    .env("BALANCES_IBANERA_TOTP_SECRET", demo::IBANERA_TOTP_SECRET);
+    cmd
+}
+
+/// An empty window, a base URL the sandbox would ignore: usage errors,
+/// before any request, never exit 0 with nothing.
+#[test]
+fn silent_nothings_are_usage_errors() {
+    let env = TestEnv::new();
+    let r = expect(
+        ibanera(&env).args([
+            "ibanera",
+            "get-card-transactions",
+            "--from",
+            "2026-03-31",
+            "--to",
+            "2026-03-01",
+            "-o",
+            "json",
+        ]),
+        2,
+    );
+    let message = r.stderr_json()["error"]["message"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        message.contains("--from 2026-03-31 is after --to 2026-03-01"),
+        "{message}"
+    );
+    let r = expect(
+        env.cmd().args([
+            "--sandbox",
+            "--base-url",
+            "http://example.com",
+            "boca",
+            "get-balances",
+            "partner-user-42",
+            "-o",
+            "json",
+        ]),
+        2,
+    );
+    assert!(
+        r.stderr.contains("--sandbox and --base-url"),
+        "{}",
+        r.stderr
+    );
+}
+
+/// A minimum in a currency the listing has no balance in is a breach (a
+/// typo such as `CDA` alerts instead of silencing the check): exit 10, the
+/// output printed in full.
+#[test]
+fn a_minimum_in_a_missing_currency_is_a_breach() {
+    let env = TestEnv::new();
+    let r = expect(
+        env.cmd().args([
+            "boca",
+            "get-balances",
+            "partner-user-42",
+            "--min",
+            "CDA=2000",
+            "-o",
+            "json",
+        ]),
+        10,
+    );
+    assert_eq!(r.json()["balances"].as_array().unwrap().len(), 2);
+    let breach: serde_json::Value = serde_json::from_str(r.stderr.trim()).unwrap();
+    assert_eq!(breach["below_minimum"]["currency"], "CDA");
+    assert_eq!(breach["below_minimum"]["amount"], serde_json::Value::Null);
+    let r = expect(
+        env.cmd()
+            .args([
+                "boca",
+                "get-balances",
+                "--users-file",
+                "-",
+                "--min",
+                "CAD=1",
+                "--min",
+                "XYZ=1",
+                "-o",
+                "csv",
+            ])
+            .write_stdin("partner-user-42\n"),
+        10,
+    );
+    assert!(
+        r.stderr
+            .contains("balances: below minimum: boca partner-user-42: no XYZ balance (minimum 1)"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        !r.stderr.contains("CAD"),
+        "CAD is there and above its minimum: {}",
+        r.stderr
+    );
+    // A currency that is there and above its minimum: exit 0.
+    expect(
+        env.cmd()
+            .args(["boca", "get-balances", "partner-user-42", "--min", "CAD=1"]),
+        0,
+    );
+}
+
+/// `summary` prints in the same order on every run (the profile's
+/// providers, then its users), however the answers arrive.
+#[test]
+fn summary_prints_in_the_same_order_every_run() {
+    let env = TestEnv::with(balances::sandbox::Options {
+        latency: std::time::Duration::from_millis(3),
+        ..Default::default()
+    });
+    let conf = env.home.path().join("summary.toml");
+    std::fs::write(
+        &conf,
+        format!(
+            "[profiles.default.boca]\nbase_url = \"{}\"\nusers = [\"user-00003\", \"partner-user-42\", \"user-00001\", \"user-00002\"]\n\n\
+             [profiles.default.p100]\nbase_url = \"{}\"\napi_key = \"p100-demo-key\"\nusers = [\"user-00002\", \"user-00001\"]\n",
+            env.sandbox.base_url(ProviderId::Boca),
+            env.sandbox.base_url(ProviderId::P100),
+        ),
+    )
+    .unwrap();
+    let order = || {
+        let r = expect(
+            env.cmd().env("BALANCES_CONFIG", &conf).args([
+                "summary",
+                "-o",
+                "json",
+                "--concurrency",
+                "8",
+            ]),
+            0,
+        );
+        r.json()
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| format!("{} {}", d["provider"], d["subject"]))
+            .collect::<Vec<_>>()
+    };
+    let first = order();
+    assert_eq!(
+        first,
+        [
+            "\"boca\" \"user-00003\"",
+            "\"boca\" \"partner-user-42\"",
+            "\"boca\" \"user-00001\"",
+            "\"boca\" \"user-00002\"",
+            "\"p100\" \"user-00002\"",
+            "\"p100\" \"user-00001\""
+        ]
+    );
+    for _ in 0..19 {
+        assert_eq!(order(), first);
+    }
+}
