@@ -138,7 +138,7 @@ async fn run_checked<T: Record, P: Pager<Item = T>>(
             T::COLLECTION,
             crate::text::printable(&next)
         );
-        if ctx.style.format.is_json() {
+        if super::json_stderr(ctx.style.format) {
             // NDJSON (or --raw with JSON): the cursor as a JSON line of its own.
             eprintln!(
                 "{}",

@@ -113,6 +113,7 @@ pub fn main() -> ExitCode {
         Err(e) => return parse_failure(&e, &args),
     };
     let fallback_format = cli.global.output.unwrap_or_else(default_format);
+    decide_stderr(cli.global.output.is_some());
     init_logging(&cli.global, fallback_format);
     if let Some(flag) = matches
         .subcommand_matches("sandbox")
@@ -145,6 +146,7 @@ pub fn main() -> ExitCode {
     let result = runtime.block_on(async {
         let ctx = build_context(cli.global, &cli.command)?;
         format = ctx.style.format;
+        decide_stderr(ctx.global.output.is_some() || ctx.loaded.file.defaults.output.is_some());
         let dry_run = ctx.dry_run.clone();
         tokio::select! {
             done = dispatch(&ctx, cli.command) => done,
@@ -252,6 +254,24 @@ fn use_color(choice: ColorChoice) -> bool {
     }
 }
 
+/// Whether stderr is a person's, who gets text though stdout is JSON: a
+/// terminal, and no JSON asked for by name (`-o`, `BALANCES_OUTPUT`, the
+/// config's `output`). `balances … | jq` then shows a readable error, not a
+/// JSON object meant for a machine. Decided once, for the whole run.
+static HUMAN_STDERR: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+fn decide_stderr(json_asked_by_name: bool) {
+    HUMAN_STDERR.store(
+        !json_asked_by_name && std::io::stderr().is_terminal(),
+        std::sync::atomic::Ordering::Relaxed,
+    );
+}
+
+/// Whether what goes to stderr (errors, notices, breaches) is JSON.
+pub(crate) fn json_stderr(format: Format) -> bool {
+    format.is_json() && !HUMAN_STDERR.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 /// Print the error and pick the exit code.
 fn report(e: &Error, format: Format, global: &GlobalArgs) -> ExitCode {
     if e.reported || e.ends_run() {
@@ -264,7 +284,7 @@ fn report(e: &Error, format: Format, global: &GlobalArgs) -> ExitCode {
 /// One error on stderr: text, or one JSON object in JSON modes. Many-user
 /// runs name the subject in the text form (JSON always carries it).
 pub(crate) fn print_error(e: &Error, format: Format, global: &GlobalArgs, name_subject: bool) {
-    if format.is_json() {
+    if json_stderr(format) {
         eprintln!("{}", e.to_json());
         return;
     }
@@ -284,7 +304,7 @@ pub(crate) fn print_error(e: &Error, format: Format, global: &GlobalArgs, name_s
 /// (`auth set`'s "stored …"): text, or a JSON object in JSON modes, so that
 /// every stderr line of a JSON run parses.
 pub(crate) fn notice(format: Format, text: &str) {
-    if format.is_json() {
+    if json_stderr(format) {
         eprintln!("{}", serde_json::json!({ "notice": text }));
     } else {
         eprintln!("{text}");
@@ -322,7 +342,7 @@ fn init_logging(g: &GlobalArgs, format: Format) {
         .with_target(false);
     // In JSON modes every stderr line is a JSON object: logs too
     // (`{"level":"WARN","message":…}`), as the error already is.
-    let _ = if format.is_json() {
+    let _ = if json_stderr(format) {
         fmt.json()
             .flatten_event(true)
             .with_current_span(false)

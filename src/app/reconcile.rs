@@ -213,7 +213,7 @@ impl BalanceKey {
 
 /// A mismatch named on stderr: text, or one JSON object in JSON modes.
 fn report(format: Format, row: &Row) {
-    if format.is_json() {
+    if super::json_stderr(format) {
         let shown = serde_json::json!({"mismatch": {
             "provider": row.provider, "profile": row.profile, "subject": row.subject,
             "account_id": row.account_id, "currency": row.currency,

@@ -154,7 +154,7 @@ pub fn missing(
 /// Name each breach on stderr: a line of text, or one JSON object each in JSON modes.
 pub fn report(format: Format, breaches: &[Breach]) {
     for b in breaches {
-        if format.is_json() {
+        if super::json_stderr(format) {
             eprintln!("{}", serde_json::json!({ "below_minimum": b }));
         } else {
             let whose = [

@@ -174,3 +174,57 @@ fn summary_prints_in_the_same_order_every_run() {
         assert_eq!(order(), first);
     }
 }
+
+/// `balances … | jq` on a terminal: stdout is a pipe (JSON by default),
+/// stderr the terminal, which gets the error as text; asked for by name
+/// (`-o json`), the error is the JSON object. Run under a pseudo-terminal
+/// (`script`, util-linux).
+#[test]
+fn errors_are_text_on_a_terminal_unless_json_was_asked_for() {
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        crate::support::skipped("habits: no `script` for a pseudo-terminal");
+        return;
+    }
+    let env = TestEnv::new();
+    let bin = assert_cmd::cargo::cargo_bin!("balances");
+    let under_a_terminal = |args: &str| {
+        let line = format!(
+            "{} --sandbox {args} boca get-balances nobody | cat",
+            bin.display()
+        );
+        let out = std::process::Command::new("script")
+            .args(["-qec", &line, "/dev/null"])
+            .env_clear()
+            .env("HOME", env.home.path())
+            .env("XDG_CONFIG_HOME", env.home.path().join("config"))
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("BALANCES_KEYRING", "none")
+            .env("NO_COLOR", "1")
+            .env("TERM", "dumb")
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let text = under_a_terminal("");
+    assert!(
+        text.contains("balances: boca: not found (HTTP 404)"),
+        "{text:?}"
+    );
+    assert!(!text.contains("{\"error\""), "{text:?}");
+    let json = under_a_terminal("-o json");
+    assert!(
+        json.contains("{\"error\":{\"provider\":\"boca\""),
+        "{json:?}"
+    );
+    // Not a terminal: the JSON object, as before.
+    let r = expect(
+        env.cmd()
+            .args(["--sandbox", "boca", "get-balances", "nobody"]),
+        66,
+    );
+    assert_eq!(r.stderr_json()["error"]["kind"], "not_found");
+}
