@@ -102,6 +102,7 @@ Register-ArgumentCompleter -Native -CommandName 'balances' -ScriptBlock {
         }
         'balances;boca;get-transactions' {
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Items per page (1 to 100) [default: 25]')
+            [CompletionResult]::new('--page-size', '--page-size', [CompletionResultType]::ParameterName, 'Items per page (1 to 100) [default: 25]')
             [CompletionResult]::new('--cursor', '--cursor', [CompletionResultType]::ParameterName, 'Start at this cursor (a previous run''s next_cursor)')
             [CompletionResult]::new('--max-items', '--max-items', [CompletionResultType]::ParameterName, 'Stop after N items, following pages as needed')
             [CompletionResult]::new('--state-file', '--state-file', [CompletionResultType]::ParameterName, 'Export only what is new since the last successful run with this file (created if missing)')
@@ -185,8 +186,10 @@ Register-ArgumentCompleter -Native -CommandName 'balances' -ScriptBlock {
             break
         }
         'balances;noah;get-transactions' {
-            [CompletionResult]::new('--page-size', '--page-size', [CompletionResultType]::ParameterName, 'Items per page [default: 20]')
+            [CompletionResult]::new('--page-size', '--page-size', [CompletionResultType]::ParameterName, 'Items per page (1 to 100) [default: 20]')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Items per page (1 to 100) [default: 20]')
             [CompletionResult]::new('--page-token', '--page-token', [CompletionResultType]::ParameterName, 'Start at this page token (a previous run''s next_cursor)')
+            [CompletionResult]::new('--cursor', '--cursor', [CompletionResultType]::ParameterName, 'Start at this page token (a previous run''s next_cursor)')
             [CompletionResult]::new('--sort', '--sort', [CompletionResultType]::ParameterName, 'Order by creation time [default: desc]')
             [CompletionResult]::new('--max-items', '--max-items', [CompletionResultType]::ParameterName, 'Stop after N items, following pages as needed')
             [CompletionResult]::new('--state-file', '--state-file', [CompletionResultType]::ParameterName, 'Export only what is new since the last successful run with this file (created if missing)')
@@ -298,8 +301,10 @@ Register-ArgumentCompleter -Native -CommandName 'balances' -ScriptBlock {
         }
         'balances;ibanera;get-transactions' {
             [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'The asset account id (from get-balances'' account_id)')
-            [CompletionResult]::new('--page-size', '--page-size', [CompletionResultType]::ParameterName, 'Items per page')
+            [CompletionResult]::new('--page-size', '--page-size', [CompletionResultType]::ParameterName, 'Items per page (1 to 500)')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Items per page (1 to 500)')
             [CompletionResult]::new('--page', '--page', [CompletionResultType]::ParameterName, 'Start at this page number (a previous run''s next_cursor)')
+            [CompletionResult]::new('--cursor', '--cursor', [CompletionResultType]::ParameterName, 'Start at this page number (a previous run''s next_cursor)')
             [CompletionResult]::new('--max-items', '--max-items', [CompletionResultType]::ParameterName, 'Stop after N items, following pages as needed')
             [CompletionResult]::new('--state-file', '--state-file', [CompletionResultType]::ParameterName, 'Export only what is new since the last successful run with this file (created if missing)')
             [CompletionResult]::new('--otp', '--otp', [CompletionResultType]::ParameterName, 'A one-time code typed by hand, for a user without the TOTP shared secret (good for one command)')
@@ -327,8 +332,10 @@ Register-ArgumentCompleter -Native -CommandName 'balances' -ScriptBlock {
             [CompletionResult]::new('--card', '--card', [CompletionResultType]::ParameterName, 'Only this card (from get-card-balances'' account_id)')
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'From this date or time (ISO 8601, UTC), e.g. 2026-03-01')
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Up to this date or time (ISO 8601, UTC)')
-            [CompletionResult]::new('--page-size', '--page-size', [CompletionResultType]::ParameterName, 'Items per page')
+            [CompletionResult]::new('--page-size', '--page-size', [CompletionResultType]::ParameterName, 'Items per page (1 to 500)')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Items per page (1 to 500)')
             [CompletionResult]::new('--page', '--page', [CompletionResultType]::ParameterName, 'Start at this page number (a previous run''s next_cursor)')
+            [CompletionResult]::new('--cursor', '--cursor', [CompletionResultType]::ParameterName, 'Start at this page number (a previous run''s next_cursor)')
             [CompletionResult]::new('--max-items', '--max-items', [CompletionResultType]::ParameterName, 'Stop after N items, following pages as needed')
             [CompletionResult]::new('--state-file', '--state-file', [CompletionResultType]::ParameterName, 'Export only what is new since the last successful run with this file (created if missing)')
             [CompletionResult]::new('--otp', '--otp', [CompletionResultType]::ParameterName, 'A one-time code typed by hand, for a user without the TOTP shared secret (good for one command)')

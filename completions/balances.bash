@@ -682,13 +682,17 @@ _balances() {
             return 0
             ;;
         balances__subcmd__boca__subcmd__get__subcmd__transactions)
-            opts="-o -v -q -h --limit --cursor --all --max-items --state-file --dry-run --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
+            opts="-o -v -q -h --page-size --limit --cursor --all --max-items --state-file --dry-run --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --page-size)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1802,7 +1806,7 @@ _balances() {
             return 0
             ;;
         balances__subcmd__ibanera__subcmd__get__subcmd__card__subcmd__transactions)
-            opts="-o -v -q -h --card --from --to --page-size --page --all --max-items --state-file --dry-run --otp --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
+            opts="-o -v -q -h --card --from --to --limit --page-size --cursor --page --all --max-items --state-file --dry-run --otp --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1824,7 +1828,15 @@ _balances() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --page)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cursor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1880,7 +1892,7 @@ _balances() {
             return 0
             ;;
         balances__subcmd__ibanera__subcmd__get__subcmd__transactions)
-            opts="-o -v -q -h --account --page-size --page --all --max-items --state-file --dry-run --otp --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
+            opts="-o -v -q -h --account --limit --page-size --cursor --page --all --max-items --state-file --dry-run --otp --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1894,7 +1906,15 @@ _balances() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --page)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cursor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2134,7 +2154,7 @@ _balances() {
             return 0
             ;;
         balances__subcmd__noah__subcmd__get__subcmd__transactions)
-            opts="-o -v -q -h --page-size --page-token --sort --all --max-items --state-file --dry-run --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
+            opts="-o -v -q -h --limit --page-size --cursor --page-token --sort --all --max-items --state-file --dry-run --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2144,7 +2164,15 @@ _balances() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --page-token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cursor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

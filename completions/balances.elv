@@ -96,6 +96,7 @@ set edit:completion:arg-completer[balances] = {|@words|
         }
         &'balances;boca;get-transactions'= {
             cand --limit 'Items per page (1 to 100) [default: 25]'
+            cand --page-size 'Items per page (1 to 100) [default: 25]'
             cand --cursor 'Start at this cursor (a previous run''s next_cursor)'
             cand --max-items 'Stop after N items, following pages as needed'
             cand --state-file 'Export only what is new since the last successful run with this file (created if missing)'
@@ -172,8 +173,10 @@ set edit:completion:arg-completer[balances] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'balances;noah;get-transactions'= {
-            cand --page-size 'Items per page [default: 20]'
+            cand --page-size 'Items per page (1 to 100) [default: 20]'
+            cand --limit 'Items per page (1 to 100) [default: 20]'
             cand --page-token 'Start at this page token (a previous run''s next_cursor)'
+            cand --cursor 'Start at this page token (a previous run''s next_cursor)'
             cand --sort 'Order by creation time [default: desc]'
             cand --max-items 'Stop after N items, following pages as needed'
             cand --state-file 'Export only what is new since the last successful run with this file (created if missing)'
@@ -277,8 +280,10 @@ set edit:completion:arg-completer[balances] = {|@words|
         }
         &'balances;ibanera;get-transactions'= {
             cand --account 'The asset account id (from get-balances'' account_id)'
-            cand --page-size 'Items per page'
+            cand --page-size 'Items per page (1 to 500)'
+            cand --limit 'Items per page (1 to 500)'
             cand --page 'Start at this page number (a previous run''s next_cursor)'
+            cand --cursor 'Start at this page number (a previous run''s next_cursor)'
             cand --max-items 'Stop after N items, following pages as needed'
             cand --state-file 'Export only what is new since the last successful run with this file (created if missing)'
             cand --otp 'A one-time code typed by hand, for a user without the TOTP shared secret (good for one command)'
@@ -305,8 +310,10 @@ set edit:completion:arg-completer[balances] = {|@words|
             cand --card 'Only this card (from get-card-balances'' account_id)'
             cand --from 'From this date or time (ISO 8601, UTC), e.g. 2026-03-01'
             cand --to 'Up to this date or time (ISO 8601, UTC)'
-            cand --page-size 'Items per page'
+            cand --page-size 'Items per page (1 to 500)'
+            cand --limit 'Items per page (1 to 500)'
             cand --page 'Start at this page number (a previous run''s next_cursor)'
+            cand --cursor 'Start at this page number (a previous run''s next_cursor)'
             cand --max-items 'Stop after N items, following pages as needed'
             cand --state-file 'Export only what is new since the last successful run with this file (created if missing)'
             cand --otp 'A one-time code typed by hand, for a user without the TOTP shared secret (good for one command)'

@@ -100,7 +100,7 @@ complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_
 complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-balances" -s q -l quiet -d 'Only errors on stderr'
 complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-balances" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
 complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-balances" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-transactions" -l limit -d 'Items per page (1 to 100) [default: 25]' -r
+complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-transactions" -l limit -l page-size -d 'Items per page (1 to 100) [default: 25]' -r
 complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-transactions" -l cursor -d 'Start at this cursor (a previous run\'s next_cursor)' -r
 complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-transactions" -l max-items -d 'Stop after N items, following pages as needed' -r
 complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-transactions" -l state-file -d 'Export only what is new since the last successful run with this file (created if missing)' -r -F
@@ -169,8 +169,8 @@ complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_
 complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_subcommand_from get-balances" -s q -l quiet -d 'Only errors on stderr'
 complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_subcommand_from get-balances" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
 complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_subcommand_from get-balances" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_subcommand_from get-transactions" -l page-size -d 'Items per page [default: 20]' -r
-complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_subcommand_from get-transactions" -l page-token -d 'Start at this page token (a previous run\'s next_cursor)' -r
+complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_subcommand_from get-transactions" -l page-size -l limit -d 'Items per page (1 to 100) [default: 20]' -r
+complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_subcommand_from get-transactions" -l page-token -l cursor -d 'Start at this page token (a previous run\'s next_cursor)' -r
 complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_subcommand_from get-transactions" -l sort -d 'Order by creation time [default: desc]' -r -f -a "asc\t''
 desc\t''"
 complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_subcommand_from get-transactions" -l max-items -d 'Stop after N items, following pages as needed' -r
@@ -267,8 +267,8 @@ complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_se
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-balances" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-balances" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-transactions" -l account -d 'The asset account id (from get-balances\' account_id)' -r
-complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-transactions" -l page-size -d 'Items per page' -r
-complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-transactions" -l page -d 'Start at this page number (a previous run\'s next_cursor)' -r
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-transactions" -l page-size -l limit -d 'Items per page (1 to 500)' -r
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-transactions" -l page -l cursor -d 'Start at this page number (a previous run\'s next_cursor)' -r
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-transactions" -l max-items -d 'Stop after N items, following pages as needed' -r
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-transactions" -l state-file -d 'Export only what is new since the last successful run with this file (created if missing)' -r -F
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-transactions" -l otp -d 'A one-time code typed by hand, for a user without the TOTP shared secret (good for one command)' -r
@@ -295,8 +295,8 @@ complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_se
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-transactions" -l card -d 'Only this card (from get-card-balances\' account_id)' -r
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-transactions" -l from -d 'From this date or time (ISO 8601, UTC), e.g. 2026-03-01' -r
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-transactions" -l to -d 'Up to this date or time (ISO 8601, UTC)' -r
-complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-transactions" -l page-size -d 'Items per page' -r
-complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-transactions" -l page -d 'Start at this page number (a previous run\'s next_cursor)' -r
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-transactions" -l page-size -l limit -d 'Items per page (1 to 500)' -r
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-transactions" -l page -l cursor -d 'Start at this page number (a previous run\'s next_cursor)' -r
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-transactions" -l max-items -d 'Stop after N items, following pages as needed' -r
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-transactions" -l state-file -d 'Export only what is new since the last successful run with this file (created if missing)' -r -F
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-transactions" -l otp -d 'A one-time code typed by hand, for a user without the TOTP shared secret (good for one command)' -r

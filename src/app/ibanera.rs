@@ -181,7 +181,7 @@ async fn transactions(
         &mut pager,
         start,
         &paging.follow,
-        "--page",
+        "--cursor",
         listing::Listing {
             key,
             form: crate::clock::Form::Iso8601Utc,

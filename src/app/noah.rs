@@ -76,8 +76,8 @@ async fn execute(ctx: &Context, cmd: NoahCommand) -> Result<()> {
                 .map(|n| n.max(1) as u32);
             let page_size = shrunk.or(page_size);
             let resume = match shrunk {
-                Some(n) => format!("--page-size {n} --page-token"),
-                None => "--page-token".to_owned(),
+                Some(n) => format!("--limit {n} --cursor"),
+                None => "--cursor".to_owned(),
             };
             let mut pager = TransactionPager::new(&noah, &engine, page_size, sort);
             if sort == Some(noah::Sort::Asc) && follow.state_file.is_some() {

@@ -420,7 +420,7 @@ pub enum BocaCommand {
         #[arg(value_name = "EXTERNAL_ID")]
         external_id: String,
         /// Items per page (1 to 100) [default: 25]
-        #[arg(long, value_parser = clap::value_parser!(u32).range(1..=100))]
+        #[arg(long, visible_alias = "page-size", value_parser = clap::value_parser!(u32).range(1..=100))]
         limit: Option<u32>,
         /// Start at this cursor (a previous run's next_cursor)
         #[arg(long)]
@@ -453,11 +453,11 @@ pub enum NoahCommand {
             balances noah get-transactions --all --sort asc -o csv\n  \
             balances noah get-transactions --state-file noah.state -o ndjson")]
     GetTransactions {
-        /// Items per page [default: 20]
-        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=100))]
+        /// Items per page (1 to 100) [default: 20]
+        #[arg(long, visible_alias = "limit", value_name = "N", value_parser = clap::value_parser!(u32).range(1..=100))]
         page_size: Option<u32>,
         /// Start at this page token (a previous run's next_cursor)
-        #[arg(long, value_name = "T")]
+        #[arg(long, visible_alias = "cursor", value_name = "T")]
         page_token: Option<String>,
         /// Order by creation time [default: desc]
         #[arg(long, value_enum)]
@@ -547,11 +547,11 @@ pub enum IbaneraCommand {
 /// Page-number paging for Ibanera's transaction lists.
 #[derive(Debug, Clone, Args)]
 pub struct PageArgs {
-    /// Items per page
-    #[arg(long, value_name = "N", default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=500))]
+    /// Items per page (1 to 500)
+    #[arg(long, visible_alias = "limit", value_name = "N", default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=500))]
     pub page_size: u32,
     /// Start at this page number (a previous run's next_cursor)
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    #[arg(long, visible_alias = "cursor", value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     pub page: Option<u32>,
     #[command(flatten)]
     pub follow: FollowArgs,

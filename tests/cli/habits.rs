@@ -228,3 +228,63 @@ fn errors_are_text_on_a_terminal_unless_json_was_asked_for() {
     );
     assert_eq!(r.stderr_json()["error"]["kind"], "not_found");
 }
+
+/// One paging vocabulary: every `get-transactions` takes `--limit` and
+/// `--page-size` (the same) and `--cursor` (the `next_cursor` of the run
+/// before); the provider's own spellings stay.
+#[test]
+fn every_get_transactions_pages_with_limit_and_cursor() {
+    let env = TestEnv::new();
+    let noah = |env: &TestEnv| {
+        let mut cmd = env.cmd();
+        cmd.env(
+            "BALANCES_NOAH_BASE_URL",
+            env.sandbox.base_url(ProviderId::Noah),
+        )
+        .env("BALANCES_NOAH_API_KEY", demo::NOAH_UNSIGNED_API_KEY);
+        cmd
+    };
+    let page = |cmd: &mut assert_cmd::Command, args: &[&str]| {
+        let r = expect(cmd.args(args).args(["-o", "json"]), 0);
+        let doc = r.json();
+        let ids: Vec<String> = doc["transactions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t["id"].as_str().unwrap().to_owned())
+            .collect();
+        (ids, doc["next_cursor"].as_str().map(str::to_owned))
+    };
+    type Maker<'a> = Box<dyn Fn() -> assert_cmd::Command + 'a>;
+    let cases: Vec<(Maker<'_>, Vec<&str>)> = vec![
+        (
+            Box::new(|| env.cmd()),
+            vec!["boca", "get-transactions", "partner-user-42"],
+        ),
+        (Box::new(|| noah(&env)), vec!["noah", "get-transactions"]),
+        (
+            Box::new(|| ibanera(&env)),
+            vec!["ibanera", "get-transactions", "--account", "1001"],
+        ),
+        (
+            Box::new(|| ibanera(&env)),
+            vec!["ibanera", "get-card-transactions", "--card", "5000"],
+        ),
+    ];
+    for (cmd, args) in cases {
+        let (first, next) = page(&mut cmd(), &[&args[..], &["--limit", "3"]].concat());
+        assert_eq!(first.len(), 3, "{args:?}");
+        let (same, _) = page(&mut cmd(), &[&args[..], &["--page-size", "3"]].concat());
+        assert_eq!(same, first, "{args:?}: --page-size is --limit");
+        let next = next.expect("a next cursor");
+        let (second, _) = page(
+            &mut cmd(),
+            &[&args[..], &["--limit", "3", "--cursor", &next]].concat(),
+        );
+        assert_eq!(second.len(), 3, "{args:?}");
+        assert!(
+            second.iter().all(|id| !first.contains(id)),
+            "{args:?}: the next page"
+        );
+    }
+}
