@@ -100,6 +100,9 @@ _balances() {
             balances__subcmd__boca__subcmd__help,help)
                 cmd="balances__subcmd__boca__subcmd__help__subcmd__help"
                 ;;
+            balances__subcmd__config,get)
+                cmd="balances__subcmd__config__subcmd__get"
+                ;;
             balances__subcmd__config,help)
                 cmd="balances__subcmd__config__subcmd__help"
                 ;;
@@ -109,8 +112,17 @@ _balances() {
             balances__subcmd__config,path)
                 cmd="balances__subcmd__config__subcmd__path"
                 ;;
+            balances__subcmd__config,profiles)
+                cmd="balances__subcmd__config__subcmd__profiles"
+                ;;
+            balances__subcmd__config,set)
+                cmd="balances__subcmd__config__subcmd__set"
+                ;;
             balances__subcmd__config,show)
                 cmd="balances__subcmd__config__subcmd__show"
+                ;;
+            balances__subcmd__config__subcmd__help,get)
+                cmd="balances__subcmd__config__subcmd__help__subcmd__get"
                 ;;
             balances__subcmd__config__subcmd__help,help)
                 cmd="balances__subcmd__config__subcmd__help__subcmd__help"
@@ -120,6 +132,12 @@ _balances() {
                 ;;
             balances__subcmd__config__subcmd__help,path)
                 cmd="balances__subcmd__config__subcmd__help__subcmd__path"
+                ;;
+            balances__subcmd__config__subcmd__help,profiles)
+                cmd="balances__subcmd__config__subcmd__help__subcmd__profiles"
+                ;;
+            balances__subcmd__config__subcmd__help,set)
+                cmd="balances__subcmd__config__subcmd__help__subcmd__set"
                 ;;
             balances__subcmd__config__subcmd__help,show)
                 cmd="balances__subcmd__config__subcmd__help__subcmd__show"
@@ -181,11 +199,20 @@ _balances() {
             balances__subcmd__help__subcmd__boca,get-transactions)
                 cmd="balances__subcmd__help__subcmd__boca__subcmd__get__subcmd__transactions"
                 ;;
+            balances__subcmd__help__subcmd__config,get)
+                cmd="balances__subcmd__help__subcmd__config__subcmd__get"
+                ;;
             balances__subcmd__help__subcmd__config,init)
                 cmd="balances__subcmd__help__subcmd__config__subcmd__init"
                 ;;
             balances__subcmd__help__subcmd__config,path)
                 cmd="balances__subcmd__help__subcmd__config__subcmd__path"
+                ;;
+            balances__subcmd__help__subcmd__config,profiles)
+                cmd="balances__subcmd__help__subcmd__config__subcmd__profiles"
+                ;;
+            balances__subcmd__help__subcmd__config,set)
+                cmd="balances__subcmd__help__subcmd__config__subcmd__set"
                 ;;
             balances__subcmd__help__subcmd__config,show)
                 cmd="balances__subcmd__help__subcmd__config__subcmd__show"
@@ -850,7 +877,7 @@ _balances() {
             return 0
             ;;
         balances__subcmd__config)
-            opts="-o -v -q -h --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help init path show help"
+            opts="-o -v -q -h --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help init path show get set profiles help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -895,9 +922,69 @@ _balances() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        balances__subcmd__config__subcmd__help)
-            opts="init path show help"
+        balances__subcmd__config__subcmd__get)
+            opts="-o -v -q -h --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        balances__subcmd__config__subcmd__help)
+            opts="init path show get set profiles help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        balances__subcmd__config__subcmd__help__subcmd__get)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -938,6 +1025,34 @@ _balances() {
             return 0
             ;;
         balances__subcmd__config__subcmd__help__subcmd__path)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        balances__subcmd__config__subcmd__help__subcmd__profiles)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        balances__subcmd__config__subcmd__help__subcmd__set)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1012,6 +1127,98 @@ _balances() {
             return 0
             ;;
         balances__subcmd__config__subcmd__path)
+            opts="-o -v -q -h --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        balances__subcmd__config__subcmd__profiles)
+            opts="-o -v -q -h --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        balances__subcmd__config__subcmd__set)
             opts="-o -v -q -h --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1346,8 +1553,22 @@ _balances() {
             return 0
             ;;
         balances__subcmd__help__subcmd__config)
-            opts="init path show"
+            opts="init path show get set profiles"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        balances__subcmd__help__subcmd__config__subcmd__get)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1374,6 +1595,34 @@ _balances() {
             return 0
             ;;
         balances__subcmd__help__subcmd__config__subcmd__path)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        balances__subcmd__help__subcmd__config__subcmd__profiles)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        balances__subcmd__help__subcmd__config__subcmd__set)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

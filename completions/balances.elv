@@ -622,6 +622,9 @@ set edit:completion:arg-completer[balances] = {|@words|
             cand init 'Write a commented template to the config path'
             cand path 'Print the config file''s path'
             cand show 'Print the effective configuration of the profile, secrets redacted'
+            cand get 'Print a key''s value from the config file (KEY: defaults.output, boca.base_url, profiles.prod.p100.users …)'
+            cand set 'Set a key in the config file, keeping its comments and order (secrets: `balances auth set`)'
+            cand profiles 'List the profiles of the config file'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'balances;config;init'= {
@@ -679,10 +682,67 @@ set edit:completion:arg-completer[balances] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'balances;config;get'= {
+            cand --config 'Config file [default: <config dir>/balances/config.toml]'
+            cand --profile 'Profile in the config file [default: defaults.profile, else "default"]'
+            cand -o 'Output format [default: table on a terminal, else json]'
+            cand --output 'Output format [default: table on a terminal, else json]'
+            cand --base-url 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]'
+            cand --timeout 'Per-request timeout in seconds'
+            cand --retries 'Retries for GET requests on 429, 5xx, timeouts and connection errors'
+            cand --color 'Colour on stderr (NO_COLOR is honoured)'
+            cand --raw 'Print each provider response body on one line, compacted, instead of the unified schema'
+            cand -v 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+            cand --verbose 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand --sandbox 'Start the built-in sandbox in-process and use its demo credentials'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'balances;config;set'= {
+            cand --config 'Config file [default: <config dir>/balances/config.toml]'
+            cand --profile 'Profile in the config file [default: defaults.profile, else "default"]'
+            cand -o 'Output format [default: table on a terminal, else json]'
+            cand --output 'Output format [default: table on a terminal, else json]'
+            cand --base-url 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]'
+            cand --timeout 'Per-request timeout in seconds'
+            cand --retries 'Retries for GET requests on 429, 5xx, timeouts and connection errors'
+            cand --color 'Colour on stderr (NO_COLOR is honoured)'
+            cand --raw 'Print each provider response body on one line, compacted, instead of the unified schema'
+            cand -v 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+            cand --verbose 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand --sandbox 'Start the built-in sandbox in-process and use its demo credentials'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'balances;config;profiles'= {
+            cand --config 'Config file [default: <config dir>/balances/config.toml]'
+            cand --profile 'Profile in the config file [default: defaults.profile, else "default"]'
+            cand -o 'Output format [default: table on a terminal, else json]'
+            cand --output 'Output format [default: table on a terminal, else json]'
+            cand --base-url 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]'
+            cand --timeout 'Per-request timeout in seconds'
+            cand --retries 'Retries for GET requests on 429, 5xx, timeouts and connection errors'
+            cand --color 'Colour on stderr (NO_COLOR is honoured)'
+            cand --raw 'Print each provider response body on one line, compacted, instead of the unified schema'
+            cand -v 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+            cand --verbose 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand --sandbox 'Start the built-in sandbox in-process and use its demo credentials'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'balances;config;help'= {
             cand init 'Write a commented template to the config path'
             cand path 'Print the config file''s path'
             cand show 'Print the effective configuration of the profile, secrets redacted'
+            cand get 'Print a key''s value from the config file (KEY: defaults.output, boca.base_url, profiles.prod.p100.users …)'
+            cand set 'Set a key in the config file, keeping its comments and order (secrets: `balances auth set`)'
+            cand profiles 'List the profiles of the config file'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'balances;config;help;init'= {
@@ -690,6 +750,12 @@ set edit:completion:arg-completer[balances] = {|@words|
         &'balances;config;help;path'= {
         }
         &'balances;config;help;show'= {
+        }
+        &'balances;config;help;get'= {
+        }
+        &'balances;config;help;set'= {
+        }
+        &'balances;config;help;profiles'= {
         }
         &'balances;config;help;help'= {
         }
@@ -817,12 +883,21 @@ set edit:completion:arg-completer[balances] = {|@words|
             cand init 'Write a commented template to the config path'
             cand path 'Print the config file''s path'
             cand show 'Print the effective configuration of the profile, secrets redacted'
+            cand get 'Print a key''s value from the config file (KEY: defaults.output, boca.base_url, profiles.prod.p100.users …)'
+            cand set 'Set a key in the config file, keeping its comments and order (secrets: `balances auth set`)'
+            cand profiles 'List the profiles of the config file'
         }
         &'balances;help;config;init'= {
         }
         &'balances;help;config;path'= {
         }
         &'balances;help;config;show'= {
+        }
+        &'balances;help;config;get'= {
+        }
+        &'balances;help;config;set'= {
+        }
+        &'balances;help;config;profiles'= {
         }
         &'balances;help;sandbox'= {
         }

@@ -576,28 +576,31 @@ complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_
 complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Remove a secret from the OS keyring'
 complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "status" -d 'Where each credential comes from (never its value)'
 complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show help" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
-complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show help" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
-complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show help" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
+complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show get set profiles help" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
+complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show get set profiles help" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
+complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show get set profiles help" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
 json\t''
 ndjson\t''
 csv\t''
 openmetrics\t'OpenMetrics text (balances only)'"
-complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show help" -l base-url -d 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]' -r
-complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show help" -l timeout -d 'Per-request timeout in seconds' -r
-complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show help" -l retries -d 'Retries for GET requests on 429, 5xx, timeouts and connection errors' -r
-complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show help" -l color -d 'Colour on stderr (NO_COLOR is honoured)' -r -f -a "auto\t''
+complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show get set profiles help" -l base-url -d 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]' -r
+complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show get set profiles help" -l timeout -d 'Per-request timeout in seconds' -r
+complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show get set profiles help" -l retries -d 'Retries for GET requests on 429, 5xx, timeouts and connection errors' -r
+complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show get set profiles help" -l color -d 'Colour on stderr (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show help" -l raw -d 'Print each provider response body on one line, compacted, instead of the unified schema'
-complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show help" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
-complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show help" -s q -l quiet -d 'Only errors on stderr'
-complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show help" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
-complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show help" -f -a "init" -d 'Write a commented template to the config path'
-complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show help" -f -a "path" -d 'Print the config file\'s path'
-complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show help" -f -a "show" -d 'Print the effective configuration of the profile, secrets redacted'
-complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show get set profiles help" -l raw -d 'Print each provider response body on one line, compacted, instead of the unified schema'
+complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show get set profiles help" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show get set profiles help" -s q -l quiet -d 'Only errors on stderr'
+complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show get set profiles help" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
+complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show get set profiles help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show get set profiles help" -f -a "init" -d 'Write a commented template to the config path'
+complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show get set profiles help" -f -a "path" -d 'Print the config file\'s path'
+complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show get set profiles help" -f -a "show" -d 'Print the effective configuration of the profile, secrets redacted'
+complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show get set profiles help" -f -a "get" -d 'Print a key\'s value from the config file (KEY: defaults.output, boca.base_url, profiles.prod.p100.users …)'
+complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show get set profiles help" -f -a "set" -d 'Set a key in the config file, keeping its comments and order (secrets: `balances auth set`)'
+complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show get set profiles help" -f -a "profiles" -d 'List the profiles of the config file'
+complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show get set profiles help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from init" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from init" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from init" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
@@ -653,9 +656,66 @@ complete -c balances -n "__fish_balances_using_subcommand config; and __fish_see
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Only errors on stderr'
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from show" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from get" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from get" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''
+openmetrics\t'OpenMetrics text (balances only)'"
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from get" -l base-url -d 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]' -r
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from get" -l timeout -d 'Per-request timeout in seconds' -r
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from get" -l retries -d 'Retries for GET requests on 429, 5xx, timeouts and connection errors' -r
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from get" -l color -d 'Colour on stderr (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from get" -l raw -d 'Print each provider response body on one line, compacted, instead of the unified schema'
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from get" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Only errors on stderr'
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from get" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from set" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from set" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from set" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''
+openmetrics\t'OpenMetrics text (balances only)'"
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from set" -l base-url -d 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]' -r
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from set" -l timeout -d 'Per-request timeout in seconds' -r
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from set" -l retries -d 'Retries for GET requests on 429, 5xx, timeouts and connection errors' -r
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from set" -l color -d 'Colour on stderr (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from set" -l raw -d 'Print each provider response body on one line, compacted, instead of the unified schema'
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from set" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Only errors on stderr'
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from set" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from profiles" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from profiles" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from profiles" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''
+openmetrics\t'OpenMetrics text (balances only)'"
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from profiles" -l base-url -d 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]' -r
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from profiles" -l timeout -d 'Per-request timeout in seconds' -r
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from profiles" -l retries -d 'Retries for GET requests on 429, 5xx, timeouts and connection errors' -r
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from profiles" -l color -d 'Colour on stderr (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from profiles" -l raw -d 'Print each provider response body on one line, compacted, instead of the unified schema'
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from profiles" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from profiles" -s q -l quiet -d 'Only errors on stderr'
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from profiles" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from profiles" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "init" -d 'Write a commented template to the config path'
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print the config file\'s path'
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print the effective configuration of the profile, secrets redacted'
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "get" -d 'Print a key\'s value from the config file (KEY: defaults.output, boca.base_url, profiles.prod.p100.users …)'
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "set" -d 'Set a key in the config file, keeping its comments and order (secrets: `balances auth set`)'
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "profiles" -d 'List the profiles of the config file'
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c balances -n "__fish_balances_using_subcommand sandbox" -l listen -d 'Loopback address to listen on' -r
 complete -c balances -n "__fish_balances_using_subcommand sandbox" -l seed -d 'Seed for the generated demo data' -r
@@ -734,3 +794,6 @@ complete -c balances -n "__fish_balances_using_subcommand help; and __fish_seen_
 complete -c balances -n "__fish_balances_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "init" -d 'Write a commented template to the config path'
 complete -c balances -n "__fish_balances_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the config file\'s path'
 complete -c balances -n "__fish_balances_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print the effective configuration of the profile, secrets redacted'
+complete -c balances -n "__fish_balances_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "get" -d 'Print a key\'s value from the config file (KEY: defaults.output, boca.base_url, profiles.prod.p100.users …)'
+complete -c balances -n "__fish_balances_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set" -d 'Set a key in the config file, keeping its comments and order (secrets: `balances auth set`)'
+complete -c balances -n "__fish_balances_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "profiles" -d 'List the profiles of the config file'

@@ -397,7 +397,13 @@ fn build_context(global: GlobalArgs, command: &Command) -> Result<Context> {
         .clone()
         .or_else(|| loaded.file.defaults.profile.clone())
         .unwrap_or_else(|| "default".to_owned());
+    // `config set` is how a profile comes to be: it may name a new one.
+    let making_profile = matches!(
+        command,
+        Command::Config(crate::cli::ConfigCommand::Set { .. })
+    );
     if global.profile.is_some()
+        && !making_profile
         && loaded.exists
         && !loaded.file.profiles.is_empty()
         && !loaded.file.profiles.contains_key(&profile_name)

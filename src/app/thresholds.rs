@@ -54,7 +54,7 @@ pub fn minimums(ctx: &Context, p: ProviderId, cli: &[(String, Amount)]) -> Resul
         match entry {
             MinEntry::Amount(text) => mins.all.push((key.to_uppercase(), amount(&key, &text)?)),
             MinEntry::User(table) => {
-                if matches!(p, ProviderId::Noah | ProviderId::Ibanera) {
+                if !p.has_users() {
                     return Err(Error::config(format!(
                         "min.{key} under {section} is a table: per-user minimums are for providers with users (boca, p100)"
                     )));

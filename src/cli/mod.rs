@@ -690,6 +690,30 @@ pub enum ConfigCommand {
             balances config show\n  \
             balances --profile sandbox config show -o json")]
     Show,
+    /// Print a key's value from the config file (KEY: defaults.output, boca.base_url, profiles.prod.p100.users …)
+    #[command(after_help = "Examples:\n  \
+            balances config get defaults.output\n  \
+            balances --profile prod config get boca.users")]
+    Get {
+        /// `defaults.<key>`, `<provider>.<key>` (in the profile), or `profiles.<name>.<provider>.<key>`
+        key: String,
+    },
+    /// Set a key in the config file, keeping its comments and order (secrets: `balances auth set`)
+    #[command(after_help = "Examples:\n  \
+            balances config set defaults.output json\n  \
+            balances config set boca.users partner-user-42,user-00001\n  \
+            balances --profile prod config set boca.base_url https://partner-api.bocaraton.com")]
+    Set {
+        /// As for `config get`
+        key: String,
+        /// The value (`users`: ids separated by commas)
+        value: String,
+    },
+    /// List the profiles of the config file
+    #[command(after_help = "Examples:\n  \
+            balances config profiles\n  \
+            balances config profiles -o json")]
+    Profiles,
 }
 
 #[derive(Debug, Clone, Args)]

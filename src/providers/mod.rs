@@ -107,6 +107,22 @@ impl ProviderId {
         }
     }
 
+    /// Whether a lookup is about one of the partner's users (Boca, P100),
+    /// listed in the profile's `users`, rather than the account itself.
+    pub fn has_users(self) -> bool {
+        matches!(self, ProviderId::Boca | ProviderId::P100)
+    }
+
+    /// The plain (not secret) settings of the provider's config section that
+    /// `config set` takes; `min` is a table, edited in the file.
+    pub fn plain_settings(self) -> &'static [&'static str] {
+        match self {
+            ProviderId::Boca | ProviderId::P100 => &["base_url", "users"],
+            ProviderId::Noah => &["base_url", "signing_key_file"],
+            ProviderId::Ibanera => &["base_url", "username"],
+        }
+    }
+
     pub fn field(self, name: &str) -> Option<Field> {
         self.credential_fields()
             .iter()

@@ -450,3 +450,96 @@ fn argument_errors_are_json_in_json_modes_and_help_reports_a_failed_write() {
         assert_eq!(out.status.code(), Some(74), "{args:?}");
     }
 }
+
+/// `config set|get|profiles`, as gh's and aws's: the file keeps its
+/// comments and order; a secret is refused with the `auth set` line to use;
+/// a value the file would not take is refused before it is written.
+#[test]
+fn config_set_get_and_profiles_keep_the_files_comments() {
+    let env = TestEnv::new();
+    let run_ok = |args: &[&str]| expect(env.cmd().args(args), 0).stdout;
+    run_ok(&["config", "init"]);
+    let path = env.home.path().join("config/balances/config.toml");
+    let before = std::fs::read_to_string(&path).unwrap();
+    run_ok(&["config", "set", "boca.users", "partner-user-42, user-00001"]);
+    run_ok(&[
+        "--profile",
+        "prod",
+        "config",
+        "set",
+        "p100.base_url",
+        "https://partner-api.p100.io",
+    ]);
+    run_ok(&["config", "set", "defaults.output", "csv"]);
+    let after = std::fs::read_to_string(&path).unwrap();
+    let comments = |t: &str| {
+        t.lines()
+            .filter(|l| l.trim_start().starts_with('#'))
+            .count()
+    };
+    assert_eq!(
+        comments(&after),
+        comments(&before),
+        "every comment kept:\n{after}"
+    );
+    assert!(
+        after.contains("users = [\"partner-user-42\", \"user-00001\"] # used by `summary`"),
+        "{after}"
+    );
+    assert!(
+        after.ends_with("[profiles.prod.p100]\nbase_url = \"https://partner-api.p100.io\"\n"),
+        "{after}"
+    );
+    assert_eq!(
+        run_ok(&["-o", "table", "config", "get", "boca.users"]),
+        "partner-user-42,user-00001\n"
+    );
+    assert_eq!(
+        run_ok(&[
+            "-o",
+            "table",
+            "config",
+            "get",
+            "profiles.prod.p100.base_url"
+        ]),
+        "https://partner-api.p100.io\n"
+    );
+    assert_eq!(
+        run_ok(&["-o", "table", "config", "profiles"]),
+        "default (current)\nprod\n"
+    );
+    assert_eq!(
+        run_ok(&["-o", "json", "config", "profiles"]),
+        "[\"default\",\"prod\"]\n"
+    );
+    // The defaults took: `config get` itself now answers in CSV's plain text.
+    assert_eq!(run_ok(&["config", "get", "defaults.output"]), "csv\n");
+    let r = expect(
+        env.cmd()
+            .args(["-o", "json", "config", "set", "boca.api_secret", "s3cret"]),
+        2,
+    );
+    let message = r.stderr_json()["error"]["message"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        message.contains("balances auth set boca api_secret"),
+        "{message}"
+    );
+    assert!(!std::fs::read_to_string(&path).unwrap().contains("s3cret"));
+    expect(
+        env.cmd().args(["config", "set", "defaults.output", "yaml"]),
+        2,
+    );
+    expect(env.cmd().args(["config", "set", "noah.users", "x"]), 2);
+    expect(
+        env.cmd().args(["config", "get", "noah.signing_key_file"]),
+        66,
+    );
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        after,
+        "refusals write nothing"
+    );
+}
