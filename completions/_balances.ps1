@@ -43,6 +43,7 @@ Register-ArgumentCompleter -Native -CommandName 'balances' -ScriptBlock {
             [CompletionResult]::new('noah', 'noah', [CompletionResultType]::ParameterValue, 'NOAH Business API (ES384/ES256 JWT per request)')
             [CompletionResult]::new('ibanera', 'ibanera', [CompletionResultType]::ParameterValue, 'Ibanera Customer API (login + TOTP + bearer token)')
             [CompletionResult]::new('p100', 'p100', [CompletionResultType]::ParameterValue, 'P100 Partner API (API key); balances only')
+            [CompletionResult]::new('api', 'api', [CompletionResultType]::ParameterValue, 'A signed, authenticated GET (or HEAD) of any path of a provider''s API, as `gh api`')
             [CompletionResult]::new('summary', 'summary', [CompletionResultType]::ParameterValue, 'Every balance of every provider configured in the profile (and its `users`)')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Append balance snapshots and new transactions to a ledger database, exactly once')
             [CompletionResult]::new('reconcile', 'reconcile', [CompletionResultType]::ParameterValue, 'Check that the ledger''s transactions account for every change in its balances (exit 11 on a mismatch)')
@@ -435,6 +436,33 @@ Register-ArgumentCompleter -Native -CommandName 'balances' -ScriptBlock {
             break
         }
         'balances;p100;help;help' {
+            break
+        }
+        'balances;api' {
+            [CompletionResult]::new('--query', '--query', [CompletionResultType]::ParameterName, 'A query parameter, percent-encoded for you (repeatable)')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'GET or HEAD; no other method is sent')
+            [CompletionResult]::new('--method', '--method', [CompletionResultType]::ParameterName, 'GET or HEAD; no other method is sent')
+            [CompletionResult]::new('--otp', '--otp', [CompletionResultType]::ParameterName, 'Ibanera: a one-time code typed by hand, instead of the TOTP shared secret')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: <config dir>/balances/config.toml]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile in the config file [default: defaults.profile, else "default"]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, else json]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, else json]')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout in seconds')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries for GET requests on 429, 5xx, timeouts and connection errors')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stderr (NO_COLOR is honoured)')
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'Print the status line and the response headers (credentials as ***) before the body')
+            [CompletionResult]::new('--include', '--include', [CompletionResultType]::ParameterName, 'Print the status line and the response headers (credentials as ***) before the body')
+            [CompletionResult]::new('--paginate', '--paginate', [CompletionResultType]::ParameterName, 'Follow the provider''s pagination (Boca nextCursor, NOAH PageToken, Ibanera page numbers); each page''s body on one line')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the request that would be sent (secrets as ***) and send nothing')
+            [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'Print each provider response body on one line, compacted, instead of the unified schema')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Start the built-in sandbox in-process and use its demo credentials')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'balances;summary' {
@@ -877,6 +905,7 @@ Register-ArgumentCompleter -Native -CommandName 'balances' -ScriptBlock {
             [CompletionResult]::new('noah', 'noah', [CompletionResultType]::ParameterValue, 'NOAH Business API (ES384/ES256 JWT per request)')
             [CompletionResult]::new('ibanera', 'ibanera', [CompletionResultType]::ParameterValue, 'Ibanera Customer API (login + TOTP + bearer token)')
             [CompletionResult]::new('p100', 'p100', [CompletionResultType]::ParameterValue, 'P100 Partner API (API key); balances only')
+            [CompletionResult]::new('api', 'api', [CompletionResultType]::ParameterValue, 'A signed, authenticated GET (or HEAD) of any path of a provider''s API, as `gh api`')
             [CompletionResult]::new('summary', 'summary', [CompletionResultType]::ParameterValue, 'Every balance of every provider configured in the profile (and its `users`)')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Append balance snapshots and new transactions to a ledger database, exactly once')
             [CompletionResult]::new('reconcile', 'reconcile', [CompletionResultType]::ParameterValue, 'Check that the ledger''s transactions account for every change in its balances (exit 11 on a mismatch)')
@@ -935,6 +964,9 @@ Register-ArgumentCompleter -Native -CommandName 'balances' -ScriptBlock {
             break
         }
         'balances;help;p100;get-balances' {
+            break
+        }
+        'balances;help;api' {
             break
         }
         'balances;help;summary' {

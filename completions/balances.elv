@@ -40,6 +40,7 @@ set edit:completion:arg-completer[balances] = {|@words|
             cand noah 'NOAH Business API (ES384/ES256 JWT per request)'
             cand ibanera 'Ibanera Customer API (login + TOTP + bearer token)'
             cand p100 'P100 Partner API (API key); balances only'
+            cand api 'A signed, authenticated GET (or HEAD) of any path of a provider''s API, as `gh api`'
             cand summary 'Every balance of every provider configured in the profile (and its `users`)'
             cand sync 'Append balance snapshots and new transactions to a ledger database, exactly once'
             cand reconcile 'Check that the ledger''s transactions account for every change in its balances (exit 11 on a mismatch)'
@@ -402,6 +403,32 @@ set edit:completion:arg-completer[balances] = {|@words|
         &'balances;p100;help;get-balances'= {
         }
         &'balances;p100;help;help'= {
+        }
+        &'balances;api'= {
+            cand --query 'A query parameter, percent-encoded for you (repeatable)'
+            cand -X 'GET or HEAD; no other method is sent'
+            cand --method 'GET or HEAD; no other method is sent'
+            cand --otp 'Ibanera: a one-time code typed by hand, instead of the TOTP shared secret'
+            cand --config 'Config file [default: <config dir>/balances/config.toml]'
+            cand --profile 'Profile in the config file [default: defaults.profile, else "default"]'
+            cand -o 'Output format [default: table on a terminal, else json]'
+            cand --output 'Output format [default: table on a terminal, else json]'
+            cand --base-url 'Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]'
+            cand --timeout 'Per-request timeout in seconds'
+            cand --retries 'Retries for GET requests on 429, 5xx, timeouts and connection errors'
+            cand --color 'Colour on stderr (NO_COLOR is honoured)'
+            cand -i 'Print the status line and the response headers (credentials as ***) before the body'
+            cand --include 'Print the status line and the response headers (credentials as ***) before the body'
+            cand --paginate 'Follow the provider''s pagination (Boca nextCursor, NOAH PageToken, Ibanera page numbers); each page''s body on one line'
+            cand --dry-run 'Print the request that would be sent (secrets as ***) and send nothing'
+            cand --raw 'Print each provider response body on one line, compacted, instead of the unified schema'
+            cand -v 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+            cand --verbose 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand --sandbox 'Start the built-in sandbox in-process and use its demo credentials'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'balances;summary'= {
             cand --provider 'Only these providers (repeatable)'
@@ -812,6 +839,7 @@ set edit:completion:arg-completer[balances] = {|@words|
             cand noah 'NOAH Business API (ES384/ES256 JWT per request)'
             cand ibanera 'Ibanera Customer API (login + TOTP + bearer token)'
             cand p100 'P100 Partner API (API key); balances only'
+            cand api 'A signed, authenticated GET (or HEAD) of any path of a provider''s API, as `gh api`'
             cand summary 'Every balance of every provider configured in the profile (and its `users`)'
             cand sync 'Append balance snapshots and new transactions to a ledger database, exactly once'
             cand reconcile 'Check that the ledger''s transactions account for every change in its balances (exit 11 on a mismatch)'
@@ -857,6 +885,8 @@ set edit:completion:arg-completer[balances] = {|@words|
             cand get-balances 'Every fiat and crypto balance of one user (or of many, with --users-file)'
         }
         &'balances;help;p100;get-balances'= {
+        }
+        &'balances;help;api'= {
         }
         &'balances;help;summary'= {
         }

@@ -37,6 +37,7 @@ pub(crate) mod test_support {
     pub fn response(status: u16, body: impl Into<Vec<u8>>) -> Incoming {
         Incoming {
             status,
+            version: reqwest::Version::HTTP_11,
             headers: Default::default(),
             body: body.into(),
         }

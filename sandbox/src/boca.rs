@@ -125,7 +125,7 @@ pub(super) fn handle(shared: &Shared, r: &Received, path: &str, rid: &str) -> Re
     let Some((raw_id, endpoint)) = route else {
         return error(404, "not_found", "Resource not found", rid);
     };
-    if r.method != "GET" || !matches!(endpoint, "balances" | "transactions") {
+    if !r.reads() || !matches!(endpoint, "balances" | "transactions") {
         return error(404, "not_found", "Resource not found", rid);
     }
     let id = data::percent_decode(raw_id);

@@ -114,7 +114,7 @@ pub(super) fn handle(shared: &Shared, r: &Received, path: &str, _rid: &str) -> R
     if !otp_ok(shared, r.header("otp")) {
         return envelope(401, "otp", "Invalid");
     }
-    if r.method != "GET" {
+    if !r.reads() {
         return envelope(404, "", "Not_Found");
     }
     // Ibanera's query names vary in case (pageNumber / PageNumber): match them case-insensitively.

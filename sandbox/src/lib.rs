@@ -242,6 +242,12 @@ impl Received {
             .collect()
     }
 
+    /// GET, or HEAD (answered as a GET whose body the server leaves out,
+    /// as HTTP servers do).
+    pub fn reads(&self) -> bool {
+        self.method == "GET" || self.method == "HEAD"
+    }
+
     pub fn query_param(&self, name: &str) -> Option<String> {
         self.query_pairs()
             .into_iter()

@@ -138,7 +138,7 @@ pub(super) fn handle(shared: &Shared, r: &Received, path: &str, rid: &str) -> Re
     if let Err(why) = verify(r, shared.now()) {
         return envelope(401, "Unauthorized", &why, rid, json!({}));
     }
-    if r.method != "GET" {
+    if !r.reads() {
         return envelope(404, "ResourceNotFound", "No such resource", rid, json!({}));
     }
     let page_size = match r.query_param("PageSize") {

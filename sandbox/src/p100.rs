@@ -54,7 +54,7 @@ pub(super) fn handle(shared: &Shared, r: &Received, path: &str, _rid: &str) -> R
         .strip_prefix("/v1/user/")
         .and_then(|rest| rest.strip_suffix("/balances"))
         .filter(|id| !id.is_empty() && !id.contains('/'));
-    let Some(raw_id) = route.filter(|_| r.method == "GET") else {
+    let Some(raw_id) = route.filter(|_| r.reads()) else {
         return error(404, "P404", None, "Not found");
     };
     let id = data::percent_decode(raw_id);

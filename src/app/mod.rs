@@ -1,6 +1,7 @@
 //! From parsed arguments to a finished run: configuration, credentials, the
 //! engine, dispatch, and the one place where errors become exit codes.
 
+mod api;
 mod auth;
 mod boca;
 mod config_cmd;
@@ -484,6 +485,7 @@ async fn dispatch(ctx: &Context, command: Command) -> Result<()> {
             providers,
             concurrency,
         } => sync::run(ctx, &db, providers, usize::from(concurrency)).await,
+        Command::Api(args) => api::run(ctx, args).await,
         Command::Reconcile(args) => reconcile::run(ctx, args).await,
         Command::Export(args) => export::run(ctx, args).await,
         Command::Auth(cmd) => auth::run(ctx, cmd),

@@ -307,6 +307,22 @@ pub enum Command {
             balances p100 get-balances --users-file users.txt -o ndjson"
     )]
     P100(P100Command),
+    /// A signed, authenticated GET (or HEAD) of any path of a provider's API, as `gh api`
+    #[command(
+        long_about = "A signed, authenticated GET (or HEAD) of PATH, appended to the provider's base URL as \
+                      configured (NOAH's base ends in /v1, so `balances api noah /balances`; Boca's does not: \
+                      `balances api boca /v1/users/U/balances`). The body is printed as received. It reaches \
+                      the endpoints the other commands do not model, with the same signing, retries, exit \
+                      codes, --dry-run and -v. Only GET and HEAD: this tool never moves money.",
+        after_help = "Examples:\n  \
+            balances --sandbox api boca /v1/users/partner-user-42/balances\n  \
+            balances --sandbox api boca /v1/users/partner-user-42/transactions --paginate\n  \
+            balances --sandbox api noah /balances --include\n  \
+            balances --sandbox api noah /balances -X head -i\n  \
+            balances --sandbox api ibanera /api/v1/customer/cards/balances --paginate\n  \
+            balances api p100 /v1/user/660a95b2-a486-4406-a90b-e3bcf7c74ecc/balances --dry-run"
+    )]
+    Api(ApiArgs),
     /// Every balance of every provider configured in the profile (and its `users`)
     #[command(after_help = "Examples:\n  \
             balances --sandbox summary\n  \
@@ -467,6 +483,49 @@ pub enum NoahCommand {
         #[command(flatten)]
         dry_run: DryRun,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct ApiArgs {
+    #[arg(value_enum)]
+    pub provider: ProviderId,
+    /// The path after the provider's base URL, starting with `/`, with an optional `?query`
+    pub path: String,
+    /// A query parameter, percent-encoded for you (repeatable)
+    #[arg(long = "query", value_name = "KEY=VALUE", value_parser = parse_query_pair)]
+    pub query: Vec<(String, String)>,
+    /// Print the status line and the response headers (credentials as ***) before the body
+    #[arg(short = 'i', long)]
+    pub include: bool,
+    /// Follow the provider's pagination (Boca nextCursor, NOAH PageToken, Ibanera page numbers); each page's body on one line
+    #[arg(long)]
+    pub paginate: bool,
+    /// GET or HEAD; no other method is sent
+    #[arg(short = 'X', long, value_name = "METHOD", default_value = "GET", value_parser = parse_read_method)]
+    pub method: reqwest::Method,
+    /// Ibanera: a one-time code typed by hand, instead of the TOTP shared secret
+    #[arg(long, value_name = "CODE")]
+    pub otp: Option<String>,
+    #[command(flatten)]
+    pub dry_run: DryRun,
+}
+
+fn parse_query_pair(s: &str) -> Result<(String, String), String> {
+    match s.split_once('=') {
+        Some((k, v)) if !k.is_empty() => Ok((k.to_owned(), v.to_owned())),
+        _ => Err(format!("expected KEY=VALUE, as in limit=5: {s:?}")),
+    }
+}
+
+/// Only reads: `balances` never sends a request that could move money.
+fn parse_read_method(s: &str) -> Result<reqwest::Method, String> {
+    match s.to_ascii_uppercase().as_str() {
+        "GET" => Ok(reqwest::Method::GET),
+        "HEAD" => Ok(reqwest::Method::HEAD),
+        _ => Err(format!(
+            "{s:?} is not sent: balances api sends only GET and HEAD (it never moves money)"
+        )),
+    }
 }
 
 #[derive(Debug, Args)]

@@ -66,8 +66,11 @@ pub struct Outgoing {
 
 impl Outgoing {
     pub fn get(url: Url) -> Self {
+        Outgoing::new(Method::GET, url)
+    }
+    pub fn new(method: Method, url: Url) -> Self {
         Outgoing {
-            method: Method::GET,
+            method,
             url,
             headers: Vec::new(),
             body: None,
@@ -94,6 +97,7 @@ impl Outgoing {
 #[derive(Debug)]
 pub struct Incoming {
     pub status: u16,
+    pub version: reqwest::Version,
     pub headers: HeaderMap,
     pub body: Vec<u8>,
 }
@@ -106,6 +110,22 @@ impl Incoming {
     pub fn json(&self) -> Result<serde_json::Value> {
         crate::providers::wire::document(&self.body).map_err(|e| e.with_status(self.status))
     }
+}
+
+/// Whether a header's value is a credential, whichever side sent it (a
+/// session cookie is one too): such values are shown as `***`.
+pub fn is_secret_header(name: &str) -> bool {
+    const SECRET: [&str; 8] = [
+        "authorization",
+        "proxy-authorization",
+        "cookie",
+        "set-cookie",
+        "x-api-key",
+        "x-request-signature",
+        "api-signature",
+        "otp",
+    ];
+    SECRET.iter().any(|s| s.eq_ignore_ascii_case(name))
 }
 
 /// What a provider's wire protocol tells the engine.
@@ -355,7 +375,8 @@ impl Engine {
             if let Some(dry) = &self.opts.dry_run {
                 match dry.show(&req).await? {}
             }
-            let retryable_method = req.method == Method::GET;
+            // Reads only: a POST (a login) is never sent twice.
+            let retryable_method = matches!(req.method, Method::GET | Method::HEAD);
             let started = Instant::now();
             tries += 1;
             let outcome = self.execute(&req).await;
@@ -473,8 +494,7 @@ impl Engine {
         let status = resp.status().as_u16();
         let headers = resp.headers().clone();
         for (k, v) in &headers {
-            // Session cookies are credentials too.
-            let shown = if matches!(k.as_str(), "set-cookie" | "authorization") {
+            let shown = if is_secret_header(k.as_str()) {
                 "***"
             } else {
                 v.to_str().unwrap_or("<binary>")
@@ -499,6 +519,7 @@ impl Engine {
         }
         Ok(Incoming {
             status,
+            version: resp.version(),
             headers,
             body,
         })

@@ -261,8 +261,6 @@ impl<'a> Ibanera<'a> {
     }
 
     /// An authenticated GET, returning the checked envelope and the raw body.
-    /// A token the server rejects is dropped and one fresh login is made,
-    /// then the request is sent once more.
     async fn get(
         &self,
         engine: &Engine,
@@ -270,13 +268,24 @@ impl<'a> Ibanera<'a> {
         pairs: &[(&str, String)],
     ) -> Result<(Value, Vec<u8>)> {
         let url = http::url::join(&self.base, endpoint, &http::url::query(pairs))?;
+        let resp = self.send(engine, Method::GET, url).await?;
+        let v = resp.json()?;
+        check_envelope(&v, resp.status)?;
+        Ok((v, resp.body))
+    }
+
+    /// A GET or HEAD of `url` with the bearer token and a fresh one-time
+    /// code (logging in first when no token is held). A token the server
+    /// rejects is dropped and one fresh login is made, then the request is
+    /// sent once more. The response is a 2xx whose envelope did not fail.
+    pub async fn send(&self, engine: &Engine, method: Method, url: Url) -> Result<Incoming> {
         if let Some(e) = refused(&self.otp_refused) {
             return Err(e);
         }
         self.ensure_token(engine).await?;
         let used = self.current().map(|t| t.value);
-        let build = || Ok(Outgoing::get(url.clone()));
-        let resp = match engine.send(self, build).await {
+        let build = || Ok(Outgoing::new(method.clone(), url.clone()));
+        match engine.send(self, build).await {
             Err(e) if e.http_status == Some(401) && !engine.dry_run() => {
                 if e.kind == Kind::Config || is_otp_rejection(&e) {
                     // The token is fine; the one-time code was not. Logging in
@@ -295,13 +304,10 @@ impl<'a> Ibanera<'a> {
                     self.drop_token();
                     self.login(engine).await?;
                 } // else: a request running beside this one already logged in again
-                engine.send(self, build).await?
+                engine.send(self, build).await
             }
-            other => other?,
-        };
-        let v = resp.json()?;
-        check_envelope(&v, resp.status)?;
-        Ok((v, resp.body))
+            other => other,
+        }
     }
 }
 

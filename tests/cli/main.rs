@@ -2,6 +2,7 @@
 //! every test runs the built `balances` binary against a sandbox started
 //! in-process on an ephemeral loopback port, over real HTTP.
 
+mod api;
 mod habits;
 mod hostile;
 mod support;
