@@ -20,8 +20,11 @@ use crate::model::{Balance, Header, Synced, Transaction};
 use crate::output::{self, Source};
 use crate::providers::{ProviderId, UserBalances, boca, ibanera, noah};
 use futures_util::StreamExt;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::cell::RefCell;
 use std::io::{BufWriter, Write};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
 use tokio::sync::Mutex;
 
 /// How far behind this machine's clock a stored position stays. Each run
@@ -36,6 +39,69 @@ struct Shared<'a> {
     ledger: Mutex<Ledger>,
     run: Run,
     engine: Engine,
+    progress: Progress,
+}
+
+/// Users and accounts done, listings written, transactions read and rows
+/// stored, on stderr while the sync runs: only when stderr is a terminal
+/// (indicatif draws nothing otherwise) and not with `-q`.
+struct Progress {
+    bar: ProgressBar,
+    listings: AtomicU64,
+    read: AtomicU64,
+    stored: AtomicU64,
+}
+
+impl Progress {
+    fn new(units: usize, quiet: bool) -> Self {
+        let bar = if quiet {
+            ProgressBar::hidden()
+        } else {
+            ProgressBar::with_draw_target(Some(units as u64), ProgressDrawTarget::stderr())
+        };
+        if let Ok(style) =
+            ProgressStyle::with_template("{spinner} sync: {pos}/{len} users and accounts, {msg}")
+        {
+            bar.set_style(style);
+        }
+        // The spinner turns while a long listing is read page after page.
+        bar.enable_steady_tick(Duration::from_millis(120));
+        let progress = Progress {
+            bar,
+            listings: AtomicU64::new(0),
+            read: AtomicU64::new(0),
+            stored: AtomicU64::new(0),
+        };
+        progress.show();
+        progress
+    }
+
+    fn read(&self, transactions: usize) {
+        self.read.fetch_add(transactions as u64, Ordering::Relaxed);
+        self.show();
+    }
+
+    fn stored(&self, rows: u64) {
+        self.stored.fetch_add(rows, Ordering::Relaxed);
+        self.show();
+    }
+
+    fn listing_written(&self) {
+        self.listings.fetch_add(1, Ordering::Relaxed);
+        self.show();
+    }
+
+    fn show(&self) {
+        if self.bar.is_hidden() {
+            return;
+        }
+        self.bar.set_message(format!(
+            "{} listings written, {} transactions read, {} rows stored",
+            self.listings.load(Ordering::Relaxed),
+            self.read.load(Ordering::Relaxed),
+            self.stored.load(Ordering::Relaxed)
+        ));
+    }
 }
 
 /// One listing's result: its key and what was written, or why nothing was.
@@ -79,7 +145,9 @@ pub async fn run(
         ledger: Mutex::new(ledger),
         run,
         engine: ctx.engine(false)?,
+        progress: Progress::new(units.len(), ctx.global.quiet),
     };
+    let progress = &shared.progress;
     let wants = |p: ProviderId| providers.contains(&p) && !no_users.contains(&p);
     let boca = wants(ProviderId::Boca).then(|| super::boca::connect(ctx));
     let p100 = wants(ProviderId::P100).then(|| super::p100::connect(ctx));
@@ -125,7 +193,9 @@ pub async fn run(
                 Err(e) => {
                     let subject = Some(key.subject.as_str()).filter(|s| !s.is_empty());
                     let e = e.with_provider(key.provider).with_subject(subject);
-                    super::print_error(&e, ctx.style.format, &ctx.global, true);
+                    progress
+                        .bar
+                        .suspend(|| super::print_error(&e, ctx.style.format, &ctx.global, true));
                     if first_failure.is_none_or(|(first, _)| order < first) {
                         first_failure = Some((order, e.kind));
                     }
@@ -175,12 +245,14 @@ pub async fn run(
         .buffered(concurrency.max(1));
     let mut interrupted = None;
     while let Some((i, listings)) = results.next().await {
+        progress.bar.inc(1);
         if let Err(e) = report(no_users.len() + i, listings) {
             interrupted = Some(e);
             break;
         }
     }
     drop(results);
+    progress.bar.finish_and_clear();
     if output_failed.is_none()
         && interrupted.is_none()
         && let Err(e) = writer.finish(None)
@@ -250,9 +322,12 @@ impl Shared<'_> {
             rows: 0,
         };
         let mut ledger = self.ledger.lock().await;
-        ledger
+        let stored = ledger
             .add_snapshot(&self.run, key, &as_of, &items, listing)
-            .await
+            .await?;
+        self.progress.stored(stored);
+        self.progress.listing_written();
+        Ok(stored)
     }
 
     /// Read a transaction listing from where the ledger stands and store
@@ -335,7 +410,9 @@ impl Shared<'_> {
                 rows: &rows,
             };
             paginate::drive(&mut batching, start, Follow::All, |page| {
-                filling.borrow_mut().extend(page.into_items()?);
+                let items = page.into_items()?;
+                self.progress.read(items.len());
+                filling.borrow_mut().extend(items);
                 Ok(())
             })
             .await?;
@@ -362,11 +439,17 @@ impl Shared<'_> {
         let writer = async {
             let mut stored = 0;
             while let Some(mut batch) = batches.recv().await {
+                let last = matches!(batch.then, Then::Finish { .. });
                 if let Then::Finish { listing, .. } = &mut batch.then {
                     listing.rows = stored;
                 }
                 let mut ledger = self.ledger.lock().await;
-                stored += ledger.write(&self.run, key, batch).await?;
+                let rows = ledger.write(&self.run, key, batch).await?;
+                stored += rows;
+                self.progress.stored(rows);
+                if last {
+                    self.progress.listing_written();
+                }
                 tracing::debug!("{} {}: {stored} stored", key.provider, key.list);
             }
             Ok::<u64, Error>(stored)

@@ -1,7 +1,7 @@
 //! What a gh or kubectl user reaches for: no silent nothings, a stable
 //! order, one paging vocabulary, errors for the reader they reach.
 
-use crate::support::{TestEnv, expect};
+use crate::support::{TestEnv, expect, have_pty, under_a_terminal};
 use balances::providers::ProviderId;
 use balances::sandbox::demo;
 
@@ -181,11 +181,7 @@ fn summary_prints_in_the_same_order_every_run() {
 /// (`script`, util-linux).
 #[test]
 fn errors_are_text_on_a_terminal_unless_json_was_asked_for() {
-    if std::process::Command::new("script")
-        .arg("--version")
-        .output()
-        .is_err()
-    {
+    if !have_pty() {
         crate::support::skipped("habits: no `script` for a pseudo-terminal");
         return;
     }
@@ -196,18 +192,7 @@ fn errors_are_text_on_a_terminal_unless_json_was_asked_for() {
             "{} --sandbox {args} boca get-balances nobody | cat",
             bin.display()
         );
-        let out = std::process::Command::new("script")
-            .args(["-qec", &line, "/dev/null"])
-            .env_clear()
-            .env("HOME", env.home.path())
-            .env("XDG_CONFIG_HOME", env.home.path().join("config"))
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("BALANCES_KEYRING", "none")
-            .env("NO_COLOR", "1")
-            .env("TERM", "dumb")
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&out.stdout).into_owned()
+        under_a_terminal(&env, 100, &line, &[])
     };
     let text = under_a_terminal("");
     assert!(
@@ -287,4 +272,40 @@ fn every_get_transactions_pages_with_limit_and_cursor() {
             "{args:?}: the next page"
         );
     }
+}
+
+/// `sync` says how far it is on a terminal's stderr (users and accounts
+/// done, listings written, transactions read, rows stored), and says
+/// nothing when stderr is not a terminal.
+#[test]
+fn sync_shows_progress_on_a_terminal_only() {
+    let env = TestEnv::new();
+    let db = env.home.path().join("ledger.db");
+    let r = expect(
+        env.cmd()
+            .args(["--sandbox", "sync", "--db"])
+            .arg(&db)
+            .args(["-o", "ndjson"]),
+        0,
+    );
+    assert_eq!(r.stderr, "", "piped: nothing on stderr");
+    if !have_pty() {
+        crate::support::skipped("habits: no `script` for a pseudo-terminal");
+        return;
+    }
+    let bin = assert_cmd::cargo::cargo_bin!("balances");
+    let line = format!(
+        "{} --sandbox sync --db {} -o ndjson > /dev/null",
+        bin.display(),
+        env.home.path().join("tty.db").display()
+    );
+    // indicatif draws nothing on a `dumb` terminal: a real one here.
+    let xterm = [("TERM", "xterm")];
+    let screen = under_a_terminal(&env, 120, &line, &xterm);
+    assert!(
+        screen.contains("users and accounts,") && screen.contains("rows stored"),
+        "{screen:?}"
+    );
+    let quiet = under_a_terminal(&env, 120, &line.replace(" sync ", " -q sync "), &xterm);
+    assert!(!quiet.contains("users and accounts"), "{quiet:?}");
 }

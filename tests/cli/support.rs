@@ -130,3 +130,32 @@ pub fn skipped(what: &str) {
     use std::io::Write;
     let _ = writeln!(std::io::stderr(), "SKIPPED {what}");
 }
+
+/// Whether `script` (util-linux) is here to give a run a pseudo-terminal.
+pub fn have_pty() -> bool {
+    std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_ok()
+}
+
+/// Run a shell line under a pseudo-terminal `cols` wide (`script`, util-linux),
+/// with the clean environment of [`TestEnv::cmd`] plus `env`; what the
+/// terminal showed, both streams, as the screen got them (`\r\n` line ends).
+pub fn under_a_terminal(env: &TestEnv, cols: u16, line: &str, vars: &[(&str, &str)]) -> String {
+    let line = format!("stty cols {cols} rows 40; {line}");
+    let mut cmd = std::process::Command::new("script");
+    cmd.args(["-qec", &line, "/dev/null"])
+        .env_clear()
+        .env("HOME", env.home.path())
+        .env("XDG_CONFIG_HOME", env.home.path().join("config"))
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("BALANCES_KEYRING", "none")
+        .env("NO_COLOR", "1")
+        .env("TERM", "dumb");
+    for (k, v) in vars {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().expect("script runs");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
