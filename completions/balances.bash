@@ -311,7 +311,7 @@ _balances() {
 
     case "${cmd}" in
         balances)
-            opts="-o -v -q -h -V --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help --version boca noah ibanera p100 api summary sync reconcile export doctor auth config sandbox completions help"
+            opts="-o -v -q -h -V --config --profile --output --raw --no-pager --base-url --timeout --retries --verbose --quiet --color --sandbox --help --version boca noah ibanera p100 api summary sync reconcile export doctor auth config sandbox completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -326,11 +326,11 @@ _balances() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --base-url)
@@ -357,7 +357,7 @@ _balances() {
             return 0
             ;;
         balances__subcmd__api)
-            opts="-i -X -o -v -q -h --query --include --paginate --method --otp --dry-run --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help boca noah p100 ibanera"
+            opts="-i -X -o -v -q -h --query --include --paginate --method --otp --dry-run --config --profile --output --raw --no-pager --base-url --timeout --retries --verbose --quiet --color --sandbox --help boca noah p100 ibanera"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -388,11 +388,11 @@ _balances() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --base-url)
@@ -419,7 +419,7 @@ _balances() {
             return 0
             ;;
         balances__subcmd__auth)
-            opts="-o -v -q -h --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help set delete status help"
+            opts="-o -v -q -h --config --profile --output --raw --no-pager --base-url --timeout --retries --verbose --quiet --color --sandbox --help set delete status help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -434,11 +434,11 @@ _balances() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --base-url)
@@ -465,7 +465,7 @@ _balances() {
             return 0
             ;;
         balances__subcmd__auth__subcmd__delete)
-            opts="-o -v -q -h --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help boca noah p100 ibanera"
+            opts="-o -v -q -h --config --profile --output --raw --no-pager --base-url --timeout --retries --verbose --quiet --color --sandbox --help boca noah p100 ibanera"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -480,11 +480,11 @@ _balances() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --base-url)
@@ -581,7 +581,7 @@ _balances() {
             return 0
             ;;
         balances__subcmd__auth__subcmd__set)
-            opts="-o -v -q -h --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help boca noah p100 ibanera"
+            opts="-o -v -q -h --config --profile --output --raw --no-pager --base-url --timeout --retries --verbose --quiet --color --sandbox --help boca noah p100 ibanera"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -596,11 +596,11 @@ _balances() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --base-url)
@@ -627,7 +627,7 @@ _balances() {
             return 0
             ;;
         balances__subcmd__auth__subcmd__status)
-            opts="-o -v -q -h --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
+            opts="-o -v -q -h --config --profile --output --raw --no-pager --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -642,11 +642,11 @@ _balances() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --base-url)
@@ -673,7 +673,7 @@ _balances() {
             return 0
             ;;
         balances__subcmd__boca)
-            opts="-o -v -q -h --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help get-balances get-transactions help"
+            opts="-o -v -q -h --config --profile --output --raw --no-pager --base-url --timeout --retries --verbose --quiet --color --sandbox --help get-balances get-transactions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -688,11 +688,11 @@ _balances() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --base-url)
@@ -719,7 +719,7 @@ _balances() {
             return 0
             ;;
         balances__subcmd__boca__subcmd__get__subcmd__balances)
-            opts="-o -v -q -h --users-file --concurrency --min --dry-run --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
+            opts="-o -v -q -h --users-file --concurrency --min --dry-run --config --profile --output --raw --no-pager --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -746,11 +746,11 @@ _balances() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --base-url)
@@ -777,7 +777,7 @@ _balances() {
             return 0
             ;;
         balances__subcmd__boca__subcmd__get__subcmd__transactions)
-            opts="-o -v -q -h --page-size --limit --cursor --all --max-items --state-file --dry-run --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
+            opts="-o -v -q -h --page-size --limit --cursor --all --max-items --state-file --dry-run --config --profile --output --raw --no-pager --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -812,11 +812,11 @@ _balances() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --base-url)
@@ -899,7 +899,7 @@ _balances() {
             return 0
             ;;
         balances__subcmd__completions)
-            opts="-o -v -q -h --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help bash elvish fish powershell zsh"
+            opts="-o -v -q -h --config --profile --output --raw --no-pager --base-url --timeout --retries --verbose --quiet --color --sandbox --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -914,11 +914,11 @@ _balances() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --base-url)
@@ -945,7 +945,7 @@ _balances() {
             return 0
             ;;
         balances__subcmd__config)
-            opts="-o -v -q -h --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help init path show get set profiles help"
+            opts="-o -v -q -h --config --profile --output --raw --no-pager --base-url --timeout --retries --verbose --quiet --color --sandbox --help init path show get set profiles help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -960,11 +960,11 @@ _balances() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --base-url)
@@ -991,7 +991,7 @@ _balances() {
             return 0
             ;;
         balances__subcmd__config__subcmd__get)
-            opts="-o -v -q -h --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
+            opts="-o -v -q -h --config --profile --output --raw --no-pager --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1006,11 +1006,11 @@ _balances() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --base-url)
@@ -1149,7 +1149,7 @@ _balances() {
             return 0
             ;;
         balances__subcmd__config__subcmd__init)
-            opts="-o -v -q -h --force --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
+            opts="-o -v -q -h --force --config --profile --output --raw --no-pager --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1164,11 +1164,11 @@ _balances() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --base-url)
@@ -1195,7 +1195,7 @@ _balances() {
             return 0
             ;;
         balances__subcmd__config__subcmd__path)
-            opts="-o -v -q -h --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
+            opts="-o -v -q -h --config --profile --output --raw --no-pager --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1210,11 +1210,11 @@ _balances() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --base-url)
@@ -1241,7 +1241,7 @@ _balances() {
             return 0
             ;;
         balances__subcmd__config__subcmd__profiles)
-            opts="-o -v -q -h --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
+            opts="-o -v -q -h --config --profile --output --raw --no-pager --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1256,11 +1256,11 @@ _balances() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --base-url)
@@ -1287,7 +1287,7 @@ _balances() {
             return 0
             ;;
         balances__subcmd__config__subcmd__set)
-            opts="-o -v -q -h --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
+            opts="-o -v -q -h --config --profile --output --raw --no-pager --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1302,11 +1302,11 @@ _balances() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --base-url)
@@ -1333,7 +1333,7 @@ _balances() {
             return 0
             ;;
         balances__subcmd__config__subcmd__show)
-            opts="-o -v -q -h --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
+            opts="-o -v -q -h --config --profile --output --raw --no-pager --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1348,11 +1348,11 @@ _balances() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --base-url)
@@ -1379,7 +1379,7 @@ _balances() {
             return 0
             ;;
         balances__subcmd__doctor)
-            opts="-o -v -q -h --provider --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
+            opts="-o -v -q -h --provider --config --profile --output --raw --no-pager --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1398,11 +1398,11 @@ _balances() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --base-url)
@@ -1429,7 +1429,7 @@ _balances() {
             return 0
             ;;
         balances__subcmd__export)
-            opts="-o -v -q -h --db --format --provider --since --until --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
+            opts="-o -v -q -h --db --format --provider --since --until --config --profile --output --raw --no-pager --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1464,11 +1464,11 @@ _balances() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --base-url)
@@ -1971,7 +1971,7 @@ _balances() {
             return 0
             ;;
         balances__subcmd__ibanera)
-            opts="-o -v -q -h --otp --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help get-balances get-card-balances get-transactions get-card-transactions help"
+            opts="-o -v -q -h --otp --config --profile --output --raw --no-pager --base-url --timeout --retries --verbose --quiet --color --sandbox --help get-balances get-card-balances get-transactions get-card-transactions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1990,11 +1990,11 @@ _balances() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --base-url)
@@ -2021,7 +2021,7 @@ _balances() {
             return 0
             ;;
         balances__subcmd__ibanera__subcmd__get__subcmd__balances)
-            opts="-o -v -q -h --page-size --min --dry-run --otp --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
+            opts="-o -v -q -h --page-size --min --dry-run --otp --config --profile --output --raw --no-pager --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2048,11 +2048,11 @@ _balances() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --base-url)
@@ -2079,7 +2079,7 @@ _balances() {
             return 0
             ;;
         balances__subcmd__ibanera__subcmd__get__subcmd__card__subcmd__balances)
-            opts="-o -v -q -h --page-size --min --dry-run --otp --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
+            opts="-o -v -q -h --page-size --min --dry-run --otp --config --profile --output --raw --no-pager --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2106,11 +2106,11 @@ _balances() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --base-url)
@@ -2137,7 +2137,7 @@ _balances() {
             return 0
             ;;
         balances__subcmd__ibanera__subcmd__get__subcmd__card__subcmd__transactions)
-            opts="-o -v -q -h --card --from --to --limit --page-size --cursor --page --all --max-items --state-file --dry-run --otp --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
+            opts="-o -v -q -h --card --from --to --limit --page-size --cursor --page --all --max-items --state-file --dry-run --otp --config --profile --output --raw --no-pager --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2192,11 +2192,11 @@ _balances() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --base-url)
@@ -2223,7 +2223,7 @@ _balances() {
             return 0
             ;;
         balances__subcmd__ibanera__subcmd__get__subcmd__transactions)
-            opts="-o -v -q -h --account --limit --page-size --cursor --page --all --max-items --state-file --dry-run --otp --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
+            opts="-o -v -q -h --account --limit --page-size --cursor --page --all --max-items --state-file --dry-run --otp --config --profile --output --raw --no-pager --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2270,11 +2270,11 @@ _balances() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --base-url)
@@ -2385,7 +2385,7 @@ _balances() {
             return 0
             ;;
         balances__subcmd__noah)
-            opts="-o -v -q -h --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help get-balances get-transactions help"
+            opts="-o -v -q -h --config --profile --output --raw --no-pager --base-url --timeout --retries --verbose --quiet --color --sandbox --help get-balances get-transactions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2400,11 +2400,11 @@ _balances() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --base-url)
@@ -2431,7 +2431,7 @@ _balances() {
             return 0
             ;;
         balances__subcmd__noah__subcmd__get__subcmd__balances)
-            opts="-o -v -q -h --page-size --min --dry-run --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
+            opts="-o -v -q -h --page-size --min --dry-run --config --profile --output --raw --no-pager --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2454,11 +2454,11 @@ _balances() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --base-url)
@@ -2485,7 +2485,7 @@ _balances() {
             return 0
             ;;
         balances__subcmd__noah__subcmd__get__subcmd__transactions)
-            opts="-o -v -q -h --limit --page-size --cursor --page-token --sort --all --max-items --state-file --dry-run --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
+            opts="-o -v -q -h --limit --page-size --cursor --page-token --sort --all --max-items --state-file --dry-run --config --profile --output --raw --no-pager --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2528,11 +2528,11 @@ _balances() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --base-url)
@@ -2615,7 +2615,7 @@ _balances() {
             return 0
             ;;
         balances__subcmd__p100)
-            opts="-o -v -q -h --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help get-balances help"
+            opts="-o -v -q -h --config --profile --output --raw --no-pager --base-url --timeout --retries --verbose --quiet --color --sandbox --help get-balances help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2630,11 +2630,11 @@ _balances() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --base-url)
@@ -2661,7 +2661,7 @@ _balances() {
             return 0
             ;;
         balances__subcmd__p100__subcmd__get__subcmd__balances)
-            opts="-o -v -q -h --users-file --concurrency --min --dry-run --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
+            opts="-o -v -q -h --users-file --concurrency --min --dry-run --config --profile --output --raw --no-pager --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2688,11 +2688,11 @@ _balances() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --base-url)
@@ -2761,7 +2761,7 @@ _balances() {
             return 0
             ;;
         balances__subcmd__reconcile)
-            opts="-o -v -q -h --db --provider --subject --since --until --each --basis --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
+            opts="-o -v -q -h --db --provider --subject --since --until --each --basis --config --profile --output --raw --no-pager --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2800,11 +2800,11 @@ _balances() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --base-url)
@@ -2831,7 +2831,7 @@ _balances() {
             return 0
             ;;
         balances__subcmd__sandbox)
-            opts="-o -v -q -h --listen --seed --transactions --users --rate-limit --fail-rate --fail-first --throttle-first --now --hide-transaction --latency-ms --token-ttl --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
+            opts="-o -v -q -h --listen --seed --transactions --users --rate-limit --fail-rate --fail-first --throttle-first --now --hide-transaction --latency-ms --token-ttl --config --profile --output --raw --no-pager --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2894,11 +2894,11 @@ _balances() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --base-url)
@@ -2925,7 +2925,7 @@ _balances() {
             return 0
             ;;
         balances__subcmd__summary)
-            opts="-o -v -q -h --provider --concurrency --min --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
+            opts="-o -v -q -h --provider --concurrency --min --config --profile --output --raw --no-pager --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2952,11 +2952,11 @@ _balances() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --base-url)
@@ -2983,7 +2983,7 @@ _balances() {
             return 0
             ;;
         balances__subcmd__sync)
-            opts="-o -v -q -h --db --provider --concurrency --config --profile --output --raw --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
+            opts="-o -v -q -h --db --provider --concurrency --config --profile --output --raw --no-pager --base-url --timeout --retries --verbose --quiet --color --sandbox --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3010,11 +3010,11 @@ _balances() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json ndjson csv openmetrics" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json ndjson csv openmetrics" -- "${cur}"))
                     return 0
                     ;;
                 --base-url)

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_balances_global_optspecs
-    string join \n config= profile= o/output= raw base-url= timeout= retries= v/verbose q/quiet color= sandbox h/help V/version
+    string join \n config= profile= o/output= raw no-pager base-url= timeout= retries= v/verbose q/quiet color= sandbox h/help V/version
 end
 
 function __fish_balances_needs_command
@@ -27,6 +27,7 @@ end
 complete -c balances -n "__fish_balances_needs_command" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
 complete -c balances -n "__fish_balances_needs_command" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
 complete -c balances -n "__fish_balances_needs_command" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
+wide\t'A table with every column, as wide as its cells (kubectl\'s `-o wide`)'
 json\t''
 ndjson\t''
 csv\t''
@@ -38,6 +39,7 @@ complete -c balances -n "__fish_balances_needs_command" -l color -d 'Colour on s
 always\t''
 never\t''"
 complete -c balances -n "__fish_balances_needs_command" -l raw -d 'Print each provider response body on one line, compacted, instead of the unified schema'
+complete -c balances -n "__fish_balances_needs_command" -l no-pager -d 'Never page a long table on a terminal [pager: BALANCES_PAGER, else PAGER, else less -FRX]'
 complete -c balances -n "__fish_balances_needs_command" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
 complete -c balances -n "__fish_balances_needs_command" -s q -l quiet -d 'Only errors on stderr'
 complete -c balances -n "__fish_balances_needs_command" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
@@ -61,6 +63,7 @@ complete -c balances -n "__fish_balances_needs_command" -f -a "help" -d 'Print t
 complete -c balances -n "__fish_balances_using_subcommand boca; and not __fish_seen_subcommand_from get-balances get-transactions help" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
 complete -c balances -n "__fish_balances_using_subcommand boca; and not __fish_seen_subcommand_from get-balances get-transactions help" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
 complete -c balances -n "__fish_balances_using_subcommand boca; and not __fish_seen_subcommand_from get-balances get-transactions help" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
+wide\t'A table with every column, as wide as its cells (kubectl\'s `-o wide`)'
 json\t''
 ndjson\t''
 csv\t''
@@ -72,6 +75,7 @@ complete -c balances -n "__fish_balances_using_subcommand boca; and not __fish_s
 always\t''
 never\t''"
 complete -c balances -n "__fish_balances_using_subcommand boca; and not __fish_seen_subcommand_from get-balances get-transactions help" -l raw -d 'Print each provider response body on one line, compacted, instead of the unified schema'
+complete -c balances -n "__fish_balances_using_subcommand boca; and not __fish_seen_subcommand_from get-balances get-transactions help" -l no-pager -d 'Never page a long table on a terminal [pager: BALANCES_PAGER, else PAGER, else less -FRX]'
 complete -c balances -n "__fish_balances_using_subcommand boca; and not __fish_seen_subcommand_from get-balances get-transactions help" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
 complete -c balances -n "__fish_balances_using_subcommand boca; and not __fish_seen_subcommand_from get-balances get-transactions help" -s q -l quiet -d 'Only errors on stderr'
 complete -c balances -n "__fish_balances_using_subcommand boca; and not __fish_seen_subcommand_from get-balances get-transactions help" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
@@ -85,6 +89,7 @@ complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_
 complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-balances" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
 complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-balances" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
 complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-balances" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
+wide\t'A table with every column, as wide as its cells (kubectl\'s `-o wide`)'
 json\t''
 ndjson\t''
 csv\t''
@@ -97,6 +102,7 @@ always\t''
 never\t''"
 complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-balances" -l dry-run -d 'Print the request that would be sent (secrets as ***) and send nothing'
 complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-balances" -l raw -d 'Print each provider response body on one line, compacted, instead of the unified schema'
+complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-balances" -l no-pager -d 'Never page a long table on a terminal [pager: BALANCES_PAGER, else PAGER, else less -FRX]'
 complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-balances" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
 complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-balances" -s q -l quiet -d 'Only errors on stderr'
 complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-balances" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
@@ -108,6 +114,7 @@ complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_
 complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-transactions" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
 complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-transactions" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
 complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-transactions" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
+wide\t'A table with every column, as wide as its cells (kubectl\'s `-o wide`)'
 json\t''
 ndjson\t''
 csv\t''
@@ -121,6 +128,7 @@ never\t''"
 complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-transactions" -l all -d 'Follow every page'
 complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-transactions" -l dry-run -d 'Print the request that would be sent (secrets as ***) and send nothing'
 complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-transactions" -l raw -d 'Print each provider response body on one line, compacted, instead of the unified schema'
+complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-transactions" -l no-pager -d 'Never page a long table on a terminal [pager: BALANCES_PAGER, else PAGER, else less -FRX]'
 complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-transactions" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
 complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-transactions" -s q -l quiet -d 'Only errors on stderr'
 complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_subcommand_from get-transactions" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
@@ -131,6 +139,7 @@ complete -c balances -n "__fish_balances_using_subcommand boca; and __fish_seen_
 complete -c balances -n "__fish_balances_using_subcommand noah; and not __fish_seen_subcommand_from get-balances get-transactions help" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
 complete -c balances -n "__fish_balances_using_subcommand noah; and not __fish_seen_subcommand_from get-balances get-transactions help" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
 complete -c balances -n "__fish_balances_using_subcommand noah; and not __fish_seen_subcommand_from get-balances get-transactions help" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
+wide\t'A table with every column, as wide as its cells (kubectl\'s `-o wide`)'
 json\t''
 ndjson\t''
 csv\t''
@@ -142,6 +151,7 @@ complete -c balances -n "__fish_balances_using_subcommand noah; and not __fish_s
 always\t''
 never\t''"
 complete -c balances -n "__fish_balances_using_subcommand noah; and not __fish_seen_subcommand_from get-balances get-transactions help" -l raw -d 'Print each provider response body on one line, compacted, instead of the unified schema'
+complete -c balances -n "__fish_balances_using_subcommand noah; and not __fish_seen_subcommand_from get-balances get-transactions help" -l no-pager -d 'Never page a long table on a terminal [pager: BALANCES_PAGER, else PAGER, else less -FRX]'
 complete -c balances -n "__fish_balances_using_subcommand noah; and not __fish_seen_subcommand_from get-balances get-transactions help" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
 complete -c balances -n "__fish_balances_using_subcommand noah; and not __fish_seen_subcommand_from get-balances get-transactions help" -s q -l quiet -d 'Only errors on stderr'
 complete -c balances -n "__fish_balances_using_subcommand noah; and not __fish_seen_subcommand_from get-balances get-transactions help" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
@@ -154,6 +164,7 @@ complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_
 complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_subcommand_from get-balances" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
 complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_subcommand_from get-balances" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
 complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_subcommand_from get-balances" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
+wide\t'A table with every column, as wide as its cells (kubectl\'s `-o wide`)'
 json\t''
 ndjson\t''
 csv\t''
@@ -166,6 +177,7 @@ always\t''
 never\t''"
 complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_subcommand_from get-balances" -l dry-run -d 'Print the request that would be sent (secrets as ***) and send nothing'
 complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_subcommand_from get-balances" -l raw -d 'Print each provider response body on one line, compacted, instead of the unified schema'
+complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_subcommand_from get-balances" -l no-pager -d 'Never page a long table on a terminal [pager: BALANCES_PAGER, else PAGER, else less -FRX]'
 complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_subcommand_from get-balances" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
 complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_subcommand_from get-balances" -s q -l quiet -d 'Only errors on stderr'
 complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_subcommand_from get-balances" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
@@ -179,6 +191,7 @@ complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_
 complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_subcommand_from get-transactions" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
 complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_subcommand_from get-transactions" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
 complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_subcommand_from get-transactions" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
+wide\t'A table with every column, as wide as its cells (kubectl\'s `-o wide`)'
 json\t''
 ndjson\t''
 csv\t''
@@ -192,6 +205,7 @@ never\t''"
 complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_subcommand_from get-transactions" -l all -d 'Follow every page'
 complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_subcommand_from get-transactions" -l dry-run -d 'Print the request that would be sent (secrets as ***) and send nothing'
 complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_subcommand_from get-transactions" -l raw -d 'Print each provider response body on one line, compacted, instead of the unified schema'
+complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_subcommand_from get-transactions" -l no-pager -d 'Never page a long table on a terminal [pager: BALANCES_PAGER, else PAGER, else less -FRX]'
 complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_subcommand_from get-transactions" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
 complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_subcommand_from get-transactions" -s q -l quiet -d 'Only errors on stderr'
 complete -c balances -n "__fish_balances_using_subcommand noah; and __fish_seen_subcommand_from get-transactions" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
@@ -203,6 +217,7 @@ complete -c balances -n "__fish_balances_using_subcommand ibanera; and not __fis
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and not __fish_seen_subcommand_from get-balances get-card-balances get-transactions get-card-transactions help" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and not __fish_seen_subcommand_from get-balances get-card-balances get-transactions get-card-transactions help" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and not __fish_seen_subcommand_from get-balances get-card-balances get-transactions get-card-transactions help" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
+wide\t'A table with every column, as wide as its cells (kubectl\'s `-o wide`)'
 json\t''
 ndjson\t''
 csv\t''
@@ -214,6 +229,7 @@ complete -c balances -n "__fish_balances_using_subcommand ibanera; and not __fis
 always\t''
 never\t''"
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and not __fish_seen_subcommand_from get-balances get-card-balances get-transactions get-card-transactions help" -l raw -d 'Print each provider response body on one line, compacted, instead of the unified schema'
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and not __fish_seen_subcommand_from get-balances get-card-balances get-transactions get-card-transactions help" -l no-pager -d 'Never page a long table on a terminal [pager: BALANCES_PAGER, else PAGER, else less -FRX]'
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and not __fish_seen_subcommand_from get-balances get-card-balances get-transactions get-card-transactions help" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and not __fish_seen_subcommand_from get-balances get-card-balances get-transactions get-card-transactions help" -s q -l quiet -d 'Only errors on stderr'
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and not __fish_seen_subcommand_from get-balances get-card-balances get-transactions get-card-transactions help" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
@@ -229,6 +245,7 @@ complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_se
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-balances" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-balances" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-balances" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
+wide\t'A table with every column, as wide as its cells (kubectl\'s `-o wide`)'
 json\t''
 ndjson\t''
 csv\t''
@@ -241,6 +258,7 @@ always\t''
 never\t''"
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-balances" -l dry-run -d 'Print the request that would be sent (secrets as ***) and send nothing'
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-balances" -l raw -d 'Print each provider response body on one line, compacted, instead of the unified schema'
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-balances" -l no-pager -d 'Never page a long table on a terminal [pager: BALANCES_PAGER, else PAGER, else less -FRX]'
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-balances" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-balances" -s q -l quiet -d 'Only errors on stderr'
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-balances" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
@@ -251,6 +269,7 @@ complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_se
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-balances" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-balances" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-balances" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
+wide\t'A table with every column, as wide as its cells (kubectl\'s `-o wide`)'
 json\t''
 ndjson\t''
 csv\t''
@@ -263,6 +282,7 @@ always\t''
 never\t''"
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-balances" -l dry-run -d 'Print the request that would be sent (secrets as ***) and send nothing'
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-balances" -l raw -d 'Print each provider response body on one line, compacted, instead of the unified schema'
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-balances" -l no-pager -d 'Never page a long table on a terminal [pager: BALANCES_PAGER, else PAGER, else less -FRX]'
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-balances" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-balances" -s q -l quiet -d 'Only errors on stderr'
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-balances" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
@@ -276,6 +296,7 @@ complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_se
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-transactions" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-transactions" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-transactions" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
+wide\t'A table with every column, as wide as its cells (kubectl\'s `-o wide`)'
 json\t''
 ndjson\t''
 csv\t''
@@ -289,6 +310,7 @@ never\t''"
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-transactions" -l all -d 'Follow every page'
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-transactions" -l dry-run -d 'Print the request that would be sent (secrets as ***) and send nothing'
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-transactions" -l raw -d 'Print each provider response body on one line, compacted, instead of the unified schema'
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-transactions" -l no-pager -d 'Never page a long table on a terminal [pager: BALANCES_PAGER, else PAGER, else less -FRX]'
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-transactions" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-transactions" -s q -l quiet -d 'Only errors on stderr'
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-transactions" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
@@ -304,6 +326,7 @@ complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_se
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-transactions" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-transactions" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-transactions" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
+wide\t'A table with every column, as wide as its cells (kubectl\'s `-o wide`)'
 json\t''
 ndjson\t''
 csv\t''
@@ -317,6 +340,7 @@ never\t''"
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-transactions" -l all -d 'Follow every page'
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-transactions" -l dry-run -d 'Print the request that would be sent (secrets as ***) and send nothing'
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-transactions" -l raw -d 'Print each provider response body on one line, compacted, instead of the unified schema'
+complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-transactions" -l no-pager -d 'Never page a long table on a terminal [pager: BALANCES_PAGER, else PAGER, else less -FRX]'
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-transactions" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-transactions" -s q -l quiet -d 'Only errors on stderr'
 complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_seen_subcommand_from get-card-transactions" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
@@ -329,6 +353,7 @@ complete -c balances -n "__fish_balances_using_subcommand ibanera; and __fish_se
 complete -c balances -n "__fish_balances_using_subcommand p100; and not __fish_seen_subcommand_from get-balances help" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
 complete -c balances -n "__fish_balances_using_subcommand p100; and not __fish_seen_subcommand_from get-balances help" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
 complete -c balances -n "__fish_balances_using_subcommand p100; and not __fish_seen_subcommand_from get-balances help" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
+wide\t'A table with every column, as wide as its cells (kubectl\'s `-o wide`)'
 json\t''
 ndjson\t''
 csv\t''
@@ -340,6 +365,7 @@ complete -c balances -n "__fish_balances_using_subcommand p100; and not __fish_s
 always\t''
 never\t''"
 complete -c balances -n "__fish_balances_using_subcommand p100; and not __fish_seen_subcommand_from get-balances help" -l raw -d 'Print each provider response body on one line, compacted, instead of the unified schema'
+complete -c balances -n "__fish_balances_using_subcommand p100; and not __fish_seen_subcommand_from get-balances help" -l no-pager -d 'Never page a long table on a terminal [pager: BALANCES_PAGER, else PAGER, else less -FRX]'
 complete -c balances -n "__fish_balances_using_subcommand p100; and not __fish_seen_subcommand_from get-balances help" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
 complete -c balances -n "__fish_balances_using_subcommand p100; and not __fish_seen_subcommand_from get-balances help" -s q -l quiet -d 'Only errors on stderr'
 complete -c balances -n "__fish_balances_using_subcommand p100; and not __fish_seen_subcommand_from get-balances help" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
@@ -352,6 +378,7 @@ complete -c balances -n "__fish_balances_using_subcommand p100; and __fish_seen_
 complete -c balances -n "__fish_balances_using_subcommand p100; and __fish_seen_subcommand_from get-balances" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
 complete -c balances -n "__fish_balances_using_subcommand p100; and __fish_seen_subcommand_from get-balances" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
 complete -c balances -n "__fish_balances_using_subcommand p100; and __fish_seen_subcommand_from get-balances" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
+wide\t'A table with every column, as wide as its cells (kubectl\'s `-o wide`)'
 json\t''
 ndjson\t''
 csv\t''
@@ -364,6 +391,7 @@ always\t''
 never\t''"
 complete -c balances -n "__fish_balances_using_subcommand p100; and __fish_seen_subcommand_from get-balances" -l dry-run -d 'Print the request that would be sent (secrets as ***) and send nothing'
 complete -c balances -n "__fish_balances_using_subcommand p100; and __fish_seen_subcommand_from get-balances" -l raw -d 'Print each provider response body on one line, compacted, instead of the unified schema'
+complete -c balances -n "__fish_balances_using_subcommand p100; and __fish_seen_subcommand_from get-balances" -l no-pager -d 'Never page a long table on a terminal [pager: BALANCES_PAGER, else PAGER, else less -FRX]'
 complete -c balances -n "__fish_balances_using_subcommand p100; and __fish_seen_subcommand_from get-balances" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
 complete -c balances -n "__fish_balances_using_subcommand p100; and __fish_seen_subcommand_from get-balances" -s q -l quiet -d 'Only errors on stderr'
 complete -c balances -n "__fish_balances_using_subcommand p100; and __fish_seen_subcommand_from get-balances" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
@@ -376,6 +404,7 @@ complete -c balances -n "__fish_balances_using_subcommand api" -l otp -d 'Ibaner
 complete -c balances -n "__fish_balances_using_subcommand api" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
 complete -c balances -n "__fish_balances_using_subcommand api" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
 complete -c balances -n "__fish_balances_using_subcommand api" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
+wide\t'A table with every column, as wide as its cells (kubectl\'s `-o wide`)'
 json\t''
 ndjson\t''
 csv\t''
@@ -390,6 +419,7 @@ complete -c balances -n "__fish_balances_using_subcommand api" -s i -l include -
 complete -c balances -n "__fish_balances_using_subcommand api" -l paginate -d 'Follow the provider\'s pagination (Boca nextCursor, NOAH PageToken, Ibanera page numbers); each page\'s body on one line'
 complete -c balances -n "__fish_balances_using_subcommand api" -l dry-run -d 'Print the request that would be sent (secrets as ***) and send nothing'
 complete -c balances -n "__fish_balances_using_subcommand api" -l raw -d 'Print each provider response body on one line, compacted, instead of the unified schema'
+complete -c balances -n "__fish_balances_using_subcommand api" -l no-pager -d 'Never page a long table on a terminal [pager: BALANCES_PAGER, else PAGER, else less -FRX]'
 complete -c balances -n "__fish_balances_using_subcommand api" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
 complete -c balances -n "__fish_balances_using_subcommand api" -s q -l quiet -d 'Only errors on stderr'
 complete -c balances -n "__fish_balances_using_subcommand api" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
@@ -403,6 +433,7 @@ complete -c balances -n "__fish_balances_using_subcommand summary" -l min -d 'Ex
 complete -c balances -n "__fish_balances_using_subcommand summary" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
 complete -c balances -n "__fish_balances_using_subcommand summary" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
 complete -c balances -n "__fish_balances_using_subcommand summary" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
+wide\t'A table with every column, as wide as its cells (kubectl\'s `-o wide`)'
 json\t''
 ndjson\t''
 csv\t''
@@ -414,6 +445,7 @@ complete -c balances -n "__fish_balances_using_subcommand summary" -l color -d '
 always\t''
 never\t''"
 complete -c balances -n "__fish_balances_using_subcommand summary" -l raw -d 'Print each provider response body on one line, compacted, instead of the unified schema'
+complete -c balances -n "__fish_balances_using_subcommand summary" -l no-pager -d 'Never page a long table on a terminal [pager: BALANCES_PAGER, else PAGER, else less -FRX]'
 complete -c balances -n "__fish_balances_using_subcommand summary" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
 complete -c balances -n "__fish_balances_using_subcommand summary" -s q -l quiet -d 'Only errors on stderr'
 complete -c balances -n "__fish_balances_using_subcommand summary" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
@@ -427,6 +459,7 @@ complete -c balances -n "__fish_balances_using_subcommand sync" -l concurrency -
 complete -c balances -n "__fish_balances_using_subcommand sync" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
 complete -c balances -n "__fish_balances_using_subcommand sync" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
 complete -c balances -n "__fish_balances_using_subcommand sync" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
+wide\t'A table with every column, as wide as its cells (kubectl\'s `-o wide`)'
 json\t''
 ndjson\t''
 csv\t''
@@ -438,6 +471,7 @@ complete -c balances -n "__fish_balances_using_subcommand sync" -l color -d 'Col
 always\t''
 never\t''"
 complete -c balances -n "__fish_balances_using_subcommand sync" -l raw -d 'Print each provider response body on one line, compacted, instead of the unified schema'
+complete -c balances -n "__fish_balances_using_subcommand sync" -l no-pager -d 'Never page a long table on a terminal [pager: BALANCES_PAGER, else PAGER, else less -FRX]'
 complete -c balances -n "__fish_balances_using_subcommand sync" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
 complete -c balances -n "__fish_balances_using_subcommand sync" -s q -l quiet -d 'Only errors on stderr'
 complete -c balances -n "__fish_balances_using_subcommand sync" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
@@ -455,6 +489,7 @@ available\t''"
 complete -c balances -n "__fish_balances_using_subcommand reconcile" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
 complete -c balances -n "__fish_balances_using_subcommand reconcile" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
 complete -c balances -n "__fish_balances_using_subcommand reconcile" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
+wide\t'A table with every column, as wide as its cells (kubectl\'s `-o wide`)'
 json\t''
 ndjson\t''
 csv\t''
@@ -467,6 +502,7 @@ always\t''
 never\t''"
 complete -c balances -n "__fish_balances_using_subcommand reconcile" -l each -d 'One row per consecutive pair of snapshots (to find the window where a difference appeared)'
 complete -c balances -n "__fish_balances_using_subcommand reconcile" -l raw -d 'Print each provider response body on one line, compacted, instead of the unified schema'
+complete -c balances -n "__fish_balances_using_subcommand reconcile" -l no-pager -d 'Never page a long table on a terminal [pager: BALANCES_PAGER, else PAGER, else less -FRX]'
 complete -c balances -n "__fish_balances_using_subcommand reconcile" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
 complete -c balances -n "__fish_balances_using_subcommand reconcile" -s q -l quiet -d 'Only errors on stderr'
 complete -c balances -n "__fish_balances_using_subcommand reconcile" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
@@ -484,6 +520,7 @@ complete -c balances -n "__fish_balances_using_subcommand export" -l until -d 'O
 complete -c balances -n "__fish_balances_using_subcommand export" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
 complete -c balances -n "__fish_balances_using_subcommand export" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
 complete -c balances -n "__fish_balances_using_subcommand export" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
+wide\t'A table with every column, as wide as its cells (kubectl\'s `-o wide`)'
 json\t''
 ndjson\t''
 csv\t''
@@ -495,6 +532,7 @@ complete -c balances -n "__fish_balances_using_subcommand export" -l color -d 'C
 always\t''
 never\t''"
 complete -c balances -n "__fish_balances_using_subcommand export" -l raw -d 'Print each provider response body on one line, compacted, instead of the unified schema'
+complete -c balances -n "__fish_balances_using_subcommand export" -l no-pager -d 'Never page a long table on a terminal [pager: BALANCES_PAGER, else PAGER, else less -FRX]'
 complete -c balances -n "__fish_balances_using_subcommand export" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
 complete -c balances -n "__fish_balances_using_subcommand export" -s q -l quiet -d 'Only errors on stderr'
 complete -c balances -n "__fish_balances_using_subcommand export" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
@@ -506,6 +544,7 @@ ibanera\t''"
 complete -c balances -n "__fish_balances_using_subcommand doctor" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
 complete -c balances -n "__fish_balances_using_subcommand doctor" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
 complete -c balances -n "__fish_balances_using_subcommand doctor" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
+wide\t'A table with every column, as wide as its cells (kubectl\'s `-o wide`)'
 json\t''
 ndjson\t''
 csv\t''
@@ -517,6 +556,7 @@ complete -c balances -n "__fish_balances_using_subcommand doctor" -l color -d 'C
 always\t''
 never\t''"
 complete -c balances -n "__fish_balances_using_subcommand doctor" -l raw -d 'Print each provider response body on one line, compacted, instead of the unified schema'
+complete -c balances -n "__fish_balances_using_subcommand doctor" -l no-pager -d 'Never page a long table on a terminal [pager: BALANCES_PAGER, else PAGER, else less -FRX]'
 complete -c balances -n "__fish_balances_using_subcommand doctor" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
 complete -c balances -n "__fish_balances_using_subcommand doctor" -s q -l quiet -d 'Only errors on stderr'
 complete -c balances -n "__fish_balances_using_subcommand doctor" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
@@ -524,6 +564,7 @@ complete -c balances -n "__fish_balances_using_subcommand doctor" -s h -l help -
 complete -c balances -n "__fish_balances_using_subcommand auth; and not __fish_seen_subcommand_from set delete status help" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
 complete -c balances -n "__fish_balances_using_subcommand auth; and not __fish_seen_subcommand_from set delete status help" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
 complete -c balances -n "__fish_balances_using_subcommand auth; and not __fish_seen_subcommand_from set delete status help" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
+wide\t'A table with every column, as wide as its cells (kubectl\'s `-o wide`)'
 json\t''
 ndjson\t''
 csv\t''
@@ -535,6 +576,7 @@ complete -c balances -n "__fish_balances_using_subcommand auth; and not __fish_s
 always\t''
 never\t''"
 complete -c balances -n "__fish_balances_using_subcommand auth; and not __fish_seen_subcommand_from set delete status help" -l raw -d 'Print each provider response body on one line, compacted, instead of the unified schema'
+complete -c balances -n "__fish_balances_using_subcommand auth; and not __fish_seen_subcommand_from set delete status help" -l no-pager -d 'Never page a long table on a terminal [pager: BALANCES_PAGER, else PAGER, else less -FRX]'
 complete -c balances -n "__fish_balances_using_subcommand auth; and not __fish_seen_subcommand_from set delete status help" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
 complete -c balances -n "__fish_balances_using_subcommand auth; and not __fish_seen_subcommand_from set delete status help" -s q -l quiet -d 'Only errors on stderr'
 complete -c balances -n "__fish_balances_using_subcommand auth; and not __fish_seen_subcommand_from set delete status help" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
@@ -546,6 +588,7 @@ complete -c balances -n "__fish_balances_using_subcommand auth; and not __fish_s
 complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from set" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
 complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from set" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
 complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from set" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
+wide\t'A table with every column, as wide as its cells (kubectl\'s `-o wide`)'
 json\t''
 ndjson\t''
 csv\t''
@@ -557,6 +600,7 @@ complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_
 always\t''
 never\t''"
 complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from set" -l raw -d 'Print each provider response body on one line, compacted, instead of the unified schema'
+complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from set" -l no-pager -d 'Never page a long table on a terminal [pager: BALANCES_PAGER, else PAGER, else less -FRX]'
 complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from set" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
 complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Only errors on stderr'
 complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from set" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
@@ -564,6 +608,7 @@ complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_
 complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from delete" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
 complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from delete" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
 complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
+wide\t'A table with every column, as wide as its cells (kubectl\'s `-o wide`)'
 json\t''
 ndjson\t''
 csv\t''
@@ -575,6 +620,7 @@ complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_
 always\t''
 never\t''"
 complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from delete" -l raw -d 'Print each provider response body on one line, compacted, instead of the unified schema'
+complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from delete" -l no-pager -d 'Never page a long table on a terminal [pager: BALANCES_PAGER, else PAGER, else less -FRX]'
 complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
 complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Only errors on stderr'
 complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from delete" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
@@ -582,6 +628,7 @@ complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_
 complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from status" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
 complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from status" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
 complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from status" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
+wide\t'A table with every column, as wide as its cells (kubectl\'s `-o wide`)'
 json\t''
 ndjson\t''
 csv\t''
@@ -593,6 +640,7 @@ complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_
 always\t''
 never\t''"
 complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from status" -l raw -d 'Print each provider response body on one line, compacted, instead of the unified schema'
+complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from status" -l no-pager -d 'Never page a long table on a terminal [pager: BALANCES_PAGER, else PAGER, else less -FRX]'
 complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from status" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
 complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Only errors on stderr'
 complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_subcommand_from status" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
@@ -604,6 +652,7 @@ complete -c balances -n "__fish_balances_using_subcommand auth; and __fish_seen_
 complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show get set profiles help" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
 complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show get set profiles help" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
 complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show get set profiles help" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
+wide\t'A table with every column, as wide as its cells (kubectl\'s `-o wide`)'
 json\t''
 ndjson\t''
 csv\t''
@@ -615,6 +664,7 @@ complete -c balances -n "__fish_balances_using_subcommand config; and not __fish
 always\t''
 never\t''"
 complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show get set profiles help" -l raw -d 'Print each provider response body on one line, compacted, instead of the unified schema'
+complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show get set profiles help" -l no-pager -d 'Never page a long table on a terminal [pager: BALANCES_PAGER, else PAGER, else less -FRX]'
 complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show get set profiles help" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
 complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show get set profiles help" -s q -l quiet -d 'Only errors on stderr'
 complete -c balances -n "__fish_balances_using_subcommand config; and not __fish_seen_subcommand_from init path show get set profiles help" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
@@ -629,6 +679,7 @@ complete -c balances -n "__fish_balances_using_subcommand config; and not __fish
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from init" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from init" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from init" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
+wide\t'A table with every column, as wide as its cells (kubectl\'s `-o wide`)'
 json\t''
 ndjson\t''
 csv\t''
@@ -641,6 +692,7 @@ always\t''
 never\t''"
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from init" -l force -d 'Overwrite an existing file'
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from init" -l raw -d 'Print each provider response body on one line, compacted, instead of the unified schema'
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from init" -l no-pager -d 'Never page a long table on a terminal [pager: BALANCES_PAGER, else PAGER, else less -FRX]'
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from init" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from init" -s q -l quiet -d 'Only errors on stderr'
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from init" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
@@ -648,6 +700,7 @@ complete -c balances -n "__fish_balances_using_subcommand config; and __fish_see
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from path" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from path" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from path" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
+wide\t'A table with every column, as wide as its cells (kubectl\'s `-o wide`)'
 json\t''
 ndjson\t''
 csv\t''
@@ -659,6 +712,7 @@ complete -c balances -n "__fish_balances_using_subcommand config; and __fish_see
 always\t''
 never\t''"
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from path" -l raw -d 'Print each provider response body on one line, compacted, instead of the unified schema'
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from path" -l no-pager -d 'Never page a long table on a terminal [pager: BALANCES_PAGER, else PAGER, else less -FRX]'
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from path" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from path" -s q -l quiet -d 'Only errors on stderr'
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from path" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
@@ -666,6 +720,7 @@ complete -c balances -n "__fish_balances_using_subcommand config; and __fish_see
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from show" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
+wide\t'A table with every column, as wide as its cells (kubectl\'s `-o wide`)'
 json\t''
 ndjson\t''
 csv\t''
@@ -677,6 +732,7 @@ complete -c balances -n "__fish_balances_using_subcommand config; and __fish_see
 always\t''
 never\t''"
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from show" -l raw -d 'Print each provider response body on one line, compacted, instead of the unified schema'
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from show" -l no-pager -d 'Never page a long table on a terminal [pager: BALANCES_PAGER, else PAGER, else less -FRX]'
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Only errors on stderr'
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from show" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
@@ -684,6 +740,7 @@ complete -c balances -n "__fish_balances_using_subcommand config; and __fish_see
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from get" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from get" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
+wide\t'A table with every column, as wide as its cells (kubectl\'s `-o wide`)'
 json\t''
 ndjson\t''
 csv\t''
@@ -695,6 +752,7 @@ complete -c balances -n "__fish_balances_using_subcommand config; and __fish_see
 always\t''
 never\t''"
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from get" -l raw -d 'Print each provider response body on one line, compacted, instead of the unified schema'
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from get" -l no-pager -d 'Never page a long table on a terminal [pager: BALANCES_PAGER, else PAGER, else less -FRX]'
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from get" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Only errors on stderr'
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from get" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
@@ -702,6 +760,7 @@ complete -c balances -n "__fish_balances_using_subcommand config; and __fish_see
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from set" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from set" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from set" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
+wide\t'A table with every column, as wide as its cells (kubectl\'s `-o wide`)'
 json\t''
 ndjson\t''
 csv\t''
@@ -713,6 +772,7 @@ complete -c balances -n "__fish_balances_using_subcommand config; and __fish_see
 always\t''
 never\t''"
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from set" -l raw -d 'Print each provider response body on one line, compacted, instead of the unified schema'
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from set" -l no-pager -d 'Never page a long table on a terminal [pager: BALANCES_PAGER, else PAGER, else less -FRX]'
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from set" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Only errors on stderr'
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from set" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
@@ -720,6 +780,7 @@ complete -c balances -n "__fish_balances_using_subcommand config; and __fish_see
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from profiles" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from profiles" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from profiles" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
+wide\t'A table with every column, as wide as its cells (kubectl\'s `-o wide`)'
 json\t''
 ndjson\t''
 csv\t''
@@ -731,6 +792,7 @@ complete -c balances -n "__fish_balances_using_subcommand config; and __fish_see
 always\t''
 never\t''"
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from profiles" -l raw -d 'Print each provider response body on one line, compacted, instead of the unified schema'
+complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from profiles" -l no-pager -d 'Never page a long table on a terminal [pager: BALANCES_PAGER, else PAGER, else less -FRX]'
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from profiles" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from profiles" -s q -l quiet -d 'Only errors on stderr'
 complete -c balances -n "__fish_balances_using_subcommand config; and __fish_seen_subcommand_from profiles" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
@@ -757,6 +819,7 @@ complete -c balances -n "__fish_balances_using_subcommand sandbox" -l token-ttl 
 complete -c balances -n "__fish_balances_using_subcommand sandbox" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
 complete -c balances -n "__fish_balances_using_subcommand sandbox" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
 complete -c balances -n "__fish_balances_using_subcommand sandbox" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
+wide\t'A table with every column, as wide as its cells (kubectl\'s `-o wide`)'
 json\t''
 ndjson\t''
 csv\t''
@@ -768,6 +831,7 @@ complete -c balances -n "__fish_balances_using_subcommand sandbox" -l color -d '
 always\t''
 never\t''"
 complete -c balances -n "__fish_balances_using_subcommand sandbox" -l raw -d 'Print each provider response body on one line, compacted, instead of the unified schema'
+complete -c balances -n "__fish_balances_using_subcommand sandbox" -l no-pager -d 'Never page a long table on a terminal [pager: BALANCES_PAGER, else PAGER, else less -FRX]'
 complete -c balances -n "__fish_balances_using_subcommand sandbox" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
 complete -c balances -n "__fish_balances_using_subcommand sandbox" -s q -l quiet -d 'Only errors on stderr'
 complete -c balances -n "__fish_balances_using_subcommand sandbox" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'
@@ -775,6 +839,7 @@ complete -c balances -n "__fish_balances_using_subcommand sandbox" -s h -l help 
 complete -c balances -n "__fish_balances_using_subcommand completions" -l config -d 'Config file [default: <config dir>/balances/config.toml]' -r -F
 complete -c balances -n "__fish_balances_using_subcommand completions" -l profile -d 'Profile in the config file [default: defaults.profile, else "default"]' -r
 complete -c balances -n "__fish_balances_using_subcommand completions" -s o -l output -d 'Output format [default: table on a terminal, else json]' -r -f -a "table\t''
+wide\t'A table with every column, as wide as its cells (kubectl\'s `-o wide`)'
 json\t''
 ndjson\t''
 csv\t''
@@ -786,6 +851,7 @@ complete -c balances -n "__fish_balances_using_subcommand completions" -l color 
 always\t''
 never\t''"
 complete -c balances -n "__fish_balances_using_subcommand completions" -l raw -d 'Print each provider response body on one line, compacted, instead of the unified schema'
+complete -c balances -n "__fish_balances_using_subcommand completions" -l no-pager -d 'Never page a long table on a terminal [pager: BALANCES_PAGER, else PAGER, else less -FRX]'
 complete -c balances -n "__fish_balances_using_subcommand completions" -s v -l verbose -d 'More logging on stderr (-v requests, -vv headers and signing input); env BALANCES_LOG'
 complete -c balances -n "__fish_balances_using_subcommand completions" -s q -l quiet -d 'Only errors on stderr'
 complete -c balances -n "__fish_balances_using_subcommand completions" -l sandbox -d 'Start the built-in sandbox in-process and use its demo credentials'

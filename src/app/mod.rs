@@ -458,6 +458,7 @@ fn build_context(global: GlobalArgs, command: &Command) -> Result<Context> {
         style: Style {
             format,
             raw: global.raw,
+            pager: !global.no_pager,
         },
         global,
         loaded,

@@ -11,6 +11,7 @@ use crate::clock::{Form, Instant};
 use crate::error::{Error, Kind, Result};
 use crate::ledger::Target;
 use crate::ledger::read::{ListingOf, Reader, StoredBalance};
+use crate::output::fit::Fit;
 use crate::output::{self, Format};
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -126,7 +127,7 @@ pub async fn run(ctx: &Context, args: ReconcileArgs) -> Result<()> {
         rows.extend(roll.rows().map_err(Error::bad_response)?);
     }
     let mut out = std::io::BufWriter::new(std::io::stdout());
-    output::flat::write(format, &mut out, &rows)?;
+    output::flat::write(format, ctx.style.pager, &mut out, &rows)?;
     out.flush()?;
     let mismatches: Vec<&Row> = rows
         .iter()
@@ -263,19 +264,20 @@ impl output::flat::FlatRecord for Row {
         "status",
         "note",
     ];
-    const TABLE: &'static [(&'static str, &'static str, bool)] = &[
-        ("provider", "PROVIDER", false),
-        ("subject", "SUBJECT", false),
-        ("account_id", "ACCOUNT", false),
-        ("currency", "CURRENCY", false),
-        ("opening", "OPENING", true),
-        ("inflow", "IN", true),
-        ("outflow", "OUT", true),
-        ("fees", "FEES", true),
-        ("closing", "CLOSING", true),
-        ("difference", "DIFFERENCE", true),
-        ("closing_as_of", "TO", false),
-        ("status", "STATUS", false),
+    // The verdict first: the difference and the status stay on any screen.
+    const TABLE: &'static [(&'static str, &'static str, bool, Fit)] = &[
+        ("provider", "PROVIDER", false, Fit::Text(60)),
+        ("subject", "SUBJECT", false, Fit::Text(70)),
+        ("account_id", "ACCOUNT", false, Fit::Text(15)),
+        ("currency", "CURRENCY", false, Fit::Always),
+        ("opening", "OPENING", true, Fit::Whole(30)),
+        ("inflow", "IN", true, Fit::Whole(20)),
+        ("outflow", "OUT", true, Fit::Whole(20)),
+        ("fees", "FEES", true, Fit::Whole(10)),
+        ("closing", "CLOSING", true, Fit::Whole(40)),
+        ("difference", "DIFFERENCE", true, Fit::Always),
+        ("closing_as_of", "TO", false, Fit::Text(5)),
+        ("status", "STATUS", false, Fit::Always),
     ];
     fn fields(&self) -> Vec<Option<String>> {
         vec![

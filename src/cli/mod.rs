@@ -137,6 +137,10 @@ pub struct GlobalArgs {
     #[arg(long, global = true, help_heading = "Global options")]
     pub raw: bool,
 
+    /// Never page a long table on a terminal [pager: BALANCES_PAGER, else PAGER, else less -FRX]
+    #[arg(long, global = true, help_heading = "Global options")]
+    pub no_pager: bool,
+
     /// Provider base URL [env: BALANCES_<PROVIDER>_BASE_URL; default: profile, else production]
     #[arg(
         long,

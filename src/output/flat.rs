@@ -4,22 +4,28 @@
 //! order, are the JSON object's and the CSV header's.
 
 use super::Format;
+use super::fit::Fit;
+use super::table::{self, Cells, Layout};
 use crate::error::{Error, Result};
-use comfy_table::{Cell, CellAlignment, Table, presets};
 use std::io::Write;
 
 pub trait FlatRecord: serde::Serialize {
     /// Every key, in order: the JSON object's and the CSV header.
     const KEYS: &'static [&'static str];
     /// The columns a table shows: a key of [`FlatRecord::KEYS`], its heading,
-    /// whether it is a number (right-aligned).
-    const TABLE: &'static [(&'static str, &'static str, bool)];
+    /// whether it is a number (right-aligned), how it gives way on a narrow terminal.
+    const TABLE: &'static [(&'static str, &'static str, bool, Fit)];
     /// The fields in [`FlatRecord::KEYS`]' order, null as `None`.
     fn fields(&self) -> Vec<Option<String>>;
 }
 
 /// Write `rows` in `format` (OpenMetrics has no form for them: usage error).
-pub fn write<R: FlatRecord>(format: Format, out: &mut dyn Write, rows: &[R]) -> Result<()> {
+pub fn write<R: FlatRecord>(
+    format: Format,
+    pager: bool,
+    out: &mut dyn Write,
+    rows: &[R],
+) -> Result<()> {
     match format {
         Format::Json => {
             out.write_all(b"[")?;
@@ -49,28 +55,13 @@ pub fn write<R: FlatRecord>(format: Format, out: &mut dyn Write, rows: &[R]) -> 
                 writeln!(out, "{}", fields.join(","))?;
             }
         }
-        Format::Table => {
-            let mut t = Table::new();
-            t.load_style(presets::UTF8_FULL_CONDENSED);
-            t.set_header(R::TABLE.iter().map(|(_, heading, _)| Cell::new(heading)));
-            let at: Vec<usize> = R::TABLE
+        Format::Table | Format::Wide => {
+            let columns = R::TABLE
                 .iter()
-                .map(|(key, _, _)| R::KEYS.iter().position(|k| k == key).unwrap_or(0))
+                .map(|&(_, heading, _, fit)| (heading, fit))
                 .collect();
-            for row in rows {
-                let fields = row.fields();
-                t.add_row(R::TABLE.iter().zip(&at).map(|((_, _, numeric), &i)| {
-                    let text =
-                        crate::text::printable(fields[i].as_deref().unwrap_or("")).into_owned();
-                    let cell = Cell::new(text);
-                    if *numeric {
-                        cell.set_alignment(CellAlignment::Right)
-                    } else {
-                        cell
-                    }
-                }));
-            }
-            writeln!(out, "{t}")?;
+            let layout = Layout::measure(FlatRows::new(rows), columns);
+            table::write(&layout, format == Format::Wide, pager, out)?;
         }
         Format::Openmetrics => {
             return Err(Error::usage(
@@ -80,4 +71,45 @@ pub fn write<R: FlatRecord>(format: Format, out: &mut dyn Write, rows: &[R]) -> 
     }
     out.flush()?;
     Ok(())
+}
+
+/// The table's cells of flat records, made printable once.
+struct FlatRows {
+    cells: Vec<Vec<(String, bool)>>,
+}
+
+impl FlatRows {
+    fn new<R: FlatRecord>(rows: &[R]) -> Self {
+        let at: Vec<usize> = R::TABLE
+            .iter()
+            .map(|(key, ..)| R::KEYS.iter().position(|k| k == key).unwrap_or(0))
+            .collect();
+        let cells = rows
+            .iter()
+            .map(|row| {
+                let fields = row.fields();
+                R::TABLE
+                    .iter()
+                    .zip(&at)
+                    .map(|(&(_, _, numeric, _), &i)| {
+                        let text = crate::text::printable(fields[i].as_deref().unwrap_or(""));
+                        (text.into_owned(), numeric)
+                    })
+                    .collect()
+            })
+            .collect();
+        FlatRows { cells }
+    }
+}
+
+impl Cells for FlatRows {
+    fn len(&self) -> usize {
+        self.cells.len()
+    }
+    fn row(&self, i: usize) -> Vec<(&str, bool)> {
+        self.cells[i]
+            .iter()
+            .map(|(t, n)| (t.as_str(), *n))
+            .collect()
+    }
 }

@@ -8,9 +8,11 @@
 
 mod csv;
 mod encode;
+pub mod fit;
 pub mod flat;
 mod json;
 mod openmetrics;
+mod pager;
 mod raw;
 mod table;
 
@@ -18,6 +20,7 @@ pub use raw::compact_json;
 
 use crate::error::Result;
 use crate::model::{Balance, Header, Synced, Transaction};
+use fit::Fit;
 use serde::Serialize;
 use std::io::Write;
 
@@ -25,6 +28,8 @@ use std::io::Write;
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     Table,
+    /// A table with every column, as wide as its cells (kubectl's `-o wide`).
+    Wide,
     Json,
     Ndjson,
     Csv,
@@ -50,7 +55,8 @@ pub trait Record: Serialize + std::hash::Hash {
     const PAGED: bool;
     const CSV_HEADER: &'static [&'static str];
     fn csv_fields(&self) -> Vec<Option<&str>>;
-    const TABLE_HEADER: &'static [&'static str];
+    /// The table's columns, each with how it gives way on a narrow terminal.
+    const TABLE_COLUMNS: &'static [(&'static str, Fit)];
     /// Cells and whether each is a number (right-aligned).
     fn table_cells(&self) -> Vec<(String, bool)>;
     /// The record as a balance, for minimum checks.
@@ -106,14 +112,16 @@ impl Record for Balance {
             opt(&self.status),
         ]
     }
-    const TABLE_HEADER: &'static [&'static str] = &[
-        "CURRENCY",
-        "AVAILABLE",
-        "TOTAL",
-        "PENDING",
-        "ACCOUNT",
-        "TYPE",
-        "STATUS",
+    // What a treasury reader needs first: the currency and what is
+    // available; then the total, the subject, the pending, the account.
+    const TABLE_COLUMNS: &'static [(&'static str, Fit)] = &[
+        ("CURRENCY", Fit::Always),
+        ("AVAILABLE", Fit::Always),
+        ("TOTAL", Fit::Whole(50)),
+        ("PENDING", Fit::Whole(20)),
+        ("ACCOUNT", Fit::Text(10)),
+        ("TYPE", Fit::Wide),
+        ("STATUS", Fit::Wide),
     ];
     fn table_cells(&self) -> Vec<(String, bool)> {
         let s = |v: Option<&str>| v.unwrap_or("").to_owned();
@@ -177,8 +185,15 @@ impl Record for Transaction {
             ea,
         ]
     }
-    const TABLE_HEADER: &'static [&'static str] = &[
-        "ID", "CREATED", "TYPE", "STATUS", "FROM", "TO", "RATE", "FEE",
+    const TABLE_COLUMNS: &'static [(&'static str, Fit)] = &[
+        ("ID", Fit::Text(40)),
+        ("CREATED", Fit::Text(60)),
+        ("TYPE", Fit::Text(30)),
+        ("STATUS", Fit::Text(20)),
+        ("FROM", Fit::Always),
+        ("TO", Fit::Whole(50)),
+        ("RATE", Fit::Wide),
+        ("FEE", Fit::Whole(25)),
     ];
     fn table_cells(&self) -> Vec<(String, bool)> {
         let leg = |m: &Option<crate::model::Money>| {
@@ -206,7 +221,8 @@ impl Record for Synced {
     fn csv_fields(&self) -> Vec<Option<&str>> {
         vec![Some(self.listing), Some(self.rows_text())]
     }
-    const TABLE_HEADER: &'static [&'static str] = &["LISTING", "ROWS"];
+    const TABLE_COLUMNS: &'static [(&'static str, Fit)] =
+        &[("LISTING", Fit::Always), ("ROWS", Fit::Always)];
     fn table_cells(&self) -> Vec<(String, bool)> {
         vec![
             (self.listing.to_owned(), false),
@@ -221,6 +237,8 @@ pub struct Style {
     pub format: Format,
     /// `--raw`: provider bodies, compacted, one per line.
     pub raw: bool,
+    /// A long table on a terminal goes through a pager (off: `--no-pager`).
+    pub pager: bool,
 }
 
 /// Whose records a batch holds: NDJSON and CSV put both on every record.
@@ -268,6 +286,7 @@ pub fn writer<'a, T: Record + 'a>(
         Format::Ndjson => Box::new(json::NdjsonWriter::new(out)),
         Format::Csv => Box::new(csv::CsvWriter::new(out)),
         Format::Openmetrics => Box::new(openmetrics::OpenMetricsWriter::new(out)),
-        Format::Table => Box::new(table::TableWriter::new(out)),
+        Format::Table => Box::new(table::TableWriter::new(out, false, style.pager)),
+        Format::Wide => Box::new(table::TableWriter::new(out, true, style.pager)),
     }
 }

@@ -27,5 +27,6 @@ mod sandbox_cmd;
 mod security;
 mod state_file;
 mod summary;
+mod tables;
 mod thresholds;
 mod users_file;
