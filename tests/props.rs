@@ -10,8 +10,8 @@
 
 use balances::clock::{Form, Instant};
 use balances::error::{Error, Kind, Result};
-use balances::http::history::{Mark, SincePager};
-use balances::http::paginate::{self, Follow, Page, Pager};
+use balances::listing::history::{Mark, SincePager};
+use balances::listing::paginate::{self, Follow, Page, Pager};
 use balances::model::Transaction;
 use balances::money::Amount;
 use proptest::prelude::*;
@@ -387,9 +387,7 @@ fn noah_body(s: &str) -> Vec<u8> {
 
 fn ibanera_balance(number: &str) -> Result<balances::model::Balance> {
     let body = format!(r#"{{"asset":"USD","availableBalance":{number},"totalBalance":{number}}}"#);
-    balances::providers::ibanera::account_balance(balances::providers::wire::document(
-        body.as_bytes(),
-    )?)
+    balances::providers::ibanera::account_balance(balances::json::document(body.as_bytes())?)
 }
 
 /// Text that must be refused: a valid literal broken by one character that
@@ -499,7 +497,7 @@ proptest! {
 #[test]
 fn finding_ibanera_page_of_a_document_that_is_not_an_object_is_a_bad_response() {
     for body in ["22", r#""t22""#, "[]", "[1]", "true", "-0.5"] {
-        let v = balances::providers::wire::document(body.as_bytes()).unwrap();
+        let v = balances::json::document(body.as_bytes()).unwrap();
         let r = std::panic::catch_unwind(|| balances::providers::ibanera::page_of(v, 1));
         let r = r.unwrap_or_else(|_| panic!("page_of panicked on {body}"));
         assert_eq!(r.unwrap_err().exit_code(), 65, "{body}");
@@ -588,7 +586,7 @@ fn finding_state_file_many_seen_ties_at_the_mark_are_not_a_stuck_listing() {
 #[test]
 fn finding_ibanera_page_after_u32_max_does_not_overflow() {
     let body = br#"{"details":[{"id":1}],"numberOfPages":4294967296,"status":"1"}"#;
-    let v = balances::providers::wire::document(body).unwrap();
+    let v = balances::json::document(body).unwrap();
     let r = std::panic::catch_unwind(|| balances::providers::ibanera::page_of(v, u32::MAX));
     let r = r.unwrap_or_else(|_| panic!("page_of panicked at page u32::MAX"));
     if let Ok((_, next)) = r {
@@ -642,9 +640,9 @@ fn finding_state_file_mark_before_year_0_in_utc_reads_back() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("state.json");
     let key = serde_json::json!({"provider": "boca", "profile": "default", "subject": "u"});
-    let state = balances::http::history::StateFile::load(&path, key.clone()).unwrap();
+    let state = balances::listing::history::StateFile::load(&path, key.clone()).unwrap();
     state.save(&mark).unwrap();
-    let loaded = balances::http::history::StateFile::load(&path, key)
+    let loaded = balances::listing::history::StateFile::load(&path, key)
         .unwrap_or_else(|e| panic!("the saved state does not load: {e}"));
     assert_eq!(loaded.previous, Some(mark));
 }
@@ -745,11 +743,11 @@ fn has_duplicate_key(text: &str) -> bool {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 1024, ..ProptestConfig::default() })]
 
-    /// `wire::document` reads what serde_json reads, digit for digit and in
+    /// `json::document` reads what serde_json reads, digit for digit and in
     /// the same key order, and refuses exactly the texts that repeat a key.
     #[test]
     fn document_is_serde_json_without_duplicate_keys(text in json_text()) {
-        let ours = balances::providers::wire::document(text.as_bytes());
+        let ours = balances::json::document(text.as_bytes());
         if has_duplicate_key(&text) {
             prop_assert_eq!(ours.unwrap_err().exit_code(), 65);
         } else {
@@ -759,13 +757,13 @@ proptest! {
         }
     }
 
-    /// The borrowed reader that pages go through (`wire::Json`) refuses and
-    /// reads exactly what `wire::document` does: the same texts refused, the
+    /// The borrowed reader that pages go through (`json::Json`) refuses and
+    /// reads exactly what `json::document` does: the same texts refused, the
     /// same digits and key order kept.
     #[test]
     fn the_borrowed_reader_is_the_tree_reader(text in prop_oneof![json_text(), wide_object()]) {
-        let tree = balances::providers::wire::document(text.as_bytes());
-        let borrowed = balances::providers::wire::Json::read(text.as_bytes());
+        let tree = balances::json::document(text.as_bytes());
+        let borrowed = balances::json::Json::read(text.as_bytes());
         match (tree, borrowed) {
             (Ok(t), Ok(b)) => prop_assert_eq!(
                 serde_json::to_string(&t).unwrap(),

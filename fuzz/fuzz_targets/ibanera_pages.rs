@@ -1,4 +1,4 @@
-//! Ibanera pages: `wire::document` → `ibanera::page_of` (with a page number
+//! Ibanera pages: `json::document` → `ibanera::page_of` (with a page number
 //! from the first four bytes) → every item through `account_balance`,
 //! `card_balance` and `transaction`. Next page only while pages remain;
 //! balances keep their JSON-number digits; a negative amount is money out.
@@ -15,7 +15,7 @@ libfuzzer_sys::fuzz_target!(|data: &[u8]| {
     // A page number as the pager asks for it: 1 or more (any u32 a cursor can name).
     let number = u32::from_le_bytes(data[..4].try_into().unwrap()).max(1);
     let body = &data[4..];
-    let doc = match balances::providers::wire::document(body) {
+    let doc = match balances::json::document(body) {
         Ok(doc) => doc,
         Err(e) => return check_error(&e, "ibanera document"),
     };

@@ -1,8 +1,8 @@
-//! `providers::wire::Json::read` (the borrowed reader pages go through)
-//! against `providers::wire::document` (the tree reader): the same bodies
+//! `json::Json::read` (the borrowed reader pages go through)
+//! against `json::document` (the tree reader): the same bodies
 //! refused, and the same values, digits and key order read from the others.
 #![no_main]
-use balances::providers::wire::{Json, document};
+use balances::json::{Json, document};
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
     match (document(data), Json::read(data)) {

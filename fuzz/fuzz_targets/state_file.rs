@@ -1,8 +1,8 @@
-//! `http::history::parse` (the `--state-file` document): never panics;
+//! `listing::history::parse` (the `--state-file` document): never panics;
 //! errors are short and escaped; a mark it accepts, saved the way
 //! `StateFile::save` writes it, reads back as the same mark.
 #![no_main]
-use balances::http::history;
+use balances::listing::history;
 use balances_fuzz::*;
 use serde_json::json;
 

@@ -283,7 +283,7 @@ pub fn check_message(m: &str, what: &str) {
 /// A document the provider parsers accept: the input must also pass the
 /// crate's duplicate-key check, and is then read the same way here.
 pub fn document(body: &[u8]) -> Option<Value> {
-    balances::providers::wire::document(body).ok()
+    balances::json::document(body).ok()
 }
 
 /// A balance as mapped from `src` with these source keys.

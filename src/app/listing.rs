@@ -4,8 +4,8 @@ use super::Context;
 use crate::cli::FollowArgs;
 use crate::error::Error;
 use crate::error::Result;
-use crate::http::history::{SincePager, StateFile};
-use crate::http::paginate::{self, Follow, Pager};
+use crate::listing::history::{SincePager, StateFile};
+use crate::listing::paginate::{self, Follow, Pager};
 use crate::model::{Balance, Header, Transaction};
 use crate::output::{self, Record};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -195,7 +195,7 @@ pub async fn transactions<P: Pager<Item = Transaction>>(
     run(ctx, header, &mut since, None, Follow::All, resume_flag).await?;
     if let Some(old) = &state.previous {
         let remedy = format!("delete {} to export everything again", path.display());
-        crate::http::history::check_kept(old, since.newest.as_ref(), &remedy)?;
+        crate::listing::history::check_kept(old, since.newest.as_ref(), &remedy)?;
     }
     match since.next_mark() {
         Some(mark) => state.save(&mark),

@@ -7,7 +7,7 @@
 use super::Context;
 use crate::error::{Error, Kind, Result};
 use crate::http::Engine;
-use crate::http::paginate::{Page, Pager};
+use crate::listing::paginate::{Page, Pager};
 use crate::model::{Balance, Header};
 use crate::output::{self, Source};
 use crate::providers::{ProviderId, UserBalances};

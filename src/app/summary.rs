@@ -4,7 +4,7 @@
 
 use super::{Context, many};
 use crate::error::{Error, Result};
-use crate::http::paginate::{self, Page};
+use crate::listing::paginate::{self, Page};
 use crate::model::Balance;
 use crate::providers::{ProviderId, UserBalances, ibanera, noah};
 use crate::sandbox::demo;

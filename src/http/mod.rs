@@ -6,19 +6,21 @@
 //! must be fresh; that is why retries live here and not in a middleware that
 //! would replay an already-signed request.
 
-pub mod history;
-pub mod paginate;
+mod diagnose;
+mod dry_run;
 pub mod retry;
 pub mod throttle;
 pub mod url;
 
-use crate::clock;
+pub use diagnose::{certificate_message, certificate_problem, clock_skew};
+use diagnose::{env_proxies, error_chain, skew_hint};
+pub use dry_run::DryRun;
+
 use crate::error::{Error, Kind, Result};
 use crate::secret::{Secret, SecretBytes};
 use reqwest::header::HeaderMap;
 use reqwest::{Method, Url};
 use retry::RetryClass;
-use std::io::Write;
 use std::time::{Duration, Instant, SystemTime};
 use throttle::{After429, Throttles};
 use tracing::{debug, info, warn};
@@ -108,7 +110,7 @@ impl Incoming {
     }
     /// The body as JSON, refusing ambiguous documents (a key given twice).
     pub fn json(&self) -> Result<serde_json::Value> {
-        crate::providers::wire::document(&self.body).map_err(|e| e.with_status(self.status))
+        crate::json::document(&self.body).map_err(|e| e.with_status(self.status))
     }
 }
 
@@ -168,7 +170,7 @@ pub fn error_body(
     resp: &Incoming,
     provider: &str,
 ) -> std::result::Result<serde_json::Map<String, serde_json::Value>, Error> {
-    match serde_json::from_slice::<serde_json::Value>(&resp.body) {
+    match crate::json::document(&resp.body) {
         Ok(serde_json::Value::Object(body)) => Ok(body),
         _ => Err(Error::new(
             kind_for_status(resp.status),
@@ -190,50 +192,6 @@ pub fn kind_for_status(status: u16) -> Kind {
         // refused (a stale cursor, a bad id): a usage problem.
         400..=499 => Kind::Usage,
         _ => Kind::BadResponse,
-    }
-}
-
-/// `--dry-run`: the engine prints the first request, signed, instead of
-/// sending it, and says so here; `app::main` then drops the run (every
-/// request of it is waiting on this), so the dry run ends as a success and
-/// never travels as an error through the pager and the renderer.
-#[derive(Debug, Clone, Default)]
-pub struct DryRun(std::sync::Arc<DryRunState>);
-
-#[derive(Debug, Default)]
-struct DryRunState {
-    printed: std::sync::atomic::AtomicBool,
-    /// The print's own failure (a full disk), for `finished` to return.
-    failed: std::sync::Mutex<Option<Error>>,
-    done: tokio::sync::Notify,
-}
-
-impl DryRun {
-    /// Resolves once a request has been printed (or its printing failed,
-    /// which is then the run's error).
-    pub async fn finished(&self) -> Result<()> {
-        self.0.done.notified().await;
-        match self.0.failed.lock().map(|mut f| f.take()) {
-            Ok(Some(e)) => Err(e),
-            _ => Ok(()),
-        }
-    }
-
-    /// Print `req` if no request has been (concurrent lookups print one
-    /// between them), then wait for the run to be dropped: every caller
-    /// waits, so the end is told exactly once, whatever the print did.
-    async fn show(&self, req: &Outgoing) -> Result<std::convert::Infallible> {
-        use std::sync::atomic::Ordering;
-        if !self.0.printed.swap(true, Ordering::SeqCst) {
-            if let Err(e) = print_dry_run(req)
-                && let Ok(mut failed) = self.0.failed.lock()
-            {
-                *failed = Some(e);
-            }
-            // `notify_one` keeps the permit if `finished` is not polled yet.
-            self.0.done.notify_one();
-        }
-        std::future::pending().await
     }
 }
 
@@ -538,61 +496,6 @@ fn client_builder(opts: &HttpOptions) -> reqwest::ClientBuilder {
         .redirect(reqwest::redirect::Policy::none())
 }
 
-/// The proxies of `HTTPS_PROXY`, `HTTP_PROXY` and `ALL_PROXY` (or their
-/// lower-case forms), each skipping `NO_PROXY` and, always, loopback: the
-/// plain-http exception for loopback exists because that traffic never
-/// leaves the machine, and a proxy would carry its credentials elsewhere.
-fn env_proxies() -> Result<Vec<reqwest::Proxy>> {
-    let var = |names: [&str; 2]| {
-        names
-            .iter()
-            .find_map(|n| std::env::var(n).ok().filter(|v| !v.trim().is_empty()))
-    };
-    let no_proxy = var(["NO_PROXY", "no_proxy"]).unwrap_or_default();
-    // Every spelling of this machine: `localhost.` (the root-qualified
-    // name), IPv4-mapped loopback, and 0.0.0.0 (which Linux connects to itself).
-    let no_proxy =
-        format!("{no_proxy},127.0.0.0/8,::1,localhost,localhost.,::ffff:127.0.0.0/104,0.0.0.0");
-    let mut proxies = Vec::new();
-    type MakeProxy = fn(String) -> reqwest::Result<reqwest::Proxy>;
-    let kinds: [(&str, [&str; 2], MakeProxy); 3] = [
-        (
-            "HTTPS_PROXY",
-            ["HTTPS_PROXY", "https_proxy"],
-            reqwest::Proxy::https,
-        ),
-        (
-            "HTTP_PROXY",
-            ["HTTP_PROXY", "http_proxy"],
-            reqwest::Proxy::http,
-        ),
-        ("ALL_PROXY", ["ALL_PROXY", "all_proxy"], reqwest::Proxy::all),
-    ];
-    for (name, names, make) in kinds {
-        if let Some(url) = var(names) {
-            let proxy = make(url).map_err(|_| {
-                // The value may hold a proxy password: name the variable only.
-                Error::config(format!("{name} is not a proxy URL"))
-            })?;
-            proxies.push(proxy.no_proxy(reqwest::NoProxy::from_string(&no_proxy)));
-        }
-    }
-    Ok(proxies)
-}
-
-fn print_dry_run(req: &Outgoing) -> Result<()> {
-    let mut out = std::io::stdout().lock();
-    writeln!(out, "{} {}", req.method, req.url)?;
-    for (name, value) in &req.headers {
-        writeln!(out, "{name}: {}", value.shown())?;
-    }
-    if let Some(input) = &req.signing_input {
-        writeln!(out, "# signing input: {input:?}")?;
-    }
-    out.flush()?;
-    Ok(())
-}
-
 fn body_too_large(status: u16) -> Error {
     Error::bad_response(format!(
         "response body exceeds the {} MiB limit",
@@ -624,72 +527,6 @@ fn classify_reqwest(e: reqwest::Error) -> Failure {
     } else {
         Failure::Fatal(Error::new(Kind::Unavailable, format!("HTTP error: {msg}")).with_cause(e))
     }
-}
-
-/// The reason in a TLS failure that is about the server's certificate
-/// (rustls says "invalid peer certificate: UnknownIssuer" and the like).
-pub fn certificate_problem(chain: &str) -> Option<&str> {
-    let at = chain.find("invalid peer certificate")?;
-    let why = chain[at..]
-        .trim_start_matches("invalid peer certificate")
-        .trim_start_matches([':', ' ']);
-    Some(why.split(':').next().unwrap_or(why).trim())
-}
-
-/// One message for a certificate we do not trust: which host, why, and
-/// how to trust a private CA.
-pub fn certificate_message(host: &str, why: &str) -> String {
-    let why = match why {
-        "UnknownIssuer" => "it is signed by a certificate authority this machine does not trust",
-        "Expired" => "it has expired",
-        "NotValidForName" | "NotValidForNameContext" => "it is not valid for this host name",
-        "BadSignature" => "its signature is invalid",
-        "CaUsedAsEndEntity" => {
-            "it is a self-signed or CA certificate used as a server certificate, which no one vouches for"
-        }
-        "Revoked" => "it has been revoked",
-        other if other.contains("Expired") => "it has expired",
-        other if other.contains("NotValidForName") => "it is not valid for this host name",
-        _ => "it failed verification",
-    };
-    format!(
-        "TLS certificate of {host} not trusted: {why}. Not retried. If {host} uses a private CA, \
-         add that CA to the system store, or point SSL_CERT_FILE (a PEM bundle) or SSL_CERT_DIR at it"
-    )
-}
-
-fn error_chain(e: &dyn std::error::Error) -> String {
-    let mut s = e.to_string();
-    let mut src = e.source();
-    while let Some(inner) = src {
-        s.push_str(": ");
-        s.push_str(&inner.to_string());
-        src = inner.source();
-    }
-    s
-}
-
-/// Our clock minus the server's, in seconds, from the response's `Date`.
-pub fn clock_skew(resp: &Incoming) -> Option<i64> {
-    let server = httpdate::parse_http_date(resp.header("date")?).ok()?;
-    let server = server
-        .duration_since(SystemTime::UNIX_EPOCH)
-        .ok()?
-        .as_secs() as i64;
-    Some(clock::now().unix_timestamp() - server)
-}
-
-/// If the server's `Date` shows our clock more than 60 s off, say so: the
-/// usual cause of "invalid signature" on a machine without NTP.
-fn skew_hint(resp: &Incoming) -> Option<String> {
-    let skew = clock_skew(resp).filter(|s| s.abs() > SKEW_TOLERANCE_SECS)?;
-    Some({
-        let dir = if skew > 0 { "ahead of" } else { "behind" };
-        format!(
-            " (your clock is {} s {dir} the server's; signed requests are rejected beyond {SKEW_TOLERANCE_SECS} s: sync it with NTP)",
-            skew.abs()
-        )
-    })
 }
 
 #[cfg(test)]

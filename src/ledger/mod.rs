@@ -25,7 +25,7 @@ pub mod read;
 mod sqlite;
 
 use crate::error::{Error, Kind, Result};
-use crate::http::history::{Checkpoint, Mark};
+use crate::listing::history::{Checkpoint, Mark};
 use crate::model::{Balance, Money, Transaction};
 
 /// The schema, one step per version. A database records the version it is

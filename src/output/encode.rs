@@ -11,6 +11,11 @@ use crate::model::{Balance, Money, Transaction};
 use crate::money::Amount;
 use serde_json::{Map, Value};
 
+/// serde_json refusing to encode: never our data (strings and maps only), so a bug.
+pub(super) fn cannot_encode(e: serde_json::Error) -> crate::error::Error {
+    crate::error::Error::internal(format!("cannot encode JSON: {e}"))
+}
+
 /// `s` as a JSON string, escaped as serde_json escapes: `"`, `\` and the
 /// control characters, those with a short form by it, the rest as `\u00XX`.
 pub fn string(buf: &mut Vec<u8>, s: &str) {
@@ -75,7 +80,7 @@ fn provider_fields_and_close(buf: &mut Vec<u8>, fields: &Map<String, Value>) -> 
     if fields.is_empty() {
         buf.extend_from_slice(b"{}");
     } else {
-        serde_json::to_writer(&mut *buf, fields).map_err(super::json::cannot_encode)?;
+        serde_json::to_writer(&mut *buf, fields).map_err(cannot_encode)?;
     }
     buf.push(b'}');
     Ok(())

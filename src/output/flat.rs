@@ -31,13 +31,13 @@ pub fn write<R: FlatRecord>(
             out.write_all(b"[")?;
             for (i, row) in rows.iter().enumerate() {
                 out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
-                serde_json::to_writer(&mut *out, row).map_err(super::json::cannot_encode)?;
+                serde_json::to_writer(&mut *out, row).map_err(super::encode::cannot_encode)?;
             }
             out.write_all(if rows.is_empty() { b"]\n" } else { b"\n]\n" })?;
         }
         Format::Ndjson => {
             for row in rows {
-                serde_json::to_writer(&mut *out, row).map_err(super::json::cannot_encode)?;
+                serde_json::to_writer(&mut *out, row).map_err(super::encode::cannot_encode)?;
                 out.write_all(b"\n")?;
             }
         }

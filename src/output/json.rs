@@ -1,5 +1,6 @@
 //! `-o json` (one streamed document) and `-o ndjson` (one record per line).
 
+use super::encode::{self, cannot_encode};
 use super::{Record, RecordWriter, Source};
 use crate::error::Result;
 use crate::model::Header;
@@ -19,10 +20,6 @@ impl<'a> JsonWriter<'a> {
 
 fn to_json<T: Serialize + ?Sized>(v: &T) -> Result<String> {
     serde_json::to_string(v).map_err(cannot_encode)
-}
-
-pub(super) fn cannot_encode(e: serde_json::Error) -> crate::error::Error {
-    crate::error::Error::internal(format!("cannot encode JSON: {e}"))
 }
 
 impl<T: Record> RecordWriter<T> for JsonWriter<'_> {
@@ -113,12 +110,12 @@ impl<'a> NdjsonWriter<'a> {
 /// map for every field.
 fn append_tagged<T: Record>(buf: &mut Vec<u8>, source: &Source<'_>, record: &T) -> Result<()> {
     buf.extend_from_slice(b"{\"provider\":");
-    super::encode::string(buf, source.provider);
+    encode::string(buf, source.provider);
     buf.extend_from_slice(b",\"subject\":");
-    super::encode::opt_string(buf, source.subject);
+    encode::opt_string(buf, source.subject);
     if let Some(as_of) = source.as_of.filter(|_| T::AS_OF) {
         buf.extend_from_slice(b",\"as_of\":");
-        super::encode::string(buf, as_of);
+        encode::string(buf, as_of);
     }
     let at = buf.len();
     record.append_json(buf)?;

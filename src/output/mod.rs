@@ -71,7 +71,7 @@ pub trait Record: Serialize + std::hash::Hash {
     /// The record as its JSON object, appended to `buf`: by serde, or by
     /// hand for the records a listing streams (see `encode`).
     fn append_json(&self, buf: &mut Vec<u8>) -> Result<()> {
-        serde_json::to_writer(buf, self).map_err(json::cannot_encode)
+        serde_json::to_writer(buf, self).map_err(encode::cannot_encode)
     }
 }
 

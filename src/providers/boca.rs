@@ -1,12 +1,12 @@
 //! Boca Raton Partner API: HMAC-signed requests,
 //! string amounts, cursor pagination.
 
-use super::wire::{Fields, Listing};
 use crate::auth::hmac_signing;
 use crate::clock;
 use crate::error::{Error, Kind, Result};
-use crate::http::paginate::{Ahead, Fetch, Page, Pager, item_at};
 use crate::http::{self, Engine, Incoming, Outgoing, Protocol};
+use crate::json::{Fields, Listing};
+use crate::listing::paginate::{Ahead, Fetch, Page, Pager, item_at};
 use crate::model::{Balance, Money, Transaction};
 use crate::money::Amount;
 use crate::secret::Secret;
@@ -439,7 +439,7 @@ impl Protocol for Boca {
                     )
                 })
                 .collect();
-            message = super::wire::with_details(message, details);
+            message = crate::json::with_details(message, details);
         }
         Error::new(kind, message)
             .with_status(resp.status)

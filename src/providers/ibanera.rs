@@ -5,13 +5,13 @@
 //! A rejected login is never retried: the account locks for 10 minutes
 //! after repeated failures, which would turn a typo into an outage.
 
-use super::wire::Fields;
 use crate::auth::totp;
 use crate::clock;
 use crate::error::{Error, Kind, Result};
-use crate::http::paginate::{Page, Pager};
 use crate::http::{self, Engine, Incoming, Outgoing, Protocol};
+use crate::json::Fields;
 use crate::keyring::SecretStore;
+use crate::listing::paginate::{Page, Pager};
 use crate::model::{Balance, Money, Transaction};
 use crate::secret::{Secret, SecretBytes};
 use compact_str::CompactString;
@@ -418,7 +418,7 @@ impl Protocol for Ibanera<'_> {
     }
 
     fn error_from(&self, resp: &Incoming) -> Error {
-        let e = match serde_json::from_slice::<Value>(&resp.body) {
+        let e = match crate::json::document(&resp.body) {
             Ok(v) if v.is_object() => envelope_error(&v, resp.status),
             _ => Error::new(
                 http::kind_for_status(resp.status),
@@ -439,14 +439,11 @@ const OTP_HINT: &str = " (the one-time password was refused; codes change every 
 
 /// A 2xx body whose envelope says `status` is not `"1"`.
 fn has_failed_status(resp: &Incoming) -> bool {
-    #[derive(serde::Deserialize)]
-    struct Status {
-        status: Option<Value>,
+    match crate::json::top_field(&resp.body, "status") {
+        None | Some(crate::json::Json::Null) => false,
+        Some(crate::json::Json::String(s)) => s != "1",
+        Some(_) => true,
     }
-    serde_json::from_slice::<Status>(&resp.body)
-        .ok()
-        .and_then(|s| s.status)
-        .is_some_and(|s| s.as_str() != Some("1"))
 }
 
 /// Whether an error names the one-time password (field `otp`, or a code about it).
@@ -489,7 +486,7 @@ impl Protocol for Login<'_, '_> {
     }
     fn error_from(&self, resp: &Incoming) -> Error {
         let mut e = self.0.error_from(resp);
-        let enveloped = serde_json::from_slice::<Value>(&resp.body).is_ok_and(|v| v.is_object());
+        let enveloped = crate::json::document(&resp.body).is_ok_and(|v| v.is_object());
         if resp.status == 429 || resp.status == 408 {
             // Rate-limited or timed out: try again later (75), not a config problem.
             e.kind = http::kind_for_status(resp.status);

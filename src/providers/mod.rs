@@ -6,13 +6,12 @@
 //! can name them.
 //!
 //! [`Protocol`]: crate::http::Protocol
-//! [`Pager`]: crate::http::paginate::Pager
+//! [`Pager`]: crate::listing::paginate::Pager
 
 pub mod boca;
 pub mod ibanera;
 pub mod noah;
 pub mod p100;
-pub mod wire;
 
 /// The providers `balances` speaks, with what the rest of the tool needs to
 /// know about each: credential fields, environment prefix, production URL.
@@ -33,7 +32,7 @@ pub trait UserBalances {
         engine: &crate::http::Engine,
         user: &str,
     ) -> impl std::future::Future<
-        Output = crate::error::Result<crate::http::paginate::Page<crate::model::Balance>>,
+        Output = crate::error::Result<crate::listing::paginate::Page<crate::model::Balance>>,
     >;
 }
 
@@ -42,7 +41,7 @@ impl UserBalances for boca::Boca {
         &self,
         engine: &crate::http::Engine,
         user: &str,
-    ) -> crate::error::Result<crate::http::paginate::Page<crate::model::Balance>> {
+    ) -> crate::error::Result<crate::listing::paginate::Page<crate::model::Balance>> {
         self.balances(engine, user).await
     }
 }
@@ -52,7 +51,7 @@ impl UserBalances for p100::P100 {
         &self,
         engine: &crate::http::Engine,
         user: &str,
-    ) -> crate::error::Result<crate::http::paginate::Page<crate::model::Balance>> {
+    ) -> crate::error::Result<crate::listing::paginate::Page<crate::model::Balance>> {
         self.balances(engine, user).await
     }
 }

@@ -1,12 +1,12 @@
 //! NOAH Business API: `X-Api-Key` plus a fresh
 //! ES384/ES256 JWT per request in `Api-Signature`, string amounts, page tokens.
 
-use super::wire::{Fields, Listing};
 use crate::auth::jwt::{self, EcKey};
 use crate::clock;
 use crate::error::{Error, Kind, Result};
-use crate::http::paginate::{Ahead, Fetch, Page, Pager};
 use crate::http::{self, Engine, Incoming, Outgoing, Protocol};
+use crate::json::{Fields, Listing};
+use crate::listing::paginate::{Ahead, Fetch, Page, Pager};
 use crate::model::{Balance, Money, Transaction};
 use crate::secret::Secret;
 use reqwest::Url;
@@ -101,7 +101,7 @@ pub fn parse_transactions(body: &[u8]) -> Result<(Vec<Transaction>, Option<Strin
 fn items_and_token<'de>(
     body: &'de [u8],
     what: &'static str,
-) -> Result<(super::wire::Records<'de>, Option<String>)> {
+) -> Result<(crate::json::Records<'de>, Option<String>)> {
     let mut doc = Fields::read("response", body)?;
     let items = doc.records("Items", what)?;
     let token = next_token(doc.string_opt("PageToken")?.map(String::from), items.len());
@@ -311,7 +311,7 @@ impl Protocol for Noah {
                     )
                 })
                 .collect();
-            message = super::wire::with_details(message, details);
+            message = crate::json::with_details(message, details);
         }
         Error::new(kind, message)
             .with_status(resp.status)

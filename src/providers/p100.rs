@@ -2,11 +2,11 @@
 //! and crypto balances with JSON-number rates, errors classified by
 //! `errorCode` because the HTTP status is not reliable (P501 arrives as 400).
 
-use super::wire::{Fields, Listing};
 use crate::error::{Error, Kind, Result};
-use crate::http::paginate::Page;
 use crate::http::retry::RetryClass;
 use crate::http::{self, Engine, Incoming, Outgoing, Protocol};
+use crate::json::{Fields, Listing};
+use crate::listing::paginate::Page;
 use crate::model::Balance;
 use crate::secret::Secret;
 use reqwest::Url;
@@ -78,18 +78,11 @@ fn balance(mut f: Fields) -> Result<Balance> {
 /// `errorCode` when the body is P100's error envelope (any non-null value
 /// counts: an envelope with an odd code is still an error, never a balance list).
 fn error_code(resp: &Incoming) -> Option<String> {
-    #[derive(serde::Deserialize)]
-    struct Envelope {
-        #[serde(rename = "errorCode")]
-        error_code: Option<Value>,
+    match crate::json::top_field(&resp.body, "errorCode")? {
+        crate::json::Json::Null => None,
+        crate::json::Json::String(code) => Some(code.into_owned()),
+        other => Some(other.into_value().to_string()),
     }
-    let code = serde_json::from_slice::<Envelope>(&resp.body)
-        .ok()?
-        .error_code?;
-    Some(
-        code.as_str()
-            .map_or_else(|| code.to_string(), str::to_owned),
-    )
 }
 
 impl Protocol for P100 {
@@ -115,7 +108,7 @@ impl Protocol for P100 {
     }
 
     fn error_from(&self, resp: &Incoming) -> Error {
-        let body: Value = serde_json::from_slice(&resp.body).unwrap_or(Value::Null);
+        let body: Value = crate::json::document(&resp.body).unwrap_or(Value::Null);
         let text = |k: &str| body.get(k).and_then(Value::as_str).map(str::to_owned);
         let code = error_code(resp);
         let message = text("errorMessage")

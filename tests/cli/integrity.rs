@@ -561,6 +561,33 @@ fn boca_duplicate_keys_are_ambiguous() {
     assert_code(&r, 65);
 }
 
+/// An error envelope that names a key twice says nothing we can vouch
+/// for: its code and message are not believed (the status alone speaks),
+/// where serde_json would have taken the last of each.
+#[test]
+fn error_envelopes_with_a_key_twice_are_not_believed() {
+    let home = TempDir::new().unwrap();
+    let srv = Hostile::start(vec![Reply::json(
+        404,
+        r#"{"error":"not_found","message":"no such user","error":"rate_limited","message":"slow down"}"#,
+    )]);
+    let r =
+        run(hostile::boca(home.path(), &srv).args(["boca", "get-balances", "u-1", "-o", "json"]));
+    assert_code(&r, 66);
+    let e = &r.stderr_json()["error"];
+    assert_eq!(e["code"], serde_json::Value::Null, "{}", show(&r));
+    assert!(!r.stderr.contains("slow down") && !r.stderr.contains("no such user"));
+    // P100's envelope on a 200: `errorCode` given twice is no envelope, and
+    // the body is then refused as a balance listing would be.
+    let srv = Hostile::start(vec![Reply::json(
+        200,
+        r#"{"errorCode":null,"errorCode":"P404","message":"x"}"#,
+    )]);
+    let r =
+        run(hostile::p100(home.path(), &srv).args(["p100", "get-balances", "u-1", "-o", "json"]));
+    assert_code(&r, 65);
+}
+
 // --------------------------------------------- 14. a balance must say something
 
 #[test]

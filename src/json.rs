@@ -1,6 +1,9 @@
-//! Helpers for reading provider JSON into the unified model without losing
-//! a digit: every amount goes through [`Amount::from_json`] on the literal
-//! text, and every field we do not map is kept verbatim.
+//! The one way provider JSON is read, at the bottom of the house: every
+//! body, error envelopes included, goes through a reader that refuses a key
+//! named twice at any depth ([`document`] builds a tree, [`Json`] borrows
+//! from the body, [`Listing`] finds a page's items without building them).
+//! Amounts go through [`Amount::from_json`] on the literal text, and every
+//! field the model has no place for is kept verbatim ([`Fields::rest`]).
 
 use crate::error::{Error, Result};
 use crate::money::Amount;
@@ -193,6 +196,16 @@ impl<'de> Json<'de> {
 
     fn is_null(&self) -> bool {
         matches!(self, Json::Null)
+    }
+}
+
+/// The field `key` of a body that is a JSON object, read as strictly as
+/// any other body: `None` when the body is not an object (or not JSON, or
+/// names a key twice: an ambiguous envelope is no envelope) or lacks it.
+pub fn top_field<'de>(body: &'de [u8], key: &str) -> Option<Json<'de>> {
+    match Json::read(body).ok()? {
+        Json::Object(fields) => fields.into_iter().find(|(k, _)| k == key).map(|(_, v)| v),
+        _ => None,
     }
 }
 

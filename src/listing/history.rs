@@ -29,7 +29,7 @@
 
 use crate::clock::{Form, Instant};
 use crate::error::{Error, Result};
-use crate::http::paginate::{Page, Pager};
+use crate::listing::paginate::{Page, Pager};
 use crate::model::Transaction;
 use serde_json::{Value, json};
 use std::io::Write;
@@ -533,10 +533,10 @@ mod tests {
         let rt = tokio::runtime::Builder::new_current_thread()
             .build()
             .unwrap();
-        rt.block_on(crate::http::paginate::drive(
+        rt.block_on(crate::listing::paginate::drive(
             &mut since,
             None,
-            crate::http::paginate::Follow::All,
+            crate::listing::paginate::Follow::All,
             |p| {
                 got.extend(p.into_items()?.into_iter().map(|t| t.id.into()));
                 Ok(())
