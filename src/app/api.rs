@@ -4,12 +4,12 @@
 //! model, as `gh api` is for GitHub's.
 
 use super::Context;
+use super::clients::Clients;
 use crate::cli::ApiArgs;
 use crate::error::{Error, Result};
 use crate::http::{self, Engine, Incoming, Outgoing};
 use crate::output::compact_json;
 use crate::providers::ProviderId;
-use crate::providers::{boca::Boca, ibanera::Ibanera, noah::Noah, p100::P100};
 use reqwest::{Method, Url};
 use serde_json::Value;
 use std::collections::HashSet;
@@ -30,7 +30,10 @@ async fn execute(ctx: &Context, args: ApiArgs) -> Result<()> {
     }
     let mut target = Target::parse(&args.path, &args.query)?;
     let base = ctx.base_url(args.provider)?;
-    let client = Client::connect(ctx, args.provider, args.otp)?;
+    if args.otp.is_some() && args.provider != ProviderId::Ibanera {
+        return Err(Error::usage("--otp is for ibanera only"));
+    }
+    let clients = Clients::connect(ctx, |p| p == args.provider, args.otp);
     let engine = ctx.engine(args.dry_run.dry_run)?;
     let paging = Paging::of(args.provider);
     let mut out = std::io::BufWriter::new(std::io::stdout());
@@ -38,7 +41,7 @@ async fn execute(ctx: &Context, args: ApiArgs) -> Result<()> {
     let mut seen = HashSet::new();
     loop {
         let url = target.url(&base)?;
-        let resp = client.send(&engine, args.method.clone(), url).await?;
+        let resp = send(&clients, args.provider, &engine, args.method.clone(), url).await?;
         if args.include {
             write_head(&mut out, &resp)?;
         }
@@ -168,35 +171,24 @@ impl Target {
     }
 }
 
-/// The provider's client, connected as its other commands connect it.
-enum Client<'a> {
-    Boca(Boca),
-    Noah(Noah),
-    P100(P100),
-    // Boxed: its token cache and login state make it four times the others.
-    Ibanera(Box<Ibanera<'a>>),
-}
-
-impl<'a> Client<'a> {
-    fn connect(ctx: &'a Context, p: ProviderId, otp: Option<String>) -> Result<Self> {
-        if otp.is_some() && p != ProviderId::Ibanera {
-            return Err(Error::usage("--otp is for ibanera only"));
-        }
-        Ok(match p {
-            ProviderId::Boca => Client::Boca(super::boca::connect(ctx)?),
-            ProviderId::Noah => Client::Noah(super::noah::connect(ctx)?),
-            ProviderId::P100 => Client::P100(super::p100::connect(ctx)?),
-            ProviderId::Ibanera => Client::Ibanera(Box::new(super::ibanera::connect(ctx, otp)?)),
-        })
-    }
-
-    async fn send(&self, engine: &Engine, method: Method, url: Url) -> Result<Incoming> {
-        let build = || Ok(Outgoing::new(method.clone(), url.clone()));
-        match self {
-            Client::Boca(c) => engine.send(c, build).await,
-            Client::Noah(c) => engine.send(c, build).await,
-            Client::P100(c) => engine.send(c, build).await,
-            Client::Ibanera(c) => c.send(engine, method.clone(), url.clone()).await,
+/// One request to the provider, signed and authenticated as its listings are.
+async fn send(
+    clients: &Clients<'_>,
+    p: ProviderId,
+    engine: &Engine,
+    method: Method,
+    url: Url,
+) -> Result<Incoming> {
+    let build = || Ok(Outgoing::new(method.clone(), url.clone()));
+    match p {
+        ProviderId::Boca => engine.send(clients.boca()?, build).await,
+        ProviderId::Noah => engine.send(clients.noah()?, build).await,
+        ProviderId::P100 => engine.send(clients.p100()?, build).await,
+        ProviderId::Ibanera => {
+            clients
+                .ibanera()?
+                .send(engine, method.clone(), url.clone())
+                .await
         }
     }
 }

@@ -11,7 +11,7 @@ use std::io::{IsTerminal, Write};
 
 fn field(p: ProviderId, name: &str) -> Result<Field> {
     p.field(name).ok_or_else(|| {
-        let known: Vec<&str> = p.credential_fields().iter().map(|f| f.name).collect();
+        let known: Vec<&str> = p.credential_fields().iter().map(|f| f.name()).collect();
         Error::usage(format!(
             "{} has no credential field {name:?} (fields: {})",
             p.name(),
@@ -126,7 +126,7 @@ fn status(ctx: &Context) -> Result<()> {
     let mut rows = Vec::new();
     for p in ProviderId::ALL {
         for f in p.credential_fields() {
-            let (source, detail) = match resolver.lookup(p, f.name) {
+            let (source, detail) = match resolver.lookup(p, f.credential) {
                 Lookup::Found(_, Source::Env(var)) => ("env", var),
                 Lookup::Found(_, Source::Config(path)) => ("config", path.display().to_string()),
                 Lookup::Found(_, Source::Keyring) => ("keyring", ctx.store.describe()),
@@ -136,7 +136,7 @@ fn status(ctx: &Context) -> Result<()> {
                 Lookup::Missing { keyring: Some(e) } => ("missing", e.to_string()),
                 Lookup::Missing { keyring: None } => ("missing", String::new()),
             };
-            rows.push((p.name(), f.name, source, detail));
+            rows.push((p.name(), f.name(), source, detail));
         }
     }
     let mut out = std::io::stdout().lock();

@@ -4,22 +4,22 @@ use super::{Context, listing, many, thresholds};
 use crate::cli::BocaCommand;
 use crate::error::Result;
 use crate::model::Header;
-use crate::providers::ProviderId;
 use crate::providers::boca::{self, Boca, TransactionPager};
+use crate::providers::{Credential, ProviderId};
 
 pub(super) fn connect(ctx: &Context) -> Result<Boca> {
     let creds = ctx.resolver();
     let base = ctx.base_url(ProviderId::Boca)?;
     Ok(Boca::new(
         base,
-        creds.require(ProviderId::Boca, "api_key")?,
-        creds.require(ProviderId::Boca, "api_secret")?,
+        creds.require(ProviderId::Boca, Credential::ApiKey)?,
+        creds.require(ProviderId::Boca, Credential::ApiSecret)?,
     ))
 }
 
 fn header(ctx: &Context, subject: &str) -> Header {
     Header {
-        provider: boca::NAME,
+        provider: ProviderId::Boca.name(),
         profile: ctx.profile_name.clone(),
         subject: Some(subject.to_owned()),
         as_of: None,
@@ -31,9 +31,10 @@ pub async fn run(ctx: &Context, cmd: BocaCommand) -> Result<()> {
         BocaCommand::GetBalances { external_id, .. } => external_id.clone(),
         BocaCommand::GetTransactions { external_id, .. } => Some(external_id.clone()),
     };
-    execute(ctx, cmd)
-        .await
-        .map_err(|e| e.with_provider(boca::NAME).with_subject(subject.as_deref()))
+    execute(ctx, cmd).await.map_err(|e| {
+        e.with_provider(ProviderId::Boca.name())
+            .with_subject(subject.as_deref())
+    })
 }
 
 async fn execute(ctx: &Context, cmd: BocaCommand) -> Result<()> {
@@ -71,7 +72,7 @@ async fn execute(ctx: &Context, cmd: BocaCommand) -> Result<()> {
             let engine = ctx.engine(dry_run.dry_run)?;
             let limit = limit.unwrap_or(boca::DEFAULT_LIMIT);
             let mut pager = TransactionPager::new(&boca, &engine, &external_id, limit);
-            let key = serde_json::json!({"provider": boca::NAME, "profile": ctx.profile_name, "base_url": ctx.listing_base(ProviderId::Boca)?, "subject": external_id});
+            let key = serde_json::json!({"provider": ProviderId::Boca.name(), "profile": ctx.profile_name, "base_url": ctx.listing_base(ProviderId::Boca)?, "subject": external_id});
             listing::transactions(
                 ctx,
                 header(ctx, &external_id),

@@ -101,7 +101,7 @@ fn key(ctx: &Context, text: &str) -> Result<Key> {
         return Err(Error::usage(format!(
             "{provider}.{name} is a secret: store it in the keyring with `balances auth set {provider} {}` \
              (or set BALANCES_{}_{}), never on a command line",
-            field.name,
+            field.name(),
             provider.to_uppercase(),
             name.to_uppercase()
         )));
@@ -300,7 +300,7 @@ fn show(ctx: &Context) -> Result<()> {
     for p in ProviderId::ALL {
         let mut creds = serde_json::Map::new();
         for f in p.credential_fields() {
-            let v = match resolver.lookup(p, f.name) {
+            let v = match resolver.lookup(p, f.credential) {
                 Lookup::Found(v, source) => {
                     let shown = if f.secret {
                         "***".to_owned()
@@ -314,7 +314,7 @@ fn show(ctx: &Context) -> Result<()> {
                     serde_json::json!({"value": null, "source": format!("unreadable: {}", e.message)})
                 }
             };
-            creds.insert(f.name.to_owned(), v);
+            creds.insert(f.name().to_owned(), v);
         }
         let base_url = ctx
             .base_url(p)

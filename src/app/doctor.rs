@@ -7,7 +7,7 @@ use super::Context;
 use crate::config::credentials::{Lookup, Source};
 use crate::error::{Error, Kind, Result};
 use crate::http::Engine;
-use crate::providers::ProviderId;
+use crate::providers::{Credential, ProviderId};
 use serde_json::json;
 use std::io::Write;
 
@@ -73,13 +73,8 @@ pub async fn run(ctx: &Context, asked: Vec<ProviderId>) -> Result<()> {
     });
     let providers: Vec<ProviderId> = if !asked.is_empty() {
         asked
-    } else if ctx.sandbox.is_some() {
-        ProviderId::ALL.to_vec()
     } else {
-        ProviderId::ALL
-            .into_iter()
-            .filter(|&p| ctx.profile().is_some_and(|prof| prof.has(p)))
-            .collect()
+        super::summary::configured(ctx)
     };
     if providers.is_empty() {
         // A cron job's pre-flight that checked nothing must not pass.
@@ -111,28 +106,27 @@ pub async fn run(ctx: &Context, asked: Vec<ProviderId>) -> Result<()> {
             }
         };
         for field in p.credential_fields() {
-            let optional = (p == ProviderId::Noah && field.name == "signing_key")
-                || field.name == "totp_secret";
-            let c = match resolver.lookup(p, field.name) {
+            let optional = field.optional;
+            let c = match resolver.lookup(p, field.credential) {
                 Lookup::Found(_, source) => check(
-                    format!("{name} {}", field.name),
+                    format!("{name} {}", field.name()),
                     Status::Ok,
                     describe(&source),
                 ),
                 Lookup::Unreadable(e) => check(
-                    format!("{name} {}", field.name),
+                    format!("{name} {}", field.name()),
                     Status::Fail(e.kind),
                     e.message,
                 ),
                 Lookup::Missing { keyring } => {
-                    let why = format!("not set ({})", p.env_var(field.name))
+                    let why = format!("not set ({})", p.env_var(field.name()))
                         + &keyring.map(|e| format!("; {e}")).unwrap_or_default();
                     let status = if optional {
                         Status::Warn
                     } else {
                         Status::Fail(Kind::Config)
                     };
-                    check(format!("{name} {}", field.name), status, why)
+                    check(format!("{name} {}", field.name()), status, why)
                 }
             };
             checks.push(c);
@@ -171,7 +165,7 @@ fn usable(ctx: &Context, p: ProviderId) -> Option<Check> {
             ),
             Err(e) => fail(e),
         }),
-        ProviderId::Ibanera => match ctx.resolver().optional(p, "totp_secret") {
+        ProviderId::Ibanera => match ctx.resolver().optional(p, Credential::TotpSecret) {
             Ok(Some((secret, _))) => {
                 Some(match crate::auth::totp::decode_base32(secret.expose()) {
                     Ok(_) => check(label.clone(), Status::Ok, "totp_secret is Base32"),

@@ -7,8 +7,8 @@ use crate::error::{Error, Result};
 use crate::http::Engine;
 use crate::keyring;
 use crate::model::Header;
-use crate::providers::ProviderId;
 use crate::providers::ibanera::{self, Ibanera, List, Otp, PageNumberPager, TokenCache};
+use crate::providers::{Credential, ProviderId};
 use crate::secret::Secret;
 use serde_json::json;
 
@@ -16,8 +16,8 @@ pub(super) fn connect<'a>(ctx: &'a Context, otp: Option<String>) -> Result<Ibane
     let creds = ctx.resolver();
     let p = ProviderId::Ibanera;
     let base = ctx.base_url(p)?;
-    let username = creds.require(p, "username")?.expose().to_owned();
-    let password = creds.require(p, "password")?;
+    let username = creds.require(p, Credential::Username)?.expose().to_owned();
+    let password = creds.require(p, Credential::Password)?;
     let otp = match otp {
         Some(code) if code.len() == 6 && code.bytes().all(|b| b.is_ascii_digit()) => {
             Otp::fixed(Secret::new(code))
@@ -28,7 +28,7 @@ pub(super) fn connect<'a>(ctx: &'a Context, otp: Option<String>) -> Result<Ibane
             ));
         }
         None => {
-            let secret = creds.require(p, "totp_secret").map_err(|mut e| {
+            let secret = creds.require(p, Credential::TotpSecret).map_err(|mut e| {
                 e.message.push_str("; or pass a code with --otp");
                 e
             })?;
@@ -40,7 +40,11 @@ pub(super) fn connect<'a>(ctx: &'a Context, otp: Option<String>) -> Result<Ibane
     };
     let cache = TokenCache {
         store: ctx.store.as_ref(),
-        account: keyring::account(&ctx.profile_name, ibanera::NAME, "access_token"),
+        account: keyring::account(
+            &ctx.profile_name,
+            ProviderId::Ibanera.name(),
+            "access_token",
+        ),
     };
     Ok(Ibanera::new(base, username, password, otp, Some(cache)))
 }
@@ -48,13 +52,13 @@ pub(super) fn connect<'a>(ctx: &'a Context, otp: Option<String>) -> Result<Ibane
 pub async fn run(ctx: &Context, args: IbaneraArgs) -> Result<()> {
     execute(ctx, args)
         .await
-        .map_err(|e| e.with_provider(ibanera::NAME))
+        .map_err(|e| e.with_provider(ProviderId::Ibanera.name()))
 }
 
 async fn execute(ctx: &Context, args: IbaneraArgs) -> Result<()> {
     let api = connect(ctx, args.otp)?;
     let header = Header {
-        provider: ibanera::NAME,
+        provider: ProviderId::Ibanera.name(),
         profile: ctx.profile_name.clone(),
         subject: None,
         as_of: None,
@@ -94,7 +98,7 @@ async fn execute(ctx: &Context, args: IbaneraArgs) -> Result<()> {
         IbaneraCommand::GetTransactions {
             account, paging, ..
         } => {
-            let key = json!({"provider": ibanera::NAME, "profile": ctx.profile_name, "base_url": ctx.listing_base(ProviderId::Ibanera)?, "account": account});
+            let key = json!({"provider": ProviderId::Ibanera.name(), "profile": ctx.profile_name, "base_url": ctx.listing_base(ProviderId::Ibanera)?, "account": account});
             // The account the call is about is its subject (CSV and NDJSON carry it).
             let header = Header {
                 subject: Some(account.clone()),
@@ -131,7 +135,7 @@ async fn execute(ctx: &Context, args: IbaneraArgs) -> Result<()> {
                     )));
                 }
             }
-            let key = json!({"provider": ibanera::NAME, "profile": ctx.profile_name, "base_url": ctx.listing_base(ProviderId::Ibanera)?, "card": card, "from": from, "to": to});
+            let key = json!({"provider": ProviderId::Ibanera.name(), "profile": ctx.profile_name, "base_url": ctx.listing_base(ProviderId::Ibanera)?, "card": card, "from": from, "to": to});
             let header = Header {
                 subject: card.clone(),
                 ..header

@@ -4,7 +4,9 @@
 mod api;
 mod auth;
 mod boca;
+mod clients;
 mod config_cmd;
+mod demo;
 mod doctor;
 mod export;
 mod ibanera;
@@ -55,7 +57,7 @@ impl Context {
             profile: self.profile(),
             config_path: &self.loaded.path,
             store: self.store.as_ref(),
-            demo: self.sandbox.is_some(),
+            demo: self.sandbox.is_some().then_some(demo::credential),
             env: |var| std::env::var_os(var),
         }
     }
@@ -83,7 +85,7 @@ impl Context {
     /// `--sandbox` (a new port every run), the sandbox's name for the provider.
     pub fn listing_base(&self, p: ProviderId) -> Result<String> {
         match &self.sandbox {
-            Some(_) => Ok(format!("sandbox:{}", p.sandbox_api().prefix())),
+            Some(_) => Ok(demo::listing_base(p)),
             None => Ok(self.base_url(p)?.to_string()),
         }
     }

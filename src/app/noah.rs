@@ -5,13 +5,16 @@ use crate::auth::jwt::EcKey;
 use crate::cli::NoahCommand;
 use crate::error::{Error, Result};
 use crate::model::Header;
-use crate::providers::ProviderId;
 use crate::providers::noah::{self, BalancePager, Noah, TransactionPager};
+use crate::providers::{Credential, ProviderId};
 
 /// The signing key (env → config `signing_key` → config `signing_key_file`
 /// → keyring, as the resolver orders them). `None` when none is set.
 pub(super) fn signing_key(ctx: &Context) -> Result<Option<EcKey>> {
-    let Some((pem, source)) = ctx.resolver().optional(ProviderId::Noah, "signing_key")? else {
+    let Some((pem, source)) = ctx
+        .resolver()
+        .optional(ProviderId::Noah, Credential::SigningKey)?
+    else {
         return Ok(None);
     };
     EcKey::from_pem(pem.expose()).map(Some).map_err(|why| {
@@ -24,7 +27,8 @@ pub(super) fn signing_key(ctx: &Context) -> Result<Option<EcKey>> {
 pub(super) fn connect(ctx: &Context) -> Result<Noah> {
     Ok(Noah::new(
         ctx.base_url(ProviderId::Noah)?,
-        ctx.resolver().require(ProviderId::Noah, "api_key")?,
+        ctx.resolver()
+            .require(ProviderId::Noah, Credential::ApiKey)?,
         signing_key(ctx)?,
     ))
 }
@@ -32,12 +36,12 @@ pub(super) fn connect(ctx: &Context) -> Result<Noah> {
 pub async fn run(ctx: &Context, cmd: NoahCommand) -> Result<()> {
     execute(ctx, cmd)
         .await
-        .map_err(|e| e.with_provider(noah::NAME))
+        .map_err(|e| e.with_provider(ProviderId::Noah.name()))
 }
 
 async fn execute(ctx: &Context, cmd: NoahCommand) -> Result<()> {
     let header = Header {
-        provider: noah::NAME,
+        provider: ProviderId::Noah.name(),
         profile: ctx.profile_name.clone(),
         subject: None,
         as_of: None,
@@ -85,7 +89,7 @@ async fn execute(ctx: &Context, cmd: NoahCommand) -> Result<()> {
                     "--state-file reads newest first: it cannot be combined with --sort asc",
                 ));
             }
-            let key = serde_json::json!({"provider": noah::NAME, "profile": ctx.profile_name, "base_url": ctx.listing_base(ProviderId::Noah)?, "list": "transactions"});
+            let key = serde_json::json!({"provider": ProviderId::Noah.name(), "profile": ctx.profile_name, "base_url": ctx.listing_base(ProviderId::Noah)?, "list": "transactions"});
             listing::transactions(
                 ctx,
                 header,

@@ -4,13 +4,14 @@ use super::{Context, listing, many};
 use crate::cli::P100Command;
 use crate::error::Result;
 use crate::model::Header;
-use crate::providers::ProviderId;
-use crate::providers::p100::{self, P100};
+use crate::providers::p100::P100;
+use crate::providers::{Credential, ProviderId};
 
 pub(super) fn connect(ctx: &Context) -> Result<P100> {
     Ok(P100::new(
         ctx.base_url(ProviderId::P100)?,
-        ctx.resolver().require(ProviderId::P100, "api_key")?,
+        ctx.resolver()
+            .require(ProviderId::P100, Credential::ApiKey)?,
     ))
 }
 
@@ -32,7 +33,7 @@ pub async fn run(ctx: &Context, cmd: P100Command) -> Result<()> {
         }
         let user = external_user_id.unwrap_or_default();
         let header = Header {
-            provider: p100::NAME,
+            provider: ProviderId::P100.name(),
             profile: ctx.profile_name.clone(),
             subject: Some(user.clone()),
             as_of: None,
@@ -45,5 +46,8 @@ pub async fn run(ctx: &Context, cmd: P100Command) -> Result<()> {
         listing::balances(ctx, header, &mut pager, &mins).await
     }
     .await;
-    result.map_err(|e| e.with_provider(p100::NAME).with_subject(subject.as_deref()))
+    result.map_err(|e| {
+        e.with_provider(ProviderId::P100.name())
+            .with_subject(subject.as_deref())
+    })
 }

@@ -2,12 +2,12 @@
 //! profile, one lookup per listed user (Boca, P100) or per account (NOAH,
 //! Ibanera), run concurrently like `--users-file`.
 
+use super::clients::Clients;
 use super::{Context, many};
 use crate::error::{Error, Result};
 use crate::listing::paginate::{self, Page};
 use crate::model::Balance;
 use crate::providers::{ProviderId, UserBalances, ibanera, noah};
-use crate::sandbox::demo;
 
 /// Which providers to look at: those asked for, else those with a section
 /// in the profile (under `--sandbox`: all four, with the seeds' example users).
@@ -18,13 +18,7 @@ pub(super) fn selected(ctx: &Context, asked: Vec<ProviderId>) -> Result<Vec<Prov
         asked.dedup();
         return Ok(asked);
     }
-    if ctx.sandbox.is_some() {
-        return Ok(ProviderId::ALL.to_vec());
-    }
-    let configured: Vec<ProviderId> = ProviderId::ALL
-        .into_iter()
-        .filter(|&p| ctx.profile().is_some_and(|prof| prof.has(p)))
-        .collect();
+    let configured = configured(ctx);
     if configured.is_empty() {
         return Err(Error::config(format!(
             "profile {:?} configures no provider in {}: add a [profiles.{}.<provider>] section, or pass --provider",
@@ -36,15 +30,30 @@ pub(super) fn selected(ctx: &Context, asked: Vec<ProviderId>) -> Result<Vec<Prov
     Ok(configured)
 }
 
+/// The providers a run without `--provider` talks to: every one under
+/// `--sandbox`, else those the profile has a section for, in their order.
+pub(super) fn configured(ctx: &Context) -> Vec<ProviderId> {
+    if ctx.sandbox.is_some() {
+        return ProviderId::ALL.to_vec();
+    }
+    ProviderId::ALL
+        .into_iter()
+        .filter(|&p| ctx.profile().is_some_and(|prof| prof.has(p)))
+        .collect()
+}
+
 /// The users a per-user provider is asked about (`None`: the provider has no users).
 pub(super) fn users(ctx: &Context, p: ProviderId) -> Option<Vec<String>> {
-    let demo_users: &[&str] = match p {
-        ProviderId::Boca => &[demo::BOCA_USER, demo::BOCA_LIVING_USER],
-        ProviderId::P100 => &[demo::P100_USER],
-        ProviderId::Noah | ProviderId::Ibanera => return None,
-    };
+    if !p.has_users() {
+        return None;
+    }
     if ctx.sandbox.is_some() {
-        return Some(demo_users.iter().map(|u| u.to_string()).collect());
+        return Some(
+            super::demo::users(p)
+                .iter()
+                .map(|u| u.to_string())
+                .collect(),
+        );
     }
     Some(
         ctx.profile()
@@ -54,14 +63,6 @@ pub(super) fn users(ctx: &Context, p: ProviderId) -> Option<Vec<String>> {
 }
 
 /// The connected client, or the error that kept it from connecting.
-pub(super) fn client<T>(c: &Option<Result<T>>) -> Result<&T> {
-    match c {
-        Some(Ok(client)) => Ok(client),
-        Some(Err(e)) => Err(e.clone()),
-        None => Err(Error::internal("provider not connected")),
-    }
-}
-
 pub async fn run(
     ctx: &Context,
     asked: Vec<ProviderId>,
@@ -94,15 +95,9 @@ pub async fn run(
             }),
         }
     }
-    let wants = |p: ProviderId| providers.contains(&p);
-    // Connect once per provider; a provider that cannot connect fails each of its lookups.
-    let boca = wants(ProviderId::Boca).then(|| super::boca::connect(ctx));
-    let p100 = wants(ProviderId::P100).then(|| super::p100::connect(ctx));
-    let noah = wants(ProviderId::Noah).then(|| super::noah::connect(ctx));
-    let ibanera = wants(ProviderId::Ibanera).then(|| super::ibanera::connect(ctx, None));
+    let clients = Clients::connect(ctx, |p| providers.contains(&p), None);
     let engine = ctx.engine(false)?;
-    let (engine, list, no_users) = (&engine, &lookups, &no_users);
-    let (boca, p100, noah, ibanera) = (&boca, &p100, &noah, &ibanera);
+    let (engine, list, no_users, clients) = (&engine, &lookups, &no_users, &clients);
     many::balances(ctx, list, concurrency, mins_of, |i| async move {
         if no_users.contains(&i) {
             return Err(Error::config(format!(
@@ -113,11 +108,11 @@ pub async fn run(
         }
         let subject = list[i].subject.as_deref().unwrap_or_default();
         let pages: Vec<Page<Balance>> = match list[i].provider {
-            ProviderId::Boca => vec![client(boca)?.user_balances(engine, subject).await?],
-            ProviderId::P100 => vec![client(p100)?.user_balances(engine, subject).await?],
+            ProviderId::Boca => vec![clients.boca()?.user_balances(engine, subject).await?],
+            ProviderId::P100 => vec![clients.p100()?.user_balances(engine, subject).await?],
             ProviderId::Noah => {
                 let mut pager = noah::BalancePager {
-                    noah: client(noah)?,
+                    noah: clients.noah()?,
                     engine,
                     page_size: None,
                 };
@@ -127,7 +122,7 @@ pub async fn run(
                 let list = ibanera::List::AccountBalances;
                 // 100: the default page size of `ibanera get-balances`.
                 let mut pager = ibanera::PageNumberPager::new(
-                    client(ibanera)?,
+                    clients.ibanera()?,
                     engine,
                     list,
                     100,

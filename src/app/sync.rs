@@ -8,6 +8,7 @@
 //! the first failure's. The report on stdout has one record per listing
 //! written (`listing`, `rows`: balances stored, or transactions new to the ledger).
 
+use super::clients::Clients;
 use super::{Context, summary};
 use crate::clock::Form;
 use crate::error::{Error, Kind, Result};
@@ -149,16 +150,7 @@ pub async fn run(
     };
     let progress = &shared.progress;
     let wants = |p: ProviderId| providers.contains(&p) && !no_users.contains(&p);
-    let boca = wants(ProviderId::Boca).then(|| super::boca::connect(ctx));
-    let p100 = wants(ProviderId::P100).then(|| super::p100::connect(ctx));
-    let noah = wants(ProviderId::Noah).then(|| super::noah::connect(ctx));
-    let ibanera = wants(ProviderId::Ibanera).then(|| super::ibanera::connect(ctx, None));
-    let clients = Clients {
-        boca: &boca,
-        p100: &p100,
-        noah: &noah,
-        ibanera: &ibanera,
-    };
+    let clients = &Clients::connect(ctx, wants, None);
 
     let out: Box<dyn Write> = Box::new(BufWriter::new(std::io::stdout()));
     let mut writer = output::writer::<Synced>(ctx.style, true, out);
@@ -282,14 +274,6 @@ pub async fn run(
         Some((_, kind)) => Err(Error::reported(kind)),
         None => Ok(()),
     }
-}
-
-#[derive(Clone, Copy)]
-struct Clients<'a, 'b> {
-    boca: &'a Option<Result<boca::Boca>>,
-    p100: &'a Option<Result<crate::providers::p100::P100>>,
-    noah: &'a Option<Result<noah::Noah>>,
-    ibanera: &'a Option<Result<ibanera::Ibanera<'b>>>,
 }
 
 impl Shared<'_> {
@@ -525,7 +509,7 @@ fn writer_gone() -> Error {
 /// Every listing of one user or account, in order, each written on its own.
 async fn sync_unit(
     s: &Shared<'_>,
-    clients: Clients<'_, '_>,
+    clients: &Clients<'_>,
     p: ProviderId,
     user: Option<&str>,
 ) -> Vec<Outcome> {
@@ -533,7 +517,7 @@ async fn sync_unit(
     let engine = &s.engine;
     match p {
         ProviderId::Boca => {
-            let api = summary::client(clients.boca);
+            let api = clients.boca();
             let balances = listing(s, p, subject, "balances", async |k, at| {
                 let page = api.clone()?.user_balances(engine, subject).await?;
                 s.snapshot(k, at, vec![page]).await
@@ -548,7 +532,7 @@ async fn sync_unit(
             vec![balances, transactions]
         }
         ProviderId::P100 => {
-            let api = summary::client(clients.p100);
+            let api = clients.p100();
             vec![
                 listing(s, p, subject, "balances", async |k, at| {
                     let page = api.clone()?.user_balances(engine, subject).await?;
@@ -558,7 +542,7 @@ async fn sync_unit(
             ]
         }
         ProviderId::Noah => {
-            let api = summary::client(clients.noah);
+            let api = clients.noah();
             let balances = listing(s, p, "", "balances", async |k, at| {
                 let mut pager = noah::BalancePager {
                     noah: api.clone()?,
@@ -576,7 +560,7 @@ async fn sync_unit(
             .await;
             vec![balances, transactions]
         }
-        ProviderId::Ibanera => ibanera_unit(s, summary::client(clients.ibanera)).await,
+        ProviderId::Ibanera => ibanera_unit(s, clients.ibanera()).await,
     }
 }
 

@@ -55,8 +55,14 @@ pub fn minimums(ctx: &Context, p: ProviderId, cli: &[(String, Amount)]) -> Resul
             MinEntry::Amount(text) => mins.all.push((key.to_uppercase(), amount(&key, &text)?)),
             MinEntry::User(table) => {
                 if !p.has_users() {
+                    let with_users: Vec<&str> = ProviderId::ALL
+                        .into_iter()
+                        .filter(|q| q.has_users())
+                        .map(ProviderId::name)
+                        .collect();
                     return Err(Error::config(format!(
-                        "min.{key} under {section} is a table: per-user minimums are for providers with users (boca, p100)"
+                        "min.{key} under {section} is a table: per-user minimums are for providers with users ({})",
+                        with_users.join(", ")
                     )));
                 }
                 let own = table

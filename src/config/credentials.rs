@@ -6,7 +6,7 @@
 use super::Profile;
 use crate::error::{Error, Result};
 use crate::keyring::{self, SecretStore, StoreError};
-use crate::providers::ProviderId;
+use crate::providers::{Credential, ProviderId};
 use crate::secret::Secret;
 use std::path::{Path, PathBuf};
 
@@ -49,21 +49,22 @@ pub struct Resolver<'a> {
     pub profile: Option<&'a Profile>,
     pub config_path: &'a Path,
     pub store: &'a dyn SecretStore,
-    /// `--sandbox`: the sandbox's demo credentials are then the only source.
-    pub demo: bool,
+    /// `--sandbox`: the sandbox's demo credentials, then the only source.
+    pub demo: Option<fn(ProviderId, Credential) -> Option<&'static str>>,
     /// How the environment is read: `std::env::var_os`, or a fixed map in
     /// tests (which must not change the process's environment while others run).
     pub env: fn(&str) -> Option<std::ffi::OsString>,
 }
 
 impl Resolver<'_> {
-    pub fn lookup(&self, p: ProviderId, field: &str) -> Lookup {
-        if self.demo {
-            return match p.demo_credential(field) {
+    pub fn lookup(&self, p: ProviderId, credential: Credential) -> Lookup {
+        if let Some(demo) = self.demo {
+            return match demo(p, credential) {
                 Some(v) => Lookup::Found(Secret::new(v), Source::Sandbox),
                 None => Lookup::Missing { keyring: None },
             };
         }
+        let field = credential.name();
         let var = p.env_var(field);
         if let Some(v) = (self.env)(&var) {
             let v = v.to_string_lossy().into_owned();
@@ -71,10 +72,10 @@ impl Resolver<'_> {
                 return Lookup::Found(Secret::new(v), Source::Env(var));
             }
         }
-        if let Some(v) = self.profile.and_then(|prof| prof.credential(p, field)) {
+        if let Some(v) = self.profile.and_then(|prof| prof.credential(p, credential)) {
             return Lookup::Found(v.clone(), Source::Config(self.config_path.to_path_buf()));
         }
-        if let Some(file) = self.key_file(p, field) {
+        if let Some(file) = self.key_file(p, credential) {
             return read_key_file(&file);
         }
         let account = keyring::account(&self.profile_name, p.name(), field);
@@ -88,9 +89,9 @@ impl Resolver<'_> {
     /// The file a field is read from, if the profile names one (NOAH's
     /// `signing_key_file`, `~` expanded): it comes after the config's own
     /// value and before the keyring.
-    fn key_file(&self, p: ProviderId, field: &str) -> Option<PathBuf> {
+    fn key_file(&self, p: ProviderId, credential: Credential) -> Option<PathBuf> {
         let named = match p {
-            ProviderId::Noah if field == "signing_key" => {
+            ProviderId::Noah if credential == Credential::SigningKey => {
                 self.profile?.noah.as_ref()?.signing_key_file.as_deref()?
             }
             ProviderId::Boca | ProviderId::Noah | ProviderId::P100 | ProviderId::Ibanera => {
@@ -101,8 +102,12 @@ impl Resolver<'_> {
     }
 
     /// A credential that may be absent (`None`); one named but unreadable is an error.
-    pub fn optional(&self, p: ProviderId, field: &str) -> Result<Option<(Secret, Source)>> {
-        match self.lookup(p, field) {
+    pub fn optional(
+        &self,
+        p: ProviderId,
+        credential: Credential,
+    ) -> Result<Option<(Secret, Source)>> {
+        match self.lookup(p, credential) {
             Lookup::Found(v, source) => Ok(Some((v, source))),
             Lookup::Missing { .. } => Ok(None),
             Lookup::Unreadable(e) => Err(e),
@@ -110,10 +115,10 @@ impl Resolver<'_> {
     }
 
     /// A credential that must be there; if not, exit 78 naming all three ways to set it.
-    pub fn require(&self, p: ProviderId, field: &str) -> Result<Secret> {
-        match self.lookup(p, field) {
+    pub fn require(&self, p: ProviderId, credential: Credential) -> Result<Secret> {
+        match self.lookup(p, credential) {
             Lookup::Found(v, _) => Ok(v),
-            Lookup::Missing { keyring } => Err(self.missing(p, field, keyring)),
+            Lookup::Missing { keyring } => Err(self.missing(p, credential.name(), keyring)),
             Lookup::Unreadable(e) => Err(e),
         }
     }
@@ -192,21 +197,21 @@ mod tests {
             profile: Some(&prof),
             config_path: &path,
             store: &store,
-            demo: false,
+            demo: None,
             env: |var| (var == "BALANCES_IBANERA_TOTP_SECRET").then(|| "from-env".into()),
         };
         // file beats keyring
-        match r.lookup(ProviderId::Ibanera, "password") {
+        match r.lookup(ProviderId::Ibanera, Credential::Password) {
             Lookup::Found(v, Source::Config(_)) => assert_eq!(v.expose(), "from-file"),
             _ => panic!("expected the config file"),
         }
         // keyring when nothing else
-        match r.lookup(ProviderId::Ibanera, "username") {
+        match r.lookup(ProviderId::Ibanera, Credential::Username) {
             Lookup::Found(v, Source::Keyring) => assert_eq!(v.expose(), "kr-user"),
             _ => panic!("expected the keyring"),
         }
         // env beats file
-        match r.lookup(ProviderId::Ibanera, "totp_secret") {
+        match r.lookup(ProviderId::Ibanera, Credential::TotpSecret) {
             Lookup::Found(v, Source::Env(var)) => {
                 assert_eq!(v.expose(), "from-env");
                 assert_eq!(var, "BALANCES_IBANERA_TOTP_SECRET");
@@ -224,10 +229,10 @@ mod tests {
             profile: None,
             config_path: &path,
             store: &store,
-            demo: false,
+            demo: None,
             env: |_| None,
         };
-        let e = r.require(ProviderId::P100, "api_key").unwrap_err();
+        let e = r.require(ProviderId::P100, Credential::ApiKey).unwrap_err();
         assert_eq!(e.exit_code(), 78);
         for needle in [
             "BALANCES_P100_API_KEY",

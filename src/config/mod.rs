@@ -9,7 +9,7 @@ pub mod credentials;
 use crate::error::{Error, Result};
 use crate::keyring::Backend;
 use crate::output::Format;
-use crate::providers::ProviderId;
+use crate::providers::{Credential, ProviderId};
 use crate::secret::Secret;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -135,37 +135,38 @@ impl Profile {
             .unwrap_or_default()
     }
 
-    /// A credential field's value as written in the file. Every field of
-    /// [`ProviderId::credential_fields`] has its arm (a unit test checks it).
-    pub fn credential(&self, p: ProviderId, field: &str) -> Option<&Secret> {
+    /// A credential's value as written in the file (`None` too for a
+    /// credential the provider does not take: its section has no such key).
+    pub fn credential(&self, p: ProviderId, c: Credential) -> Option<&Secret> {
+        use Credential::*;
         match p {
             ProviderId::Boca => {
                 let s = self.boca.as_ref()?;
-                match field {
-                    "api_key" => s.api_key.as_ref(),
-                    "api_secret" => s.api_secret.as_ref(),
-                    _ => None,
+                match c {
+                    ApiKey => s.api_key.as_ref(),
+                    ApiSecret => s.api_secret.as_ref(),
+                    SigningKey | Username | Password | TotpSecret => None,
                 }
             }
             ProviderId::Noah => {
                 let s = self.noah.as_ref()?;
-                match field {
-                    "api_key" => s.api_key.as_ref(),
-                    "signing_key" => s.signing_key.as_ref(),
-                    _ => None,
+                match c {
+                    ApiKey => s.api_key.as_ref(),
+                    SigningKey => s.signing_key.as_ref(),
+                    ApiSecret | Username | Password | TotpSecret => None,
                 }
             }
-            ProviderId::P100 => match field {
-                "api_key" => self.p100.as_ref()?.api_key.as_ref(),
-                _ => None,
+            ProviderId::P100 => match c {
+                ApiKey => self.p100.as_ref()?.api_key.as_ref(),
+                ApiSecret | SigningKey | Username | Password | TotpSecret => None,
             },
             ProviderId::Ibanera => {
                 let s = self.ibanera.as_ref()?;
-                match field {
-                    "username" => s.username.as_ref(),
-                    "password" => s.password.as_ref(),
-                    "totp_secret" => s.totp_secret.as_ref(),
-                    _ => None,
+                match c {
+                    Username => s.username.as_ref(),
+                    Password => s.password.as_ref(),
+                    TotpSecret => s.totp_secret.as_ref(),
+                    ApiKey | ApiSecret | SigningKey => None,
                 }
             }
         }
@@ -175,7 +176,7 @@ impl Profile {
         ProviderId::ALL.iter().any(|&p| {
             p.credential_fields()
                 .iter()
-                .any(|f| f.secret && self.credential(p, f.name).is_some())
+                .any(|f| f.secret && self.credential(p, f.credential).is_some())
         })
     }
 }
@@ -294,17 +295,17 @@ mod tests {
         for p in ProviderId::ALL {
             let mut text = format!("[profiles.default.{}]\n", p.name());
             for f in p.credential_fields() {
-                text.push_str(&format!("{} = \"v-{}\"\n", f.name, f.name));
+                text.push_str(&format!("{} = \"v-{}\"\n", f.name(), f.name()));
             }
             let file = parse(&text).unwrap_or_else(|e| panic!("{p:?}: {e}"));
             let profile = &file.profiles["default"];
             assert!(profile.has(p));
             for f in p.credential_fields() {
                 assert_eq!(
-                    profile.credential(p, f.name).map(Secret::expose),
-                    Some(format!("v-{}", f.name).as_str()),
+                    profile.credential(p, f.credential).map(Secret::expose),
+                    Some(format!("v-{}", f.name()).as_str()),
                     "{p:?} {}",
-                    f.name
+                    f.name()
                 );
             }
         }

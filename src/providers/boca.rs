@@ -13,7 +13,6 @@ use crate::secret::Secret;
 use reqwest::Url;
 use serde_json::Value;
 
-pub const NAME: &str = "boca";
 /// Page size when `--limit` is not given (the API's own default).
 pub const DEFAULT_LIMIT: u32 = 25;
 pub const MAX_LIMIT: u32 = 100;
@@ -391,7 +390,7 @@ fn ahead_key(cursor: &str, limit: u32) -> String {
 
 impl Protocol for Boca {
     fn name(&self) -> &'static str {
-        NAME
+        super::ProviderId::Boca.name()
     }
 
     fn authorize(&self, req: &mut Outgoing) -> Result<()> {

@@ -22,7 +22,6 @@ use std::sync::atomic::AtomicBool;
 use std::sync::atomic::{AtomicU32, Ordering};
 use zeroize::Zeroizing;
 
-pub const NAME: &str = "ibanera";
 /// Renew this long before a token expires (or at half its life, if shorter).
 const RENEW_MARGIN_SECS: i64 = 60;
 
@@ -393,7 +392,7 @@ fn envelope_error(v: &Value, status: u16) -> Error {
 
 impl Protocol for Ibanera<'_> {
     fn name(&self) -> &'static str {
-        NAME
+        super::ProviderId::Ibanera.name()
     }
 
     fn authorize(&self, req: &mut Outgoing) -> Result<()> {
@@ -476,7 +475,7 @@ struct Login<'a, 'b>(&'a Ibanera<'b>);
 
 impl Protocol for Login<'_, '_> {
     fn name(&self) -> &'static str {
-        NAME
+        super::ProviderId::Ibanera.name()
     }
     fn authorize(&self, _req: &mut Outgoing) -> Result<()> {
         Ok(())

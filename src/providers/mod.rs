@@ -56,15 +56,63 @@ impl UserBalances for p100::P100 {
     }
 }
 
-/// A credential field and whether its value is a secret (never shown).
-#[derive(Debug, Clone, Copy)]
-pub struct Field {
-    pub name: &'static str,
-    pub secret: bool,
+/// A credential a provider is given, named as in the config file, the
+/// environment (`BALANCES_<PROVIDER>_<NAME>`) and the keyring
+/// (`<profile>/<provider>/<name>`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Credential {
+    ApiKey,
+    ApiSecret,
+    SigningKey,
+    Username,
+    Password,
+    TotpSecret,
 }
 
-const fn secret(name: &'static str) -> Field {
-    Field { name, secret: true }
+impl Credential {
+    pub fn name(self) -> &'static str {
+        match self {
+            Credential::ApiKey => "api_key",
+            Credential::ApiSecret => "api_secret",
+            Credential::SigningKey => "signing_key",
+            Credential::Username => "username",
+            Credential::Password => "password",
+            Credential::TotpSecret => "totp_secret",
+        }
+    }
+}
+
+/// A provider's credential: whether its value is a secret (never shown) and
+/// whether the provider works without it.
+#[derive(Debug, Clone, Copy)]
+pub struct Field {
+    pub credential: Credential,
+    pub secret: bool,
+    /// NOAH without a signing key sends unsigned requests (a key registered
+    /// without a public key); Ibanera without the TOTP secret takes `--otp`.
+    pub optional: bool,
+}
+
+impl Field {
+    pub fn name(&self) -> &'static str {
+        self.credential.name()
+    }
+}
+
+const fn secret(credential: Credential) -> Field {
+    Field {
+        credential,
+        secret: true,
+        optional: false,
+    }
+}
+
+const fn optional_secret(credential: Credential) -> Field {
+    Field {
+        credential,
+        secret: true,
+        optional: true,
+    }
 }
 
 impl ProviderId {
@@ -87,16 +135,18 @@ impl ProviderId {
     /// Credential fields, as named in the config file, the environment
     /// (`BALANCES_<PROVIDER>_<FIELD>`) and the keyring (`<profile>/<provider>/<field>`).
     pub fn credential_fields(self) -> &'static [Field] {
-        const BOCA: &[Field] = &[secret("api_key"), secret("api_secret")];
-        const NOAH: &[Field] = &[secret("api_key"), secret("signing_key")];
-        const P100: &[Field] = &[secret("api_key")];
+        use Credential::*;
+        const BOCA: &[Field] = &[secret(ApiKey), secret(ApiSecret)];
+        const NOAH: &[Field] = &[secret(ApiKey), optional_secret(SigningKey)];
+        const P100: &[Field] = &[secret(ApiKey)];
         const IBANERA: &[Field] = &[
             Field {
-                name: "username",
+                credential: Username,
                 secret: false,
+                optional: false,
             },
-            secret("password"),
-            secret("totp_secret"),
+            secret(Password),
+            optional_secret(TotpSecret),
         ];
         match self {
             ProviderId::Boca => BOCA,
@@ -122,11 +172,12 @@ impl ProviderId {
         }
     }
 
+    /// The provider's credential of that name (as a user types it).
     pub fn field(self, name: &str) -> Option<Field> {
         self.credential_fields()
             .iter()
             .copied()
-            .find(|f| f.name == name)
+            .find(|f| f.name() == name)
     }
 
     pub fn production_url(self) -> &'static str {
@@ -138,93 +189,11 @@ impl ProviderId {
         }
     }
 
-    /// The embedded sandbox's emulator of this provider.
-    pub fn sandbox_api(self) -> crate::sandbox::Api {
-        use crate::sandbox::Api;
-        match self {
-            ProviderId::Boca => Api::Boca,
-            ProviderId::Noah => Api::Noah,
-            ProviderId::P100 => Api::P100,
-            ProviderId::Ibanera => Api::Ibanera,
-        }
-    }
-
-    /// The sandbox's demo value of a credential field, for `--sandbox`.
-    pub fn demo_credential(self, field: &str) -> Option<&'static str> {
-        use crate::sandbox::demo;
-        match self {
-            ProviderId::Boca => match field {
-                "api_key" => Some(demo::BOCA_API_KEY),
-                "api_secret" => Some(demo::BOCA_API_SECRET),
-                _ => None,
-            },
-            ProviderId::Noah => match field {
-                "api_key" => Some(demo::NOAH_API_KEY),
-                "signing_key" => Some(demo::NOAH_ES384_PRIVATE),
-                _ => None,
-            },
-            ProviderId::P100 => match field {
-                "api_key" => Some(demo::P100_API_KEY),
-                _ => None,
-            },
-            ProviderId::Ibanera => match field {
-                "username" => Some(demo::IBANERA_USERNAME),
-                "password" => Some(demo::IBANERA_PASSWORD),
-                "totp_secret" => Some(demo::IBANERA_TOTP_SECRET),
-                _ => None,
-            },
-        }
-    }
-
     pub fn env_var(self, field: &str) -> String {
         format!(
             "BALANCES_{}_{}",
             self.name().to_ascii_uppercase(),
             field.to_ascii_uppercase()
         )
-    }
-}
-
-impl From<ProviderId> for crate::sandbox::Api {
-    fn from(p: ProviderId) -> Self {
-        p.sandbox_api()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_sandbox_config_snippet_is_a_valid_config_with_every_provider() {
-        let addr: std::net::SocketAddr = "127.0.0.1:7878".parse().unwrap();
-        let file = crate::config::parse(&crate::sandbox::config_snippet(addr)).unwrap();
-        let profile = &file.profiles["sandbox"];
-        for p in ProviderId::ALL {
-            assert_eq!(
-                profile.base_url(p),
-                Some(crate::sandbox::base_url(addr, p.into()).as_str())
-            );
-            for f in p.credential_fields() {
-                assert_eq!(
-                    profile.credential(p, f.name).map(|s| s.expose().trim()),
-                    p.demo_credential(f.name).map(str::trim),
-                    "{p:?} {}",
-                    f.name
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn the_sandbox_totp_secret_decodes_to_its_key_and_code() {
-        use crate::sandbox::demo;
-        let key = crate::auth::totp::decode_base32(demo::IBANERA_TOTP_SECRET).unwrap();
-        assert_eq!(key.expose(), demo::IBANERA_TOTP_KEY);
-        // The sandbox asserts the same code with its own implementation.
-        assert_eq!(
-            crate::auth::totp::code(key.expose(), 1_773_403_200),
-            "202991"
-        );
     }
 }

@@ -13,7 +13,6 @@ use reqwest::Url;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
-pub const NAME: &str = "noah";
 /// The audience NOAH expects, in production and in its sandbox alike.
 pub const AUDIENCE: &str = "https://api.noah.com";
 /// NOAH's page size when none is asked for.
@@ -253,7 +252,7 @@ fn transaction(mut f: Fields) -> Result<Transaction> {
 
 impl Protocol for Noah {
     fn name(&self) -> &'static str {
-        NAME
+        super::ProviderId::Noah.name()
     }
 
     fn authorize(&self, req: &mut Outgoing) -> Result<()> {

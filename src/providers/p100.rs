@@ -12,8 +12,6 @@ use crate::secret::Secret;
 use reqwest::Url;
 use serde_json::Value;
 
-pub const NAME: &str = "p100";
-
 pub struct P100 {
     base: Url,
     api_key: Secret,
@@ -87,7 +85,7 @@ fn error_code(resp: &Incoming) -> Option<String> {
 
 impl Protocol for P100 {
     fn name(&self) -> &'static str {
-        NAME
+        super::ProviderId::P100.name()
     }
 
     fn authorize(&self, req: &mut Outgoing) -> Result<()> {
