@@ -34,25 +34,25 @@ pub enum Form {
 /// A point in time, to the nanosecond: what timestamps are compared as, so
 /// `…14:22:00.500Z` is after `…14:22:00Z` and `20:00:00-05:00` after `23:00:00Z`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Instant(i128);
+pub struct Timestamp(i128);
 
 /// Why a provider's timestamp was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("not a timestamp: {0}")]
 pub struct TimestampError(String);
 
-impl Instant {
-    pub fn parse(text: &str, form: Form) -> Result<Instant, TimestampError> {
+impl Timestamp {
+    pub fn parse(text: &str, form: Form) -> Result<Timestamp, TimestampError> {
         // Both forms take RFC 3339, and nearly every record's timestamp is
         // its commonest spelling: read that one by hand (a tenth of the cost).
         match utc_seconds(text) {
             Some(at) => Ok(at),
-            None => Instant::parse_general(text, form),
+            None => Timestamp::parse_general(text, form),
         }
     }
 
-    fn parse_general(text: &str, form: Form) -> Result<Instant, TimestampError> {
-        let refuse = || TimestampError(crate::text::clip(text));
+    fn parse_general(text: &str, form: Form) -> Result<Timestamp, TimestampError> {
+        let refuse = || TimestampError(crate::text::quote(text));
         let rfc = |t: &str| OffsetDateTime::parse(t, &Rfc3339).ok();
         let parsed = match form {
             Form::Rfc3339 => rfc(text),
@@ -63,13 +63,13 @@ impl Instant {
         // An instant we cannot write back in RFC 3339 (before year 0 or after
         // 9999 in UTC) would make a state file unreadable: not a timestamp.
         parsed
-            .map(Instant::from)
+            .map(Timestamp::from)
             .filter(|i| !i.to_rfc3339().is_empty())
             .ok_or_else(refuse)
     }
 
-    pub fn now() -> Instant {
-        Instant::from(now())
+    pub fn now() -> Timestamp {
+        Timestamp::from(now())
     }
 
     /// Nanoseconds since the Unix epoch.
@@ -77,8 +77,8 @@ impl Instant {
         self.0
     }
 
-    pub fn from_nanos(nanos: i128) -> Instant {
-        Instant(nanos)
+    pub fn from_nanos(nanos: i128) -> Timestamp {
+        Timestamp(nanos)
     }
 
     /// Whole seconds since the Unix epoch.
@@ -87,8 +87,8 @@ impl Instant {
     }
 
     /// This instant moved by `secs` seconds.
-    pub fn plus_seconds(self, secs: i64) -> Instant {
-        Instant(self.0 + i128::from(secs) * 1_000_000_000)
+    pub fn plus_seconds(self, secs: i64) -> Timestamp {
+        Timestamp(self.0 + i128::from(secs) * 1_000_000_000)
     }
 
     /// RFC 3339 in UTC with nanoseconds: one spelling per instant.
@@ -103,9 +103,9 @@ impl Instant {
 /// `YYYY-MM-DDTHH:MM:SSZ` exactly, read without the general parser, and
 /// without writing it back to check it (a four-digit year in UTC always can
 /// be). `None` is "not this spelling": the general parser decides, so a leap
-/// second, a fraction or an offset is read as before (a property test holds
-/// the two to each other).
-fn utc_seconds(text: &str) -> Option<Instant> {
+/// second, a fraction or an offset is read by it (a property test holds the
+/// two to each other).
+fn utc_seconds(text: &str) -> Option<Timestamp> {
     let b: &[u8; 20] = text.as_bytes().try_into().ok()?;
     let punctuated = [
         (4, b'-'),
@@ -129,12 +129,12 @@ fn utc_seconds(text: &str) -> Option<Instant> {
     let month = time::Month::try_from(two(5)?).ok()?;
     let date = time::Date::from_calendar_date(i32::from(num(0, 4)?), month, two(8)?).ok()?;
     let at = time::Time::from_hms(two(11)?, two(14)?, two(17)?).ok()?;
-    Some(Instant::from(date.with_time(at).assume_utc()))
+    Some(Timestamp::from(date.with_time(at).assume_utc()))
 }
 
-impl From<OffsetDateTime> for Instant {
-    fn from(t: OffsetDateTime) -> Instant {
-        Instant(t.unix_timestamp_nanos())
+impl From<OffsetDateTime> for Timestamp {
+    fn from(t: OffsetDateTime) -> Timestamp {
+        Timestamp(t.unix_timestamp_nanos())
     }
 }
 
@@ -169,7 +169,7 @@ mod tests {
         fn the_hand_read_spelling_agrees_with_the_parser(
             text in "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z|[0-9T:Z-]{20}|20[0-9]{2}-[01][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-6][0-9]Z"
         ) {
-            let general = Instant::parse_general(&text, Form::Rfc3339).ok();
+            let general = Timestamp::parse_general(&text, Form::Rfc3339).ok();
             match utc_seconds(&text) {
                 Some(at) => proptest::prop_assert_eq!(Some(at), general, "{}", text),
                 // Declined: the parser alone decides; only a leap second may pass it.
@@ -180,7 +180,7 @@ mod tests {
 
     #[test]
     fn instants_compare_as_time_not_text() {
-        let at = |s: &str| Instant::parse(s, Form::Rfc3339).unwrap();
+        let at = |s: &str| Timestamp::parse(s, Form::Rfc3339).unwrap();
         assert!(at("2026-03-13T14:22:00.500Z") > at("2026-03-13T14:22:00Z"));
         assert!(at("2026-03-13T20:00:00-05:00") > at("2026-03-13T23:00:00Z"));
         assert_eq!(at("2026-03-13T23:00:00+01:00"), at("2026-03-13T22:00:00Z"));
@@ -199,9 +199,9 @@ mod tests {
             "2026-03-13T14:22:00",
             "1773403200",
         ] {
-            assert!(Instant::parse(bad, Form::Rfc3339).is_err(), "{bad:?}");
+            assert!(Timestamp::parse(bad, Form::Rfc3339).is_err(), "{bad:?}");
         }
-        let iso = |s: &str| Instant::parse(s, Form::Iso8601Utc);
+        let iso = |s: &str| Timestamp::parse(s, Form::Iso8601Utc);
         assert_eq!(
             iso("2026-03-13T14:22:00").unwrap(),
             iso("2026-03-13T14:22:00Z").unwrap()

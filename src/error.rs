@@ -217,7 +217,7 @@ impl Error {
 
 /// Provider text as an error shows it: capped, control characters escaped.
 fn shown(s: &str) -> String {
-    crate::text::printable(&crate::text::cap(s)).into_owned()
+    crate::text::printable(&crate::text::cap_message(s)).into_owned()
 }
 
 impl fmt::Display for Error {

@@ -121,7 +121,7 @@ impl<'de> Visitor<'de> for StrictVisitor {
             if let Some((key, _)) = object.get_key_value(&key) {
                 return Err(de::Error::custom(format!(
                     "the key {} appears twice in one object",
-                    crate::text::clip(key)
+                    crate::text::quote(key)
                 )));
             }
             object.insert(key, value);
@@ -363,7 +363,7 @@ impl<'de> Visitor<'de> for JsonVisitor<'_, 'de> {
             if repeated {
                 return Err(de::Error::custom(format!(
                     "the key {} appears twice in one object",
-                    crate::text::clip(&key)
+                    crate::text::quote(&key)
                 )));
             }
             if large.is_none() && fields.len() == SCAN_KEYS {
@@ -529,7 +529,7 @@ impl<'de> Fields<'de> {
         let Some(text) = self.string_opt(key)? else {
             return Ok(None);
         };
-        crate::clock::Instant::parse(&text, form)
+        crate::clock::Timestamp::parse(&text, form)
             .map_err(|e| Error::bad_response(format!("{}.{key}: {e}", self.what)).with_cause(e))?;
         Ok(Some(text))
     }

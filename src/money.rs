@@ -95,7 +95,7 @@ impl Amount {
     /// sign, `.5` and `5.` (NOAH's documented pattern) and an exponent; refuses
     /// anything else (`1_000`, ` 1`, `1,5`, `NaN`, `0x10`).
     pub fn parse(text: &str) -> Result<Amount, AmountError> {
-        let p = parts(text).ok_or_else(|| AmountError::Syntax(crate::text::clip(text)))?;
+        let p = parts(text).ok_or_else(|| AmountError::Syntax(crate::text::quote(text)))?;
         if p.exp.is_some() {
             exponent(text, p.exp)?;
         }
@@ -123,7 +123,7 @@ impl Amount {
     /// A JSON number's text: plain digits stay as they are; an exponent is
     /// applied exactly.
     pub fn from_number_text(text: &str) -> Result<Amount, AmountError> {
-        let p = parts(text).ok_or_else(|| AmountError::Syntax(crate::text::clip(text)))?;
+        let p = parts(text).ok_or_else(|| AmountError::Syntax(crate::text::quote(text)))?;
         let Some(exp) = p.exp else {
             return Amount::parse(text);
         };
@@ -167,7 +167,7 @@ impl Amount {
 fn exponent(text: &str, exp: Option<&str>) -> Result<i64, AmountError> {
     exp.and_then(|e| e.parse::<i64>().ok())
         .filter(|e| e.abs() <= MAX_EXPONENT)
-        .ok_or_else(|| AmountError::Exponent(crate::text::clip(text)))
+        .ok_or_else(|| AmountError::Exponent(crate::text::quote(text)))
 }
 
 /// `int.frac × 10^shift` in plain digits, keeping every written digit

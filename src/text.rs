@@ -22,7 +22,7 @@ fn is_unsafe(c: char) -> bool {
 pub const MESSAGE_CHARS: usize = 1000;
 
 /// A message cut to [`MESSAGE_CHARS`] characters, saying how much was left out.
-pub fn cap(s: &str) -> Cow<'_, str> {
+pub fn cap_message(s: &str) -> Cow<'_, str> {
     match s.char_indices().nth(MESSAGE_CHARS) {
         None => Cow::Borrowed(s),
         Some((end, _)) => Cow::Owned(format!("{}… ({} bytes in all)", &s[..end], s.len())),
@@ -69,7 +69,7 @@ pub fn printable(s: &str) -> Cow<'_, str> {
 
 /// A value to quote in an error message: escaped, and cut to a short
 /// excerpt that says how long the whole was.
-pub fn clip(s: &str) -> String {
+pub fn quote(s: &str) -> String {
     let count = s.chars().count();
     if count <= ECHO_CHARS {
         return format!("\"{}\"", printable(s));
@@ -97,10 +97,10 @@ mod tests {
     #[test]
     fn long_values_are_cut() {
         let long = "x".repeat(10_000_000);
-        let c = clip(&long);
+        let c = quote(&long);
         assert!(c.len() < 200, "{}", c.len());
         assert!(c.ends_with("(10000000 bytes in all)"));
-        assert_eq!(clip("id-1"), "\"id-1\"");
-        assert!(!clip("\u{1b}").contains('\u{1b}'));
+        assert_eq!(quote("id-1"), "\"id-1\"");
+        assert!(!quote("\u{1b}").contains('\u{1b}'));
     }
 }

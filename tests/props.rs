@@ -8,7 +8,7 @@
 //!   keep their digits or write an exponent out exactly, anything else is
 //!   refused, and `cmp_value` agrees with rust_decimal.
 
-use balances::clock::{Form, Instant};
+use balances::clock::{Form, Timestamp};
 use balances::error::{Error, Kind, Result};
 use balances::listing::history::{Mark, SincePager};
 use balances::listing::paginate::{self, Follow, Page, Pager};
@@ -271,7 +271,7 @@ fn check_state_file_runs(
     let newest = timeline.iter().map(|i| i.at).max().unwrap();
     prop_assert_eq!(
         mark.at,
-        Instant::parse(&spell(newest, 0, 2), Form::Rfc3339).unwrap()
+        Timestamp::parse(&spell(newest, 0, 2), Form::Rfc3339).unwrap()
     );
     let mut at_newest: Vec<&str> = timeline
         .iter()
@@ -304,8 +304,8 @@ proptest! {
         style in 0u8..3,
     ) {
         let at = i128::from(secs) * NANOS + i128::from(nanos);
-        let utc = Instant::parse(&spell(at, 0, 2), Form::Rfc3339).unwrap();
-        let other = Instant::parse(&spell(at, OFFSETS[offset], style), Form::Rfc3339).unwrap();
+        let utc = Timestamp::parse(&spell(at, 0, 2), Form::Rfc3339).unwrap();
+        let other = Timestamp::parse(&spell(at, OFFSETS[offset], style), Form::Rfc3339).unwrap();
         prop_assert_eq!(utc, other);
     }
 }
@@ -599,7 +599,7 @@ fn finding_ibanera_page_after_u32_max_does_not_overflow() {
 }
 
 /// fuzz `state_file` (a mark that parses, saved as `StateFile::save` writes
-/// it, must read back): `Instant::to_rfc3339` gives "" for an instant before
+/// it, must read back): `Timestamp::to_rfc3339` gives "" for an instant before
 /// 0000-01-01T00:00:00Z, which `0000-01-01T00:30:00+01:00` is. A listing
 /// whose newest transaction is dated so gets a state file with
 /// `"instant": ""`, and every later run stops with exit 78 ("has a mark that
@@ -609,9 +609,9 @@ fn finding_state_file_mark_before_year_0_in_utc_reads_back() {
     let spelled = "0000-01-01T00:30:00+01:00";
     // The fix: an instant that cannot be written back is not a timestamp at
     // all, so it can never become a mark (the listing is exit 65 instead).
-    if let Ok(at) = Instant::parse(spelled, Form::Rfc3339) {
+    if let Ok(at) = Timestamp::parse(spelled, Form::Rfc3339) {
         assert_eq!(
-            Instant::parse(&at.to_rfc3339(), Form::Rfc3339),
+            Timestamp::parse(&at.to_rfc3339(), Form::Rfc3339),
             Ok(at),
             "to_rfc3339 gave {:?}",
             at.to_rfc3339()
@@ -914,7 +914,7 @@ proptest! {
         missing in any::<proptest::sample::Index>(),
     ) {
         const CURRENCIES: [&str; 3] = ["CAD", "BTC", "USDC_TEST"];
-        let at = |s: i64| Instant::parse(&balances::clock::rfc3339_seconds(
+        let at = |s: i64| Timestamp::parse(&balances::clock::rfc3339_seconds(
             time::OffsetDateTime::from_unix_timestamp(BASE_SECS + s).unwrap()), Form::Rfc3339).unwrap();
         // Transactions at odd seconds, snapshots at even ones: none on a snapshot's second.
         let history: Vec<HistoryItem<'_>> = txs
@@ -980,8 +980,8 @@ proptest! {
         let rows = roll_all(&fewer);
         for r in &rows {
             let lost = effect(&removed, &r.currency);
-            let window = (Instant::parse(r.opening_as_of.as_deref().unwrap(), Form::Rfc3339).unwrap(),
-                          Instant::parse(r.closing_as_of.as_deref().unwrap(), Form::Rfc3339).unwrap());
+            let window = (Timestamp::parse(r.opening_as_of.as_deref().unwrap(), Form::Rfc3339).unwrap(),
+                          Timestamp::parse(r.closing_as_of.as_deref().unwrap(), Form::Rfc3339).unwrap());
             let in_window = window.0 < at(removed.0) && at(removed.0) <= window.1;
             if lost.is_zero() || !in_window {
                 prop_assert_eq!(r.status, Status::Ok, "{:#?}", r);
@@ -1016,7 +1016,7 @@ proptest! {
     ) {
         const CURRENCIES: [&str; 3] = ["CAD", "c0ffee", "USDC_TEST"];
         const SUBJECTS: [&str; 2] = ["u 1", "ü/2"];
-        let at = |s: i64| Instant::from_nanos(i128::from(BASE_SECS + s) * NANOS);
+        let at = |s: i64| Timestamp::from_nanos(i128::from(BASE_SECS + s) * NANOS);
         let place = |s: usize| Place { provider: "boca".into(), profile: "default".into(),
             base_url: "https://b/".into(), subject: SUBJECTS[s].into(), account: None };
         let entries: Vec<Entry> = txs.iter().enumerate().map(|(i, (t, fc, fa, tc, ta, fee, s))| Entry {

@@ -100,7 +100,7 @@ fn transaction(t: &balances::model::Transaction, s: &Value) {
         "ibanera: date"
     );
     if let Some(at) = &t.created_at {
-        assert!(balances::clock::Instant::parse(at, Form::Iso8601Utc).is_ok());
+        assert!(balances::clock::Timestamp::parse(at, Form::Iso8601Utc).is_ok());
     }
     let mut mapped = vec![id_key];
     mapped.extend(date.as_ref().map(|d| d.0));

@@ -338,7 +338,7 @@ pub fn check_created_at(t: &Transaction, src: Option<&Value>, form: balances::cl
             };
             assert_eq!(at, &written, "created_at not kept as written");
             assert!(
-                balances::clock::Instant::parse(at, form).is_ok(),
+                balances::clock::Timestamp::parse(at, form).is_ok(),
                 "created_at {at:?} is not a timestamp"
             );
         }

@@ -67,7 +67,7 @@ async fn execute(ctx: &Context, args: ApiArgs) -> Result<()> {
             return Err(Error::bad_response(format!(
                 "the server sent the {} {} twice; stopping instead of reading the same pages again",
                 paging.name(),
-                crate::text::clip(&next)
+                crate::text::quote(&next)
             ))
             .with_status(resp.status));
         }
@@ -88,13 +88,13 @@ impl Target {
             return Err(Error::usage(format!(
                 "{} is a URL: PATH is a path after the provider's base URL, as in /v1/users/U/balances \
                  (the host is the configured base URL, so credentials go nowhere else)",
-                crate::text::clip(raw)
+                crate::text::quote(raw)
             )));
         }
         if !raw.starts_with('/') {
             return Err(Error::usage(format!(
                 "PATH {} must start with /, as in /v1/users/U/balances",
-                crate::text::clip(raw)
+                crate::text::quote(raw)
             )));
         }
         if raw.contains('#') || raw.bytes().any(|b| b.is_ascii_control()) {
@@ -167,7 +167,7 @@ impl Target {
     }
 
     fn shown(&self) -> String {
-        crate::text::clip(&self.path)
+        crate::text::quote(&self.path)
     }
 }
 
@@ -257,7 +257,7 @@ impl Paging {
                     status,
                     format!(
                         "{field}: expected a string or null, got {}",
-                        crate::text::clip(&other.to_string())
+                        crate::text::quote(&other.to_string())
                     ),
                 ),
             },
@@ -272,7 +272,7 @@ impl Paging {
                         status,
                         format!(
                             "{key}: expected a number, got {}",
-                            crate::text::clip(&other.to_string())
+                            crate::text::quote(&other.to_string())
                         ),
                     ),
                 };

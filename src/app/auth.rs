@@ -2,7 +2,7 @@
 
 use super::Context;
 use crate::cli::AuthCommand;
-use crate::config::credentials::{Lookup, Source};
+use crate::config::credentials::{CredentialSource, Lookup};
 use crate::error::{Error, Result};
 use crate::keyring::{self, StoreError};
 use crate::providers::{Field, ProviderId};
@@ -127,11 +127,17 @@ fn status(ctx: &Context) -> Result<()> {
     for p in ProviderId::ALL {
         for f in p.credential_fields() {
             let (source, detail) = match resolver.lookup(p, f.credential) {
-                Lookup::Found(_, Source::Env(var)) => ("env", var),
-                Lookup::Found(_, Source::Config(path)) => ("config", path.display().to_string()),
-                Lookup::Found(_, Source::Keyring) => ("keyring", ctx.store.describe()),
-                Lookup::Found(_, Source::Sandbox) => ("sandbox", "demo credentials".to_owned()),
-                Lookup::Found(_, Source::KeyFile(path)) => ("file", path.display().to_string()),
+                Lookup::Found(_, CredentialSource::Env(var)) => ("env", var),
+                Lookup::Found(_, CredentialSource::Config(path)) => {
+                    ("config", path.display().to_string())
+                }
+                Lookup::Found(_, CredentialSource::Keyring) => ("keyring", ctx.store.describe()),
+                Lookup::Found(_, CredentialSource::Sandbox) => {
+                    ("sandbox", "demo credentials".to_owned())
+                }
+                Lookup::Found(_, CredentialSource::KeyFile(path)) => {
+                    ("file", path.display().to_string())
+                }
                 Lookup::Unreadable(e) => ("unreadable", e.message),
                 Lookup::Missing { keyring: Some(e) } => ("missing", e.to_string()),
                 Lookup::Missing { keyring: None } => ("missing", String::new()),

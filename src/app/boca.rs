@@ -80,7 +80,7 @@ async fn execute(ctx: &Context, cmd: BocaCommand) -> Result<()> {
                 cursor,
                 &follow,
                 "--cursor",
-                listing::Listing {
+                listing::StateKey {
                     key,
                     form: crate::clock::Form::Rfc3339,
                 },

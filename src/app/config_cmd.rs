@@ -87,14 +87,14 @@ fn key(ctx: &Context, text: &str) -> Result<Key> {
         _ => {
             return Err(Error::usage(format!(
                 "{}: expected defaults.<key>, <provider>.<key> or profiles.<name>.<provider>.<key>",
-                crate::text::clip(text)
+                crate::text::quote(text)
             )));
         }
     };
     let Some(p) = ProviderId::ALL.into_iter().find(|p| p.name() == provider) else {
         return Err(Error::usage(format!(
             "{}: not a provider (boca, noah, p100, ibanera)",
-            crate::text::clip(provider)
+            crate::text::quote(provider)
         )));
     };
     if let Some(field) = p.field(name).filter(|f| f.secret) {
@@ -109,7 +109,7 @@ fn key(ctx: &Context, text: &str) -> Result<Key> {
     if !p.plain_settings().contains(&name) {
         return Err(Error::usage(format!(
             "{provider}.{}: not a setting `config set` takes for {provider} ({}; edit the file for `min`)",
-            crate::text::clip(name),
+            crate::text::quote(name),
             p.plain_settings().join(", ")
         )));
     }
@@ -130,7 +130,7 @@ fn read_document(ctx: &Context) -> Result<toml_edit::DocumentMut> {
             Error::config(format!(
                 "in config file {}: {}",
                 path.display(),
-                crate::text::clip(e.message())
+                crate::text::quote(e.message())
             ))
         })
 }
@@ -173,7 +173,7 @@ fn get(ctx: &Context, text: &str) -> Result<()> {
 fn not_set(text: &str) -> Error {
     Error::new(
         crate::error::Kind::NotFound,
-        format!("{} is not set in the config file", crate::text::clip(text)),
+        format!("{} is not set in the config file", crate::text::quote(text)),
     )
 }
 

@@ -4,7 +4,7 @@
 //! that proves TLS and shows the clock skew from the server's `Date`.
 
 use super::Context;
-use crate::config::credentials::{Lookup, Source};
+use crate::config::credentials::{CredentialSource, Lookup};
 use crate::error::{Error, Kind, Result};
 use crate::http::Engine;
 use crate::providers::{Credential, ProviderId};
@@ -179,7 +179,7 @@ fn usable(ctx: &Context, p: ProviderId) -> Option<Check> {
     }
 }
 
-fn describe(source: &Source) -> String {
+fn describe(source: &CredentialSource) -> String {
     source.to_string()
 }
 

@@ -6,7 +6,7 @@ use super::Context;
 use crate::books::journal::{Assertion, Entry, Journal};
 use crate::books::{self};
 use crate::cli::ExportArgs;
-use crate::clock::{Form, Instant};
+use crate::clock::{Form, Timestamp};
 use crate::error::{Error, Result};
 use crate::ledger::Target;
 use crate::ledger::read::Reader;
@@ -23,16 +23,16 @@ pub async fn run(ctx: &Context, args: ExportArgs) -> Result<()> {
     let wanted_provider =
         |p: &str| args.providers.is_empty() || args.providers.iter().any(|w| w.name() == p);
     let in_range =
-        |at: Instant| args.since.is_none_or(|s| at >= s) && args.until.is_none_or(|u| at <= u);
+        |at: Timestamp| args.since.is_none_or(|s| at >= s) && args.until.is_none_or(|u| at <= u);
     let mut assertions = Vec::new();
     for b in reader.balances(version).await? {
         if !wanted_provider(&b.provider) {
             continue;
         }
-        let at = Instant::parse(&b.as_of, Form::Rfc3339).map_err(|_| {
+        let at = Timestamp::parse(&b.as_of, Form::Rfc3339).map_err(|_| {
             Error::config(format!(
                 "the ledger holds a snapshot time that is not one ({})",
-                crate::text::clip(&b.as_of)
+                crate::text::quote(&b.as_of)
             ))
         })?;
         let figure = match (b.total.as_ref(), b.available.as_ref()) {
@@ -66,11 +66,11 @@ pub async fn run(ctx: &Context, args: ExportArgs) -> Result<()> {
                 let at = t
                     .created_at
                     .ok_or("has no created_at")
-                    .and_then(|c| Instant::parse(c, form).map_err(|_| "has no time"))
+                    .and_then(|c| Timestamp::parse(c, form).map_err(|_| "has no time"))
                     .map_err(|why| {
                         Error::bad_response(format!(
                             "transaction {} in the ledger {why}",
-                            crate::text::clip(t.id)
+                            crate::text::quote(t.id)
                         ))
                     })?;
                 if !in_range(at) {
@@ -80,7 +80,7 @@ pub async fn run(ctx: &Context, args: ExportArgs) -> Result<()> {
                     crate::money::exact::Exact::parse(amount).map_err(|e| {
                         Error::bad_response(format!(
                             "transaction {} in the ledger: {e}",
-                            crate::text::clip(t.id)
+                            crate::text::quote(t.id)
                         ))
                     })?;
                 }
@@ -170,7 +170,7 @@ fn place_at_cuts(
             snapshots,
             &opts,
             None,
-            Some(Instant::from_nanos(i128::MAX)),
+            Some(Timestamp::from_nanos(i128::MAX)),
         );
         for pass in 0..2 {
             if pass == 1 && !roll.gather_near()? {

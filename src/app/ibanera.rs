@@ -124,7 +124,8 @@ async fn execute(ctx: &Context, args: IbaneraArgs) -> Result<()> {
         } => {
             // An empty window is a typo, never "no transactions" with exit 0.
             if let (Some(f), Some(t)) = (&from, &to) {
-                let at = |d: &str| crate::clock::Instant::parse(d, crate::clock::Form::Iso8601Utc);
+                let at =
+                    |d: &str| crate::clock::Timestamp::parse(d, crate::clock::Form::Iso8601Utc);
                 if let (Ok(fa), Ok(ta)) = (at(f), at(t))
                     && fa > ta
                 {
@@ -186,7 +187,7 @@ async fn transactions(
         start,
         &paging.follow,
         "--cursor",
-        listing::Listing {
+        listing::StateKey {
             key,
             form: crate::clock::Form::Iso8601Utc,
         },

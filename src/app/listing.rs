@@ -174,7 +174,7 @@ pub async fn transactions<P: Pager<Item = Transaction>>(
     start: Option<String>,
     args: &FollowArgs,
     resume_flag: &str,
-    listing: Listing,
+    listing: StateKey,
 ) -> Result<()> {
     let Some(path) = &args.state_file else {
         return run(ctx, header, pager, start, follow(args), resume_flag).await;
@@ -204,7 +204,7 @@ pub async fn transactions<P: Pager<Item = Transaction>>(
 }
 
 /// What names a transaction listing in a state file, and the form of its timestamps.
-pub struct Listing {
+pub struct StateKey {
     pub key: serde_json::Value,
     pub form: crate::clock::Form,
 }

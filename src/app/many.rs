@@ -90,9 +90,9 @@ fn ids_from(mut input: impl std::io::BufRead, what: &str) -> Result<Vec<String>>
 }
 
 /// One lookup per user id, all with the same provider.
-pub fn users(provider: ProviderId, ids: Vec<String>) -> Vec<Lookup> {
+pub fn users(provider: ProviderId, ids: Vec<String>) -> Vec<BalanceLookup> {
     ids.into_iter()
-        .map(|id| Lookup {
+        .map(|id| BalanceLookup {
             provider,
             subject: Some(id),
         })
@@ -101,7 +101,7 @@ pub fn users(provider: ProviderId, ids: Vec<String>) -> Vec<Lookup> {
 
 /// One balance lookup: a provider and, where the API has one, a user.
 #[derive(Debug, Clone)]
-pub struct Lookup {
+pub struct BalanceLookup {
     pub provider: ProviderId,
     pub subject: Option<String>,
 }
@@ -149,7 +149,7 @@ pub async fn users_file<P: UserBalances>(
 /// lookup `i`, returning its pages.
 pub async fn balances<'m, F, Fut>(
     ctx: &Context,
-    lookups: &[Lookup],
+    lookups: &[BalanceLookup],
     concurrency: usize,
     mins: impl Fn(ProviderId) -> &'m super::thresholds::Minimums,
     fetch: F,

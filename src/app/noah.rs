@@ -97,7 +97,7 @@ async fn execute(ctx: &Context, cmd: NoahCommand) -> Result<()> {
                 page_token,
                 &follow,
                 &resume,
-                listing::Listing {
+                listing::StateKey {
                     key,
                     form: crate::clock::Form::Rfc3339,
                 },

@@ -7,7 +7,7 @@ use super::Context;
 use crate::books::reconcile::{Options, Roll, Row, Snapshot, Status, Who};
 use crate::books::{self, Movers, Moves};
 use crate::cli::ReconcileArgs;
-use crate::clock::{Form, Instant};
+use crate::clock::{Form, Timestamp};
 use crate::error::{Error, Kind, Result};
 use crate::ledger::Target;
 use crate::ledger::read::{ListingOf, Reader, StoredBalance};
@@ -41,7 +41,7 @@ pub async fn run(ctx: &Context, args: ReconcileArgs) -> Result<()> {
         complete
             .iter()
             .filter(|c| &c.listing == listing && c.list == list)
-            .filter_map(|c| Instant::parse(&c.through, Form::Rfc3339).ok())
+            .filter_map(|c| Timestamp::parse(&c.through, Form::Rfc3339).ok())
             .max()
     };
     let wanted = |b: &StoredBalance| {
@@ -55,10 +55,10 @@ pub async fn run(ctx: &Context, args: ReconcileArgs) -> Result<()> {
     // Each balance's snapshots, in time order (the query orders them).
     let mut snapshots: BTreeMap<BalanceKey, (StoredBalance, Vec<Snapshot>)> = BTreeMap::new();
     for b in reader.balances(version).await?.into_iter().filter(wanted) {
-        let as_of = Instant::parse(&b.as_of, Form::Rfc3339).map_err(|_| {
+        let as_of = Timestamp::parse(&b.as_of, Form::Rfc3339).map_err(|_| {
             Error::config(format!(
                 "the ledger holds a snapshot time that is not one ({})",
-                crate::text::clip(&b.as_of)
+                crate::text::quote(&b.as_of)
             ))
         })?;
         let snapshot = Snapshot {
@@ -158,13 +158,13 @@ async fn read_listing(
                 let Some(created) = t.created_at else {
                     return Err(Error::bad_response(format!(
                         "transaction {} in the ledger has no created_at: it cannot be placed in a window",
-                        crate::text::clip(t.id)
+                        crate::text::quote(t.id)
                     )));
                 };
-                let at = Instant::parse(created, form).map_err(|e| {
+                let at = Timestamp::parse(created, form).map_err(|e| {
                     Error::bad_response(format!(
                         "transaction {} in the ledger: {e}",
-                        crate::text::clip(t.id)
+                        crate::text::quote(t.id)
                     ))
                 })?;
                 let card = if cards { books::card_of(&t) } else { None };
@@ -177,7 +177,7 @@ async fn read_listing(
                     roll.add(at, &moves).map_err(|why| {
                         Error::bad_response(format!(
                             "transaction {}: {why}",
-                            crate::text::clip(t.id)
+                            crate::text::quote(t.id)
                         ))
                     })?;
                 }

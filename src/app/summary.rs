@@ -83,13 +83,13 @@ pub async fn run(
         match users(ctx, p) {
             Some(list) if list.is_empty() => {
                 no_users.push(lookups.len());
-                lookups.push(many::Lookup {
+                lookups.push(many::BalanceLookup {
                     provider: p,
                     subject: None,
                 });
             }
             Some(list) => lookups.extend(many::users(p, list)),
-            None => lookups.push(many::Lookup {
+            None => lookups.push(many::BalanceLookup {
                 provider: p,
                 subject: None,
             }),

@@ -32,7 +32,7 @@
 //!   with more is refused (never a rounded pass), naming the amounts.
 
 use super::{Moves, did_not_happen};
-use crate::clock::Instant;
+use crate::clock::Timestamp;
 use crate::money::exact::Exact;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -61,7 +61,7 @@ pub struct Place {
 /// One transaction, as the journal needs it.
 #[derive(Debug, Clone)]
 pub struct Entry {
-    pub at: Instant,
+    pub at: Timestamp,
     pub place: Place,
     pub id: String,
     pub key: String,
@@ -95,7 +95,7 @@ impl Entry {
 /// One snapshot of one balance.
 #[derive(Debug, Clone)]
 pub struct Assertion {
-    pub at: Instant,
+    pub at: Timestamp,
     pub as_of: String,
     pub place: Place,
     pub currency: String,
@@ -371,8 +371,8 @@ impl Writer {
             return;
         }
         // Beancount: every account opened, on the first date it is used.
-        let mut first: BTreeMap<String, (Instant, Vec<(String, String)>)> = BTreeMap::new();
-        let mut note = |name: String, at: Instant, meta: Vec<(String, String)>| {
+        let mut first: BTreeMap<String, (Timestamp, Vec<(String, String)>)> = BTreeMap::new();
+        let mut note = |name: String, at: Timestamp, meta: Vec<(String, String)>| {
             let e = first.entry(name).or_insert((at, meta));
             e.0 = e.0.min(at);
         };
@@ -488,7 +488,7 @@ impl Writer {
         for a in &j.assertions {
             firsts.entry((&a.place, &a.currency)).or_insert(a);
         }
-        let mut by_place: BTreeMap<&Place, Vec<(&str, Exact, Instant)>> = BTreeMap::new();
+        let mut by_place: BTreeMap<&Place, Vec<(&str, Exact, Timestamp)>> = BTreeMap::new();
         for ((place, currency), first) in firsts {
             let mut opening = Exact::parse(&first.figure).unwrap_or_default();
             let mut earliest = first.at;
@@ -522,7 +522,7 @@ impl Writer {
         }
     }
 
-    fn head(&mut self, at: Instant, what: &str, meta: &[(&str, &str)]) {
+    fn head(&mut self, at: Timestamp, what: &str, meta: &[(&str, &str)]) {
         match self.dialect {
             Dialect::Beancount => {
                 let _ = writeln!(self.out, "{} * {}", date(at), bean_string(what));
@@ -650,13 +650,13 @@ fn effect(e: &Entry, currency: &str) -> Exact {
     x(m.inflow).minus(&x(m.outflow)).minus(&x(m.fee))
 }
 
-fn date(at: Instant) -> String {
+fn date(at: Timestamp) -> String {
     at.to_rfc3339().get(..10).unwrap_or("1970-01-01").to_owned()
 }
 
-fn next_day(at: Instant) -> String {
+fn next_day(at: Timestamp) -> String {
     date(
-        Instant::from_nanos(at.nanos().div_euclid(86_400_000_000_000) * 86_400_000_000_000)
+        Timestamp::from_nanos(at.nanos().div_euclid(86_400_000_000_000) * 86_400_000_000_000)
             .plus_seconds(86_400),
     )
 }
@@ -705,7 +705,9 @@ mod tests {
         let long = commodity("A-VERY-LONG-CURRENCY-NAME-INDEED");
         assert!(long.len() <= 24, "{long}");
         assert_eq!(
-            next_day(Instant::parse("2026-12-07T23:59:59Z", crate::clock::Form::Rfc3339).unwrap()),
+            next_day(
+                Timestamp::parse("2026-12-07T23:59:59Z", crate::clock::Form::Rfc3339).unwrap()
+            ),
             "2026-12-08"
         );
     }

@@ -18,7 +18,7 @@
 //! would be a guess, so none is printed.
 
 use super::Moves;
-use crate::clock::Instant;
+use crate::clock::Timestamp;
 use crate::money::exact::Exact;
 use std::collections::HashMap;
 
@@ -46,8 +46,8 @@ impl Basis {
 /// What to roll forward over.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
-    pub since: Option<Instant>,
-    pub until: Option<Instant>,
+    pub since: Option<Timestamp>,
+    pub until: Option<Timestamp>,
     pub each: bool,
     pub basis: Option<Basis>,
 }
@@ -55,7 +55,7 @@ pub struct Options {
 /// One snapshot of a balance, as stored.
 #[derive(Debug, Clone)]
 pub struct Snapshot {
-    pub as_of: Instant,
+    pub as_of: Timestamp,
     pub as_of_text: String,
     pub available: Option<String>,
     pub total: Option<String>,
@@ -167,13 +167,13 @@ pub struct Roll {
     /// gathered (by a second read, [`Roll::gather_near`]) only around the
     /// windows that do not add up: a million transactions cost their sums,
     /// not their list.
-    near: HashMap<usize, Vec<(Instant, Effect)>>,
+    near: HashMap<usize, Vec<(Timestamp, Effect)>>,
     /// The snapshots whose neighbours the current read gathers (`None`: it sums).
     gathering: Option<std::collections::BTreeSet<usize>>,
     /// Why nothing can be rolled forward, if so.
     unreconcilable: Option<String>,
     /// The start of the last complete read of the listing.
-    complete_through: Option<Instant>,
+    complete_through: Option<Timestamp>,
 }
 
 impl Roll {
@@ -184,7 +184,7 @@ impl Roll {
         snapshots: Vec<Snapshot>,
         opts: &Options,
         movers_missing: Option<&str>,
-        complete_through: Option<Instant>,
+        complete_through: Option<Timestamp>,
     ) -> Roll {
         let has_total = |s: &Snapshot| s.total.is_some();
         let basis = opts.basis.unwrap_or(if snapshots.iter().all(has_total) {
@@ -203,7 +203,7 @@ impl Roll {
             unreconcilable: None,
             complete_through,
         };
-        let at_or_before = |t: Instant| roll.snapshots.iter().rposition(|s| s.as_of <= t);
+        let at_or_before = |t: Timestamp| roll.snapshots.iter().rposition(|s| s.as_of <= t);
         let first = match opts.since {
             Some(t) => at_or_before(t),
             None => (!roll.snapshots.is_empty()).then_some(0),
@@ -269,7 +269,7 @@ impl Roll {
 
     /// One transaction of the listing, at `at`, moving this balance's
     /// currency by `moves`; an amount that is not a decimal is the error.
-    pub fn add(&mut self, at: Instant, moves: &Moves<'_>) -> Result<(), String> {
+    pub fn add(&mut self, at: Timestamp, moves: &Moves<'_>) -> Result<(), String> {
         if !moves.touches() || !self.wants_transactions() {
             return Ok(());
         }
@@ -334,11 +334,11 @@ impl Roll {
     /// The rows, and each snapshot's cut: the moment of the provider's
     /// history it counts to (its `as_of`, unless a cut within the slack made
     /// a window add up). `export` places its balance assertions there.
-    pub fn rows_and_cuts(self) -> Result<(Vec<Row>, Vec<Instant>), String> {
+    pub fn rows_and_cuts(self) -> Result<(Vec<Row>, Vec<Timestamp>), String> {
         let mut rows = Vec::with_capacity(self.windows.len());
-        let mut cuts: Vec<Instant> = self.snapshots.iter().map(|s| s.as_of).collect();
+        let mut cuts: Vec<Timestamp> = self.snapshots.iter().map(|s| s.as_of).collect();
         // The cut found for the snapshot that closed the window before.
-        let mut carried: Option<(usize, Instant)> = None;
+        let mut carried: Option<(usize, Timestamp)> = None;
         for (w, &(o, c)) in self.windows.iter().enumerate() {
             rows.push(self.row(w, o, c, &mut carried, &mut cuts)?);
         }
@@ -350,8 +350,8 @@ impl Roll {
         w: usize,
         o: usize,
         c: usize,
-        carried: &mut Option<(usize, Instant)>,
-        cuts: &mut [Instant],
+        carried: &mut Option<(usize, Timestamp)>,
+        cuts: &mut [Timestamp],
     ) -> Result<Row, String> {
         let (open, close) = (&self.snapshots[o], &self.snapshots[c]);
         let mut row = Row {
@@ -455,12 +455,12 @@ impl Roll {
     /// The cuts that snapshot `i` may have counted to: its `as_of`, and
     /// just before and at each transaction within the slack of it (a cut
     /// counts every transaction at or before it).
-    fn cuts(&self, i: usize) -> Vec<Instant> {
+    fn cuts(&self, i: usize) -> Vec<Timestamp> {
         let a = self.snapshots[i].as_of;
         let mut cuts = vec![a];
         for (t, _) in self.near.get(&i).into_iter().flatten() {
             cuts.push(*t);
-            cuts.push(Instant::from_nanos(t.nanos() - 1));
+            cuts.push(Timestamp::from_nanos(t.nanos() - 1));
         }
         cuts.retain(|t| (t.nanos() - a.nanos()).abs() <= CLOCK_SLACK);
         cuts.sort();
@@ -470,7 +470,7 @@ impl Roll {
 
     /// What moving snapshot `i`'s cut from its `as_of` to `cut` brings into
     /// the window it opens (`opening`) or closes, and takes out of it.
-    fn moved(&self, i: usize, cut: Instant, opening: bool) -> (Effect, Effect) {
+    fn moved(&self, i: usize, cut: Timestamp, opening: bool) -> (Effect, Effect) {
         let a = self.snapshots[i].as_of;
         let (mut into, mut out) = (Effect::default(), Effect::default());
         let (lo, hi) = if cut < a { (cut, a) } else { (a, cut) };
@@ -494,13 +494,13 @@ impl Roll {
         &self,
         o: usize,
         c: usize,
-        opens: &[Instant],
+        opens: &[Timestamp],
         diff: &Exact,
-    ) -> Option<((Effect, Effect), Instant, Instant)> {
+    ) -> Option<((Effect, Effect), Timestamp, Timestamp)> {
         let (a_o, a_c) = (self.snapshots[o].as_of, self.snapshots[c].as_of);
         let change = |(into, out): &(Effect, Effect)| into.net().minus(&out.net());
         // Each change a closing cut can make, by its nearest cut.
-        let mut by_change: HashMap<String, (i128, Instant, (Effect, Effect))> = HashMap::new();
+        let mut by_change: HashMap<String, (i128, Timestamp, (Effect, Effect))> = HashMap::new();
         for cut in self.cuts(c) {
             let adjust = self.moved(c, cut, false);
             let distance = (cut.nanos() - a_c.nanos()).abs();
@@ -509,7 +509,7 @@ impl Roll {
                 by_change.insert(key, (distance, cut, adjust));
             }
         }
-        let mut best: Option<(i128, (Effect, Effect), Instant, Instant)> = None;
+        let mut best: Option<(i128, (Effect, Effect), Timestamp, Timestamp)> = None;
         for &cut_o in opens {
             let (mut into, mut out) = self.moved(o, cut_o, true);
             let wanted = diff.clone().minus(&change(&(into.clone(), out.clone())));
@@ -538,8 +538,8 @@ mod tests {
     use super::*;
     use crate::ledger::read::StoredTransaction;
 
-    fn at(text: &str) -> Instant {
-        Instant::parse(text, crate::clock::Form::Rfc3339).unwrap()
+    fn at(text: &str) -> Timestamp {
+        Timestamp::parse(text, crate::clock::Form::Rfc3339).unwrap()
     }
 
     fn snapshot(time: &str, total: &str) -> Snapshot {

@@ -208,10 +208,10 @@ pub struct ReconcileArgs {
     pub subjects: Vec<String>,
     /// Open at the snapshot at or before this time (RFC 3339 or YYYY-MM-DD) [default: the first]
     #[arg(long, value_name = "TIME", value_parser = parse_instant)]
-    pub since: Option<crate::clock::Instant>,
+    pub since: Option<crate::clock::Timestamp>,
     /// Close at the snapshot at or before this time [default: the latest]
     #[arg(long, value_name = "TIME", value_parser = parse_instant)]
-    pub until: Option<crate::clock::Instant>,
+    pub until: Option<crate::clock::Timestamp>,
     /// One row per consecutive pair of snapshots (to find the window where a difference appeared)
     #[arg(long)]
     pub each: bool,
@@ -239,15 +239,15 @@ pub struct ExportArgs {
     pub providers: Vec<ProviderId>,
     /// Only transactions and snapshots from this time (RFC 3339 or YYYY-MM-DD)
     #[arg(long, value_name = "TIME", value_parser = parse_instant)]
-    pub since: Option<crate::clock::Instant>,
+    pub since: Option<crate::clock::Timestamp>,
     /// Only transactions and snapshots up to this time
     #[arg(long, value_name = "TIME", value_parser = parse_instant)]
-    pub until: Option<crate::clock::Instant>,
+    pub until: Option<crate::clock::Timestamp>,
 }
 
 /// A time for `--since`/`--until`: RFC 3339, or a date (its midnight, UTC).
-fn parse_instant(s: &str) -> Result<crate::clock::Instant, String> {
-    crate::clock::Instant::parse(s.trim(), crate::clock::Form::Iso8601Utc)
+fn parse_instant(s: &str) -> Result<crate::clock::Timestamp, String> {
+    crate::clock::Timestamp::parse(s.trim(), crate::clock::Form::Iso8601Utc)
         .map_err(|_| format!("expected an RFC 3339 time or a date (YYYY-MM-DD), got {s:?}"))
 }
 

@@ -11,7 +11,7 @@ use crate::secret::Secret;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Source {
+pub enum CredentialSource {
     Env(String),
     Config(PathBuf),
     Keyring,
@@ -21,21 +21,21 @@ pub enum Source {
     Sandbox,
 }
 
-impl std::fmt::Display for Source {
+impl std::fmt::Display for CredentialSource {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Source::Env(var) => write!(f, "environment ({var})"),
-            Source::Config(path) => write!(f, "config file ({})", path.display()),
-            Source::Keyring => f.write_str("keyring"),
-            Source::KeyFile(path) => write!(f, "signing_key_file ({})", path.display()),
-            Source::Sandbox => f.write_str("sandbox demo credentials"),
+            CredentialSource::Env(var) => write!(f, "environment ({var})"),
+            CredentialSource::Config(path) => write!(f, "config file ({})", path.display()),
+            CredentialSource::Keyring => f.write_str("keyring"),
+            CredentialSource::KeyFile(path) => write!(f, "signing_key_file ({})", path.display()),
+            CredentialSource::Sandbox => f.write_str("sandbox demo credentials"),
         }
     }
 }
 
 /// The outcome of looking a credential up.
 pub enum Lookup {
-    Found(Secret, Source),
+    Found(Secret, CredentialSource),
     /// Not set anywhere; `keyring` says why the keyring had nothing, if it failed.
     Missing {
         keyring: Option<StoreError>,
@@ -60,7 +60,7 @@ impl Resolver<'_> {
     pub fn lookup(&self, p: ProviderId, credential: Credential) -> Lookup {
         if let Some(demo) = self.demo {
             return match demo(p, credential) {
-                Some(v) => Lookup::Found(Secret::new(v), Source::Sandbox),
+                Some(v) => Lookup::Found(Secret::new(v), CredentialSource::Sandbox),
                 None => Lookup::Missing { keyring: None },
             };
         }
@@ -69,18 +69,21 @@ impl Resolver<'_> {
         if let Some(v) = (self.env)(&var) {
             let v = v.to_string_lossy().into_owned();
             if !v.is_empty() {
-                return Lookup::Found(Secret::new(v), Source::Env(var));
+                return Lookup::Found(Secret::new(v), CredentialSource::Env(var));
             }
         }
         if let Some(v) = self.profile.and_then(|prof| prof.credential(p, credential)) {
-            return Lookup::Found(v.clone(), Source::Config(self.config_path.to_path_buf()));
+            return Lookup::Found(
+                v.clone(),
+                CredentialSource::Config(self.config_path.to_path_buf()),
+            );
         }
         if let Some(file) = self.key_file(p, credential) {
             return read_key_file(&file);
         }
         let account = keyring::account(&self.profile_name, p.name(), field);
         match self.store.get(&account) {
-            Ok(Some(v)) => Lookup::Found(v, Source::Keyring),
+            Ok(Some(v)) => Lookup::Found(v, CredentialSource::Keyring),
             Ok(None) => Lookup::Missing { keyring: None },
             Err(e) => Lookup::Missing { keyring: Some(e) },
         }
@@ -106,7 +109,7 @@ impl Resolver<'_> {
         &self,
         p: ProviderId,
         credential: Credential,
-    ) -> Result<Option<(Secret, Source)>> {
+    ) -> Result<Option<(Secret, CredentialSource)>> {
         match self.lookup(p, credential) {
             Lookup::Found(v, source) => Ok(Some((v, source))),
             Lookup::Missing { .. } => Ok(None),
@@ -157,7 +160,7 @@ fn read_key_file(path: &Path) -> Lookup {
             crate::local::warn_if_readable_by_others(path, what);
             Lookup::Found(
                 Secret::new(text.as_str()),
-                Source::KeyFile(path.to_path_buf()),
+                CredentialSource::KeyFile(path.to_path_buf()),
             )
         }
         Ok(None) => Lookup::Unreadable(Error::config(format!(
@@ -202,17 +205,17 @@ mod tests {
         };
         // file beats keyring
         match r.lookup(ProviderId::Ibanera, Credential::Password) {
-            Lookup::Found(v, Source::Config(_)) => assert_eq!(v.expose(), "from-file"),
+            Lookup::Found(v, CredentialSource::Config(_)) => assert_eq!(v.expose(), "from-file"),
             _ => panic!("expected the config file"),
         }
         // keyring when nothing else
         match r.lookup(ProviderId::Ibanera, Credential::Username) {
-            Lookup::Found(v, Source::Keyring) => assert_eq!(v.expose(), "kr-user"),
+            Lookup::Found(v, CredentialSource::Keyring) => assert_eq!(v.expose(), "kr-user"),
             _ => panic!("expected the keyring"),
         }
         // env beats file
         match r.lookup(ProviderId::Ibanera, Credential::TotpSecret) {
-            Lookup::Found(v, Source::Env(var)) => {
+            Lookup::Found(v, CredentialSource::Env(var)) => {
                 assert_eq!(v.expose(), "from-env");
                 assert_eq!(var, "BALANCES_IBANERA_TOTP_SECRET");
             }

@@ -42,7 +42,7 @@ pub fn parse_base(raw: &str) -> Result<Url> {
     let shown = if raw.contains('@') {
         "(not shown: it contains @)".to_owned()
     } else {
-        crate::text::clip(raw)
+        crate::text::quote(raw)
     };
     let url = Url::parse(raw.trim_end_matches('/'))
         .map_err(|e| Error::config(format!("invalid base URL {shown}: {e}")))?;

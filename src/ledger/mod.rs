@@ -248,7 +248,7 @@ impl Target {
         if text.contains("://") {
             return Err(Error::usage(format!(
                 "--db {}: not a file path, and the only database URL taken is postgres://",
-                crate::text::clip(text.split("://").next().unwrap_or(text))
+                crate::text::quote(text.split("://").next().unwrap_or(text))
             )));
         }
         Ok(Target::Sqlite(text.into()))
@@ -600,7 +600,7 @@ fn io_error(target: &str, e: impl std::error::Error + Send + Sync + 'static) -> 
         Kind::Io,
         format!(
             "cannot write the ledger {target}: {}",
-            crate::text::clip(&e.to_string())
+            crate::text::quote(&e.to_string())
         ),
     )
     .with_cause(e)

@@ -66,7 +66,7 @@ fn failed(name: &str, e: tokio_postgres::Error) -> Error {
     } else {
         format!("cannot write the ledger {name}")
     };
-    Error::new(kind, format!("{what}: {}", crate::text::clip(&reason(&e)))).with_cause(e)
+    Error::new(kind, format!("{what}: {}", crate::text::quote(&reason(&e)))).with_cause(e)
 }
 
 /// How long a run waits for another host's transaction on the same listing
@@ -134,7 +134,7 @@ async fn connect(url: &Secret) -> Result<(Client, String)> {
             .map_err(|e: tokio_postgres::Error| {
                 Error::usage(format!(
                     "--db: not a PostgreSQL URL ({})",
-                    crate::text::clip(&reason(&e))
+                    crate::text::quote(&reason(&e))
                 ))
             })?;
     if config.get_password().is_none()
@@ -171,7 +171,7 @@ async fn connect(url: &Secret) -> Result<(Client, String)> {
             kind,
             format!(
                 "cannot connect to the ledger {name}: {}",
-                crate::text::clip(&reason(&e))
+                crate::text::quote(&reason(&e))
             ),
         )
         .with_cause(e)

@@ -345,6 +345,6 @@ fn stored<'a>(text: impl Fn(usize) -> Result<Option<&'a str>>) -> Result<StoredT
 fn unreadable(name: &str, why: &str) -> Error {
     Error::config(format!(
         "cannot read the ledger {name}: {}",
-        crate::text::clip(why)
+        crate::text::quote(why)
     ))
 }

@@ -138,7 +138,7 @@ impl Inner {
                 Kind::Io,
                 format!(
                     "cannot open the ledger {name}: {}",
-                    crate::text::clip(&e.to_string())
+                    crate::text::quote(&e.to_string())
                 ),
             )
             .with_cause(e)

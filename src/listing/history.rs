@@ -27,7 +27,7 @@
 //! - The state names its listing (provider, profile, base URL, subject or
 //!   list): one file is never applied to another listing.
 
-use crate::clock::{Form, Instant};
+use crate::clock::{Form, Timestamp};
 use crate::error::{Error, Result};
 use crate::listing::paginate::{Page, Pager};
 use crate::model::Transaction;
@@ -42,13 +42,13 @@ const FUTURE_SLACK_SECS: i64 = 24 * 3600;
 /// The newest instant exported so far, and the ids seen at that instant.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mark {
-    pub at: Instant,
+    pub at: Timestamp,
     /// The provider's own spelling of `at` (kept for people reading the file).
     pub created_at: String,
     pub ids: Vec<String>,
     /// The newest instant any run exported (`at` may stop short of it, at
     /// the clock): a listing whose newest is older than this has changed.
-    pub newest_seen: Instant,
+    pub newest_seen: Timestamp,
 }
 
 impl Mark {
@@ -64,10 +64,10 @@ impl Mark {
             return Ok(None);
         };
         let spelled = newest["instant"].as_str().unwrap_or(created_at);
-        let at = Instant::parse(spelled, Form::Iso8601Utc).map_err(|_| {
+        let at = Timestamp::parse(spelled, Form::Iso8601Utc).map_err(|_| {
             format!(
                 "has a mark that is not a timestamp ({})",
-                crate::text::clip(spelled)
+                crate::text::quote(spelled)
             )
         })?;
         let ids = newest["ids"]
@@ -81,10 +81,10 @@ impl Mark {
             })
             .collect::<std::result::Result<Vec<_>, _>>()?;
         let newest_seen = match newest["newest_seen"].as_str() {
-            Some(t) => Instant::parse(t, Form::Rfc3339).map_err(|_| {
+            Some(t) => Timestamp::parse(t, Form::Rfc3339).map_err(|_| {
                 format!(
                     "has a newest_seen that is not a timestamp ({})",
-                    crate::text::clip(t)
+                    crate::text::quote(t)
                 )
             })?,
             None => at,
@@ -125,7 +125,7 @@ impl Mark {
     }
 
     /// Where `at`/`id` stands against the mark.
-    fn place(&self, at: Instant, id: &str) -> Place {
+    fn place(&self, at: Timestamp, id: &str) -> Place {
         if at > self.at {
             Place::New
         } else if at < self.at {
@@ -149,7 +149,7 @@ pub struct Checkpoint {
     /// The newest transaction the read saw, with the ids at its instant.
     pub newest: Option<Mark>,
     /// The clock the new mark is capped at.
-    pub started: Instant,
+    pub started: Timestamp,
 }
 
 impl Checkpoint {
@@ -170,7 +170,7 @@ impl Checkpoint {
         };
         let started = v["started"]
             .as_str()
-            .and_then(|t| Instant::parse(t, Form::Rfc3339).ok())
+            .and_then(|t| Timestamp::parse(t, Form::Rfc3339).ok())
             .ok_or("has no start time")?;
         Ok(Checkpoint {
             cursor,
@@ -282,7 +282,7 @@ pub fn parse(text: &str, key: &Value) -> std::result::Result<Option<Mark>, Strin
         return Err(format!(
             "belongs to another listing ({}); use one state file per listing",
             // Whole: which listing it is, is the one useful detail.
-            crate::text::printable(&crate::text::cap(&listing.to_string()))
+            crate::text::printable(&crate::text::cap_message(&listing.to_string()))
         ));
     }
     Mark::from_json(&v["newest"])
@@ -299,7 +299,7 @@ pub fn check_kept(previous: &Mark, newest: Option<&Mark>, remedy: &str) -> Resul
              the history changed; check it, then {remedy}",
             newest.map_or_else(
                 || "none at all".to_owned(),
-                |n| crate::text::clip(&n.created_at)
+                |n| crate::text::quote(&n.created_at)
             ),
             previous.newest_seen.to_rfc3339(),
         )));
@@ -316,11 +316,11 @@ pub struct SincePager<'a, P> {
     /// The newest instant seen in this run, with its ids.
     pub newest: Option<Mark>,
     /// The instant of the last transaction read (for the order check).
-    last: Option<Instant>,
+    last: Option<Timestamp>,
     form: Form,
     /// This machine's clock when the run started: no mark goes past it.
-    started: Instant,
-    latest_believable: Instant,
+    started: Timestamp,
+    latest_believable: Timestamp,
 }
 
 impl<'a, P> SincePager<'a, P> {
@@ -331,8 +331,8 @@ impl<'a, P> SincePager<'a, P> {
             newest: None,
             last: None,
             form,
-            started: Instant::now(),
-            latest_believable: Instant::now().plus_seconds(FUTURE_SLACK_SECS),
+            started: Timestamp::now(),
+            latest_believable: Timestamp::now().plus_seconds(FUTURE_SLACK_SECS),
         }
     }
 
@@ -367,7 +367,7 @@ impl<'a, P> SincePager<'a, P> {
             last: None,
             form,
             started: at.started,
-            latest_believable: Instant::now().plus_seconds(FUTURE_SLACK_SECS),
+            latest_believable: Timestamp::now().plus_seconds(FUTURE_SLACK_SECS),
         }
     }
 
@@ -396,30 +396,30 @@ impl<'a, P> SincePager<'a, P> {
     }
 
     /// Check one transaction's timestamp and place in the order.
-    fn instant_of(&mut self, t: &Transaction) -> Result<Instant> {
+    fn instant_of(&mut self, t: &Transaction) -> Result<Timestamp> {
         let text = t.created_at.as_deref().ok_or_else(|| {
             Error::bad_response(format!(
                 "transaction {} has no timestamp: --state-file cannot place it",
-                crate::text::clip(&t.id)
+                crate::text::quote(&t.id)
             ))
         })?;
-        let at = Instant::parse(text, self.form).map_err(|e| {
-            Error::bad_response(format!("transaction {}: {e}", crate::text::clip(&t.id)))
+        let at = Timestamp::parse(text, self.form).map_err(|e| {
+            Error::bad_response(format!("transaction {}: {e}", crate::text::quote(&t.id)))
         })?;
         if at > self.latest_believable {
             return Err(Error::bad_response(format!(
                 "transaction {} is dated {}, more than a day ahead of this machine's clock: \
                  not used as a mark",
-                crate::text::clip(&t.id),
-                crate::text::clip(text)
+                crate::text::quote(&t.id),
+                crate::text::quote(text)
             )));
         }
         if self.last.is_some_and(|last| at > last) {
             return Err(Error::bad_response(format!(
                 "the history is not newest first (transaction {} at {} comes after an older one): \
                  --state-file needs newest-first order, so nothing is exported as complete",
-                crate::text::clip(&t.id),
-                crate::text::clip(text)
+                crate::text::quote(&t.id),
+                crate::text::quote(text)
             )));
         }
         self.last = Some(at);
@@ -588,7 +588,7 @@ mod tests {
 
     #[test]
     fn a_transaction_dated_ahead_never_hides_later_ones() {
-        let soon = Instant::now().plus_seconds(20 * 3600).to_rfc3339();
+        let soon = Timestamp::now().plus_seconds(20 * 3600).to_rfc3339();
         let (got, mark) = run(
             &[tx("sched", &soon), tx("old", "2026-01-01T00:00:00Z")],
             5,
@@ -597,9 +597,9 @@ mod tests {
         .unwrap();
         assert_eq!(got, ["sched", "old"]);
         let mark = mark.unwrap();
-        assert!(mark.at <= Instant::now(), "the mark stops at the clock");
+        assert!(mark.at <= Timestamp::now(), "the mark stops at the clock");
         // A transaction that arrives before the scheduled one is still exported.
-        let new = Instant::now().to_rfc3339();
+        let new = Timestamp::now().to_rfc3339();
         let (got, _) = run(
             &[
                 tx("sched", &soon),
@@ -650,10 +650,10 @@ mod tests {
         let s = StateFile::load(&path, key.clone()).unwrap();
         assert!(s.previous.is_none());
         let mark = Mark {
-            at: Instant::parse("2026-01-01T00:00:00.5+01:00", Form::Rfc3339).unwrap(),
+            at: Timestamp::parse("2026-01-01T00:00:00.5+01:00", Form::Rfc3339).unwrap(),
             created_at: "2026-01-01T00:00:00.5+01:00".into(),
             ids: vec!["x".into()],
-            newest_seen: Instant::parse("2026-01-01T00:00:01Z", Form::Rfc3339).unwrap(),
+            newest_seen: Timestamp::parse("2026-01-01T00:00:01Z", Form::Rfc3339).unwrap(),
         };
         s.save(&mark).unwrap();
         assert_eq!(StateFile::load(&path, key).unwrap().previous, Some(mark));
@@ -680,7 +680,7 @@ mod tests {
         assert_eq!(mark.ids, ["c"]);
         assert_eq!(
             mark.at,
-            Instant::parse("2026-03-13T10:00:00Z", Form::Rfc3339).unwrap()
+            Timestamp::parse("2026-03-13T10:00:00Z", Form::Rfc3339).unwrap()
         );
     }
 }

@@ -427,15 +427,15 @@ where
         }
         produced += page.len();
         // Where the run goes after this page is decided before the page is
-        // handed on (and acted on after, so the page is printed first, as
-        // before), so that the next page can be asked for in between.
+        // handed on and acted on after it (the page is printed first), so
+        // that the next page can be asked for in between.
         let step = match next {
-            None => Err(Ok(None)),
+            None => Step::End(None),
             Some(next) if !seen.insert(cursor_hash(&next)) => {
-                Err(Err(Error::bad_response(format!(
+                Step::Fail(Error::bad_response(format!(
                     "pagination loop: the server returned cursor {} a second time",
-                    crate::text::clip(&next)
-                ))))
+                    crate::text::quote(&next)
+                )))
             }
             Some(next) => {
                 let done = match follow {
@@ -444,21 +444,32 @@ where
                     Follow::Max(n) => produced >= n,
                 };
                 if done {
-                    Err(Ok(Some(handed_out(next))))
+                    Step::End(Some(handed_out(next)))
                 } else {
-                    Ok(next)
+                    Step::Next(next)
                 }
             }
         };
-        if let Ok(next) = &step {
+        if let Step::Next(next) = &step {
             pager.ahead(next, wanted(produced)).await;
         }
         sink(page)?;
         match step {
-            Ok(next) => cursor = Some(next),
-            Err(end) => return end,
+            Step::Next(next) => cursor = Some(next),
+            Step::End(next_cursor) => return Ok(next_cursor),
+            Step::Fail(e) => return Err(e),
         }
     }
+}
+
+/// Where [`drive`] goes after a page.
+enum Step {
+    /// On to the page at this cursor.
+    Next(String),
+    /// The run is over; the cursor the output hands on, if the listing goes on.
+    End(Option<String>),
+    /// The page is printed, then the run fails (a cursor seen before).
+    Fail(Error),
 }
 
 /// Every page, in order (for summaries, where one lookup is one result).

@@ -47,7 +47,7 @@ impl Exact {
         };
         let (int, frac) = text.split_once('.').unwrap_or((text, ""));
         let scale = u32::try_from(frac.len())
-            .map_err(|_| AmountError::Exponent(crate::text::clip(text)))?;
+            .map_err(|_| AmountError::Exponent(crate::text::quote(text)))?;
         let digits: Vec<u8> = int.bytes().chain(frac.bytes()).map(|b| b - b'0').collect();
         let mut limbs = Vec::with_capacity(digits.len() / BASE_DIGITS + 1);
         for chunk in digits.rchunks(BASE_DIGITS) {

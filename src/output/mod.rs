@@ -1,10 +1,13 @@
-//! Renderers: table, JSON, NDJSON and CSV over the unified model only.
+//! Renderers over the unified model only: table (fitted to a terminal,
+//! `fit`, paged, `pager`), JSON, NDJSON, CSV, OpenMetrics and `--raw`; and
+//! `flat` for records that say everything about themselves (`reconcile`).
 //!
 //! A renderer knows no provider; a provider knows no renderer. Records are
 //! written as pages arrive (JSON is streamed too: the closing `]}` and
 //! `next_cursor` come last, so an interrupted run leaves invalid JSON rather
 //! than a document that looks complete). Tables must see every row to size
-//! their columns, so they buffer: they are for people, not for 100k rows.
+//! their columns, so they buffer the cells' text (and, piped, draw a
+//! thousand rows at a time).
 
 mod csv;
 mod encode;

@@ -5,7 +5,7 @@
 //! each metric family is written in one block, as the format requires.
 
 use super::{Record, RecordWriter, Source};
-use crate::clock::{Form, Instant};
+use crate::clock::{Form, Timestamp};
 use crate::error::Result;
 use crate::model::Header;
 use std::fmt::Write as _;
@@ -82,8 +82,8 @@ impl<T: Record> RecordWriter<T> for OpenMetricsWriter<'_> {
         let base = self.base_labels(source);
         let at = source
             .as_of
-            .and_then(|t| Instant::parse(t, Form::Rfc3339).ok())
-            .map(Instant::unix_seconds);
+            .and_then(|t| Timestamp::parse(t, Form::Rfc3339).ok())
+            .map(Timestamp::unix_seconds);
         if !self.lookups.iter().any(|(l, _, _)| *l == base) {
             self.lookups.push((base.clone(), true, at));
         }

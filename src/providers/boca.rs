@@ -140,7 +140,7 @@ impl<'a> Plain<'a> {
             _ => return None,
         };
         if let Some(at) = self.created_at {
-            clock::Instant::parse(at, clock::Form::Rfc3339).ok()?;
+            clock::Timestamp::parse(at, clock::Form::Rfc3339).ok()?;
         }
         let leg = |leg: Option<PlainLeg>| match leg {
             None => Some(None),
@@ -470,8 +470,9 @@ mod tests {
         assert_eq!(items[1].total.as_ref().unwrap().as_str(), "0.01500000");
     }
 
-    /// The whole document read at once, as before balances were read from
-    /// the body one at a time: both ways must accept and refuse alike.
+    /// The whole document read at once into fields (the simplest reading,
+    /// kept as the reference): the one-at-a-time reading of balances from
+    /// the body must accept and refuse alike.
     fn eager(body: &[u8]) -> Result<Vec<Balance>> {
         let mut doc = Fields::read("balances response", body)?;
         doc.records("balances", "balance")?
@@ -576,8 +577,9 @@ mod tests {
     }
 
     /// The whole page read into a tree and every item taken apart field by
-    /// field, as before items were left in the body and read in their
-    /// documented shape: both ways must accept, read and refuse alike.
+    /// field (the simplest reading, kept as the reference): reading items
+    /// in their documented shape from the body must accept, read and
+    /// refuse alike.
     fn eager_transactions(body: &[u8]) -> Result<(Vec<Transaction>, Option<String>)> {
         let mut doc = Fields::read("transactions response", body)?;
         let items = doc

@@ -692,7 +692,7 @@ pub fn page_of(mut v: Value, number: u32) -> Result<(Vec<Value>, Option<String>)
     {
         return Err(Error::bad_response(format!(
             "asked for page {number}, the server answered page {}",
-            crate::text::clip(n.as_str())
+            crate::text::quote(n.as_str())
         )));
     }
     let pages = match v.get("numberOfPages") {
@@ -704,7 +704,7 @@ pub fn page_of(mut v: Value, number: u32) -> Result<(Vec<Value>, Option<String>)
             "numberOfPages: expected a whole number of pages, found {}",
             v.get("numberOfPages").map_or_else(
                 || "nothing".to_owned(),
-                |p| crate::text::clip(&p.to_string())
+                |p| crate::text::quote(&p.to_string())
             )
         ))
     })?;
@@ -775,7 +775,7 @@ pub fn transaction(v: Value) -> Result<Transaction> {
         &["transactionDate", "date", "createdDate", "dateCreated"],
     )?;
     if let Some(at) = &created_at {
-        clock::Instant::parse(at, clock::Form::Iso8601Utc)
+        clock::Timestamp::parse(at, clock::Form::Iso8601Utc)
             .map_err(|e| Error::bad_response(format!("transaction: {e}")))?;
     }
     let kind = first_text(&mut f, &["transactionType", "type"])?;
@@ -792,7 +792,7 @@ pub fn transaction(v: Value) -> Result<Transaction> {
     if let Some(missing) = missing {
         return Err(Error::bad_response(format!(
             "transaction {}: {missing}",
-            crate::text::clip(&id)
+            crate::text::quote(&id)
         )));
     }
     let currency = match f.currency_opt("currency")? {

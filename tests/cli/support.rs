@@ -9,7 +9,12 @@ use tempfile::TempDir;
 pub struct TestEnv {
     pub sandbox: Sandbox,
     pub home: TempDir,
+    /// `BALANCES_NOW` for every command: the sandbox's clock, pinned too.
+    now: Option<&'static str>,
 }
+
+/// The moment [`TestEnv::pinned`] stands at, as Unix seconds and as text.
+pub const PINNED: (i64, &str) = (1_796_083_200, "2026-12-01T00:00:00Z");
 
 impl TestEnv {
     pub fn new() -> TestEnv {
@@ -20,7 +25,21 @@ impl TestEnv {
         TestEnv {
             sandbox: Sandbox::start(opts).expect("sandbox starts"),
             home: TempDir::new().expect("temp dir"),
+            now: None,
         }
+    }
+
+    /// A sandbox whose books stand still, and commands on the same clock
+    /// (the sandbox checks signatures and one-time codes against it): for
+    /// tests that compare two runs over its living users and accounts,
+    /// which would otherwise move between them.
+    pub fn pinned(opts: Options) -> TestEnv {
+        let mut env = TestEnv::with(Options {
+            clock: Some(PINNED.0),
+            ..opts
+        });
+        env.now = Some(PINNED.1);
+        env
     }
 
     /// `balances` with a clean environment: no user config, no keyring, and
@@ -45,6 +64,9 @@ impl TestEnv {
             )
             .env("BALANCES_BOCA_API_KEY", "boca-demo-key")
             .env("BALANCES_BOCA_API_SECRET", "boca-demo-signing-secret");
+        if let Some(now) = self.now {
+            cmd.env("BALANCES_NOW", now);
+        }
         cmd
     }
 }
