@@ -342,7 +342,14 @@ pub async fn serve(
     opts: Options,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let shared = Arc::new(Shared::new(opts));
+    serve_shared(listener, Arc::new(Shared::new(opts)), shutdown).await
+}
+
+async fn serve_shared(
+    listener: tokio::net::TcpListener,
+    shared: Arc<Shared>,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
     let app = axum::Router::new().fallback(handle).with_state(shared);
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown)
@@ -362,6 +369,7 @@ pub fn check_loopback(addr: &SocketAddr) -> Result<(), String> {
 /// Dropping it stops the server.
 pub struct Sandbox {
     addr: SocketAddr,
+    shared: Arc<Shared>,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
     thread: Option<std::thread::JoinHandle<()>>,
 }
@@ -373,6 +381,8 @@ impl Sandbox {
         std_listener.set_nonblocking(true)?;
         let addr = std_listener.local_addr()?;
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let shared = Arc::new(Shared::new(opts));
+        let served = Arc::clone(&shared);
         let thread = std::thread::Builder::new()
             .name("balances-sandbox".into())
             .spawn(move || {
@@ -395,7 +405,7 @@ impl Sandbox {
                             return;
                         }
                     };
-                    let _ = serve(listener, opts, async {
+                    let _ = serve_shared(listener, served, async {
                         let _ = stopped.await;
                     })
                     .await;
@@ -403,6 +413,7 @@ impl Sandbox {
             })?;
         Ok(Sandbox {
             addr,
+            shared,
             stop: Some(stop),
             thread: Some(thread),
         })
@@ -411,6 +422,11 @@ impl Sandbox {
     /// `http://127.0.0.1:PORT/<prefix>`: the API's base URL in this sandbox.
     pub fn base_url(&self, api: impl Into<Api>) -> String {
         base_url(self.addr, api.into())
+    }
+
+    /// How many requests it has answered, for tests that count them.
+    pub fn requests(&self) -> u64 {
+        self.shared.requests.load(Ordering::Relaxed)
     }
 }
 

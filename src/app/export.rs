@@ -10,6 +10,7 @@ use crate::clock::{Form, Timestamp};
 use crate::error::{Error, Result};
 use crate::ledger::Target;
 use crate::ledger::read::Reader;
+use crate::providers::ProviderId;
 use std::io::Write;
 
 pub async fn run(ctx: &Context, args: ExportArgs) -> Result<()> {
@@ -56,11 +57,8 @@ pub async fn run(ctx: &Context, args: ExportArgs) -> Result<()> {
         if !wanted_provider(&listing.provider) {
             continue;
         }
-        let form = if listing.provider == "ibanera" {
-            Form::Iso8601Utc
-        } else {
-            Form::Rfc3339
-        };
+        let form = ProviderId::from_name(&listing.provider)
+            .map_or(Form::Rfc3339, ProviderId::timestamp_form);
         reader
             .transactions(&listing, true, |t| {
                 let at = t

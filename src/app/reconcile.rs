@@ -13,6 +13,7 @@ use crate::ledger::Target;
 use crate::ledger::read::{ListingOf, Reader, StoredBalance};
 use crate::output::fit::Fit;
 use crate::output::{self, Format};
+use crate::providers::ProviderId;
 use std::collections::BTreeMap;
 use std::io::Write;
 
@@ -103,11 +104,8 @@ pub async fn run(ctx: &Context, args: ReconcileArgs) -> Result<()> {
         rolls.push((roll, None));
     }
     for (listing, members) in &by_listing {
-        let form = if listing.provider == "ibanera" {
-            Form::Iso8601Utc
-        } else {
-            Form::Rfc3339
-        };
+        let form = ProviderId::from_name(&listing.provider)
+            .map_or(Form::Rfc3339, ProviderId::timestamp_form);
         let cards = members.iter().any(|&i| rolls[i].1.is_some());
         // The sums; then, only if a window does not add up, a second read
         // for the transactions near its snapshots.

@@ -25,6 +25,7 @@ pub mod journal;
 pub mod reconcile;
 
 use crate::ledger::read::{ListingOf, StoredBalance, StoredTransaction};
+use crate::providers::ProviderId;
 
 /// Statuses (any case) of a transaction that did not happen.
 pub const NOT_HAPPENED: [&str; 10] = [
@@ -69,23 +70,26 @@ pub fn movers(b: &StoredBalance) -> Movers {
         base_url: b.base_url.clone(),
         subject: subject.to_owned(),
     };
-    match b.provider.as_str() {
-        "boca" => Movers::Listing {
+    let Some(provider) = ProviderId::from_name(&b.provider) else {
+        return Movers::None("no transaction listing is known for this provider");
+    };
+    match provider {
+        ProviderId::Boca => Movers::Listing {
             listing: listing(&b.subject),
             list: "transactions",
             card: None,
         },
-        "noah" => Movers::Listing {
+        ProviderId::Noah => Movers::Listing {
             listing: listing(""),
             list: "transactions",
             card: None,
         },
-        "ibanera" if is_card(b) => Movers::Listing {
+        ProviderId::Ibanera if is_card(b) => Movers::Listing {
             listing: listing(""),
             list: "card_transactions",
             card: b.account_id.clone(),
         },
-        "ibanera" => match &b.account_id {
+        ProviderId::Ibanera => match &b.account_id {
             Some(account) => Movers::Listing {
                 listing: listing(account),
                 list: "transactions",
@@ -93,8 +97,7 @@ pub fn movers(b: &StoredBalance) -> Movers {
             },
             None => Movers::None("an Ibanera account balance without an id"),
         },
-        "p100" => Movers::None("P100 publishes no transaction history"),
-        _ => Movers::None("no transaction listing is known for this provider"),
+        ProviderId::P100 => Movers::None("P100 publishes no transaction history"),
     }
 }
 

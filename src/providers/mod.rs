@@ -159,7 +159,23 @@ impl ProviderId {
     /// Whether a lookup is about one of the partner's users (Boca, P100),
     /// listed in the profile's `users`, rather than the account itself.
     pub fn has_users(self) -> bool {
-        matches!(self, ProviderId::Boca | ProviderId::P100)
+        match self {
+            ProviderId::Boca | ProviderId::P100 => true,
+            ProviderId::Noah | ProviderId::Ibanera => false,
+        }
+    }
+
+    /// The provider of that name, as stored in a ledger or a state file.
+    pub fn from_name(name: &str) -> Option<ProviderId> {
+        ProviderId::ALL.into_iter().find(|p| p.name() == name)
+    }
+
+    /// How the provider spells a transaction's time.
+    pub fn timestamp_form(self) -> crate::clock::Form {
+        match self {
+            ProviderId::Boca | ProviderId::Noah | ProviderId::P100 => crate::clock::Form::Rfc3339,
+            ProviderId::Ibanera => crate::clock::Form::Iso8601Utc,
+        }
     }
 
     /// The plain (not secret) settings of the provider's config section that

@@ -112,6 +112,34 @@ fn balances_in_every_format() {
         0,
     );
     assert!(r.stdout.starts_with("provider,subject,currency"));
+
+    // OpenMetrics: a gauge per amount, labelled, the text ending in `# EOF`
+    // (tests/cli/openmetrics.rs holds it to Prometheus' own parser).
+    let r = expect(
+        env.cmd().args([
+            "boca",
+            "get-balances",
+            "partner-user-42",
+            "-o",
+            "openmetrics",
+        ]),
+        0,
+    );
+    assert!(
+        r.stdout.contains(
+            "balances_available{provider=\"boca\",profile=\"default\",subject=\"partner-user-42\",currency=\"CAD\"} 1250.00\n"
+        ),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains(
+            "balances_up{provider=\"boca\",profile=\"default\",subject=\"partner-user-42\"} 1\n"
+        ),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.ends_with("# EOF\n"), "{}", r.stdout);
 }
 
 #[test]
@@ -542,6 +570,7 @@ fn dry_run_prints_the_request_and_sends_nothing() {
     );
     assert!(r.stdout.contains("X-Api-Key: ***"));
     assert!(r.stdout.contains("X-Request-Signature: ***"));
+    assert_eq!(env.sandbox.requests(), 0, "a dry run sends nothing");
 }
 
 #[test]
@@ -726,6 +755,35 @@ fn rate_limited_past_retries_exits_75_and_retry_after_is_honoured() {
     );
     assert_eq!(r.ndjson().len(), 60);
     assert!(r.stderr.contains("retrying"), "{}", r.stderr);
+
+    // Honoured means waited out: a 429 asking for 2 s is tried again no
+    // sooner (the backoff alone would try again within half a second).
+    let home = tempfile::tempdir().unwrap();
+    let srv = crate::hostile::Hostile::start(vec![
+        crate::hostile::Reply::with_headers(
+            429,
+            &[("Content-Type", "application/json"), ("Retry-After", "2")],
+            r#"{"error":"too_many_requests","message":"slow down"}"#,
+        ),
+        crate::hostile::Reply::json(
+            200,
+            r#"{"externalId":"u-1","userId":"x","balances":[{"currency":"CAD","available":"1.00","total":"1.00"}]}"#,
+        ),
+    ]);
+    expect(
+        crate::hostile::boca(home.path(), &srv).args(["boca", "get-balances", "u-1", "-o", "json"]),
+        0,
+    );
+    let reqs = srv.requests();
+    assert_eq!(reqs.len(), 2);
+    let waited = reqs[1]
+        .received_at
+        .duration_since(reqs[0].received_at)
+        .unwrap();
+    assert!(
+        waited >= std::time::Duration::from_millis(1900),
+        "tried again after {waited:?}, not the 2 s asked for"
+    );
 }
 
 #[test]

@@ -5,6 +5,8 @@
 mod api;
 mod habits;
 mod hostile;
+mod house;
+mod pages;
 mod support;
 
 mod boca;

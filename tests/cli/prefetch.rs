@@ -10,10 +10,11 @@ use std::time::{Duration, Instant};
 use tempfile::TempDir;
 
 fn page(n: u32, pages: u32) -> String {
-    format!(
-        r#"{{"status":"1","errors":[],"id":0,"details":[{{"id":"tx-{n}","amount":-1.00,"currency":"EUR","transactionDate":"2026-01-01T00:00:{:02}Z"}}],"pageSize":1,"pageNumber":{n},"numberOfPages":{pages}}}"#,
+    let item = format!(
+        r#"{{"id":"tx-{n}","amount":-1.00,"currency":"EUR","transactionDate":"2026-01-01T00:00:{:02}Z"}}"#,
         59 - n.min(59)
-    )
+    );
+    crate::pages::ibanera_envelope(&item, 1, n, &pages.to_string())
 }
 fn pno(req: &hostile::Request) -> u32 {
     req.query("PageNumber")
@@ -310,11 +311,7 @@ fn a_token_rejected_under_pages_in_flight_is_replaced_by_one_login() {
 
 /// A Boca page of `n` transactions from `from` on, pointing to `next`.
 fn boca_page(from: usize, n: usize, next: Option<&str>) -> String {
-    let items: Vec<String> = (from..from + n)
-        .map(|i| format!(r#"{{"conversionId":"conv-{i:06}","createdAt":"2026-01-01T00:00:00Z","type":"conversion","from":{{"currency":"CAD","amount":"1.00"}},"to":{{"currency":"BTC","amount":"0.00001000"}},"rate":"85000.00"}}"#))
-        .collect();
-    let next = next.map_or("null".to_owned(), |c| format!("\"{c}\""));
-    format!(r#"{{"items":[{}],"nextCursor":{next}}}"#, items.join(","))
+    crate::pages::boca_page(&crate::pages::boca_items(from, n), next)
 }
 
 /// `boca get-transactions u --all -o ndjson` against `srv`.

@@ -3,6 +3,7 @@
 //! retried into, and proxies do not capture the in-process sandbox.
 
 use crate::hostile::{self, Hostile, IBANERA_TOTP, Reply, Request, show};
+use crate::pages::logins;
 use crate::support::{Run, free_port, run};
 use std::path::Path;
 use std::time::{Duration, SystemTime};
@@ -523,20 +524,11 @@ fn the_in_process_sandbox_is_not_sent_through_a_proxy() {
 // ------------------------------------------ f. Ibanera tokens and one-time codes
 
 fn ibanera_page(items: &str) -> String {
-    format!(
-        r#"{{"status":"1","errors":[],"id":null,"details":[{items}],"pageSize":10,"pageNumber":1,"numberOfPages":1}}"#
-    )
+    crate::pages::ibanera_envelope(items, 10, 1, "1")
 }
 
 const IBANERA_BALANCE: &str =
     r#"{"id":1,"asset":"EUR","totalBalance":1.00,"availableBalance":1.00,"pendingBalance":0.00}"#;
-
-fn logins(srv: &Hostile) -> usize {
-    srv.requests()
-        .iter()
-        .filter(|r| r.path().ends_with("/auth/login"))
-        .count()
-}
 
 #[test]
 fn an_otp_rejection_keeps_the_token_and_does_not_log_in_again() {
