@@ -3,6 +3,7 @@
 use super::{Context, listing, many, thresholds};
 use crate::cli::BocaCommand;
 use crate::error::Result;
+use crate::listing::history::{Listed, StateKey};
 use crate::model::Header;
 use crate::providers::boca::{self, Boca, TransactionPager};
 use crate::providers::{Credential, ProviderId};
@@ -72,7 +73,14 @@ async fn execute(ctx: &Context, cmd: BocaCommand) -> Result<()> {
             let engine = ctx.engine(dry_run.dry_run)?;
             let limit = limit.unwrap_or(boca::DEFAULT_LIMIT);
             let mut pager = TransactionPager::new(&boca, &engine, &external_id, limit);
-            let key = serde_json::json!({"provider": ProviderId::Boca.name(), "profile": ctx.profile_name, "base_url": ctx.listing_base(ProviderId::Boca)?, "subject": external_id});
+            let key = StateKey {
+                provider: ProviderId::Boca.name(),
+                profile: ctx.profile_name.clone(),
+                base_url: ctx.listing_base(ProviderId::Boca)?,
+                listed: Listed::User {
+                    subject: external_id.clone(),
+                },
+            };
             listing::transactions(
                 ctx,
                 header(ctx, &external_id),
@@ -80,7 +88,7 @@ async fn execute(ctx: &Context, cmd: BocaCommand) -> Result<()> {
                 cursor,
                 &follow,
                 "--cursor",
-                listing::StateKey {
+                listing::ListingState {
                     key,
                     form: crate::clock::Form::Rfc3339,
                 },

@@ -6,11 +6,11 @@ use crate::cli::{IbaneraArgs, IbaneraCommand, PageArgs};
 use crate::error::{Error, Result};
 use crate::http::Engine;
 use crate::keyring;
+use crate::listing::history::{Listed, StateKey};
 use crate::model::Header;
 use crate::providers::ibanera::{self, Ibanera, List, Otp, PageNumberPager, TokenCache};
 use crate::providers::{Credential, ProviderId};
 use crate::secret::Secret;
-use serde_json::json;
 
 pub(super) fn connect<'a>(ctx: &'a Context, otp: Option<String>) -> Result<Ibanera<'a>> {
     let creds = ctx.resolver();
@@ -98,7 +98,12 @@ async fn execute(ctx: &Context, args: IbaneraArgs) -> Result<()> {
         IbaneraCommand::GetTransactions {
             account, paging, ..
         } => {
-            let key = json!({"provider": ProviderId::Ibanera.name(), "profile": ctx.profile_name, "base_url": ctx.listing_base(ProviderId::Ibanera)?, "account": account});
+            let key = state_key(
+                ctx,
+                Listed::Account {
+                    account: account.clone(),
+                },
+            )?;
             // The account the call is about is its subject (CSV and NDJSON carry it).
             let header = Header {
                 subject: Some(account.clone()),
@@ -136,7 +141,14 @@ async fn execute(ctx: &Context, args: IbaneraArgs) -> Result<()> {
                     )));
                 }
             }
-            let key = json!({"provider": ProviderId::Ibanera.name(), "profile": ctx.profile_name, "base_url": ctx.listing_base(ProviderId::Ibanera)?, "card": card, "from": from, "to": to});
+            let key = state_key(
+                ctx,
+                Listed::Cards {
+                    card: card.clone(),
+                    from: from.clone(),
+                    to: to.clone(),
+                },
+            )?;
             let header = Header {
                 subject: card.clone(),
                 ..header
@@ -157,6 +169,16 @@ async fn execute(ctx: &Context, args: IbaneraArgs) -> Result<()> {
     result
 }
 
+/// What names an Ibanera listing in a state file.
+fn state_key(ctx: &Context, listed: Listed) -> Result<StateKey> {
+    Ok(StateKey {
+        provider: ProviderId::Ibanera.name(),
+        profile: ctx.profile_name.clone(),
+        base_url: ctx.listing_base(ProviderId::Ibanera)?,
+        listed,
+    })
+}
+
 /// Account or card transactions: page-numbered, one page unless told otherwise.
 async fn transactions(
     ctx: &Context,
@@ -165,7 +187,7 @@ async fn transactions(
     engine: &Engine,
     list: List,
     paging: PageArgs,
-    key: serde_json::Value,
+    key: StateKey,
 ) -> Result<()> {
     // Pages ahead only when every page will be read (`--all`); one page,
     // `--max-items` and `--state-file` (which stops at the mark) read on demand.
@@ -187,7 +209,7 @@ async fn transactions(
         start,
         &paging.follow,
         "--cursor",
-        listing::StateKey {
+        listing::ListingState {
             key,
             form: crate::clock::Form::Iso8601Utc,
         },

@@ -73,11 +73,7 @@ async fn run_checked<T: Record, P: Pager<Item = T>>(
             subject: header.subject.as_deref(),
             as_of: Some(&arrived),
         };
-        // The body goes with the page's first batch of records only (`--raw`
-        // prints it once).
-        let mut body = &page.raw[..];
-        page.each_chunk(|items| {
-            let raw = std::mem::take(&mut body);
+        page.each_chunk_with_body(|items, raw| {
             if !mins.is_empty() {
                 let found = items.iter().filter_map(Record::as_balance);
                 seen.extend(found.clone().map(|b| b.currency.to_string()));
@@ -174,7 +170,7 @@ pub async fn transactions<P: Pager<Item = Transaction>>(
     start: Option<String>,
     args: &FollowArgs,
     resume_flag: &str,
-    listing: StateKey,
+    listing: ListingState,
 ) -> Result<()> {
     let Some(path) = &args.state_file else {
         return run(ctx, header, pager, start, follow(args), resume_flag).await;
@@ -190,7 +186,7 @@ pub async fn transactions<P: Pager<Item = Transaction>>(
             "--state-file starts from the newest transaction: it cannot be combined with a cursor, token or page",
         ));
     }
-    let state = StateFile::load(path, listing.key)?;
+    let state = StateFile::load(path, &listing.key)?;
     let mut since = SincePager::new(pager, state.previous.clone(), listing.form);
     run(ctx, header, &mut since, None, Follow::All, resume_flag).await?;
     if let Some(old) = &state.previous {
@@ -204,8 +200,8 @@ pub async fn transactions<P: Pager<Item = Transaction>>(
 }
 
 /// What names a transaction listing in a state file, and the form of its timestamps.
-pub struct StateKey {
-    pub key: serde_json::Value,
+pub struct ListingState {
+    pub key: crate::listing::history::StateKey,
     pub form: crate::clock::Form,
 }
 

@@ -213,16 +213,14 @@ where
                 begin(&mut writer, &header, &mut begun, &mut failed_before)?;
                 let mut seen = std::collections::BTreeSet::new();
                 for page in pages {
-                    // The body goes with the page's first batch only (`--raw` prints it once).
-                    let mut body = &page.raw[..];
-                    page.each_chunk(|items| {
+                    page.each_chunk_with_body(|items, raw| {
                         seen.extend(items.iter().map(|b| b.currency.to_string()));
                         below.extend(super::thresholds::breaches(
                             source,
                             items,
                             mins(lookup.provider),
                         ));
-                        writer.records(source, items, std::mem::take(&mut body))
+                        writer.records(source, items, raw)
                     })?;
                 }
                 below.extend(super::thresholds::missing(

@@ -4,6 +4,7 @@ use super::{Context, listing};
 use crate::auth::jwt::EcKey;
 use crate::cli::NoahCommand;
 use crate::error::{Error, Result};
+use crate::listing::history::{Listed, StateKey};
 use crate::model::Header;
 use crate::providers::noah::{self, BalancePager, Noah, TransactionPager};
 use crate::providers::{Credential, ProviderId};
@@ -89,7 +90,14 @@ async fn execute(ctx: &Context, cmd: NoahCommand) -> Result<()> {
                     "--state-file reads newest first: it cannot be combined with --sort asc",
                 ));
             }
-            let key = serde_json::json!({"provider": ProviderId::Noah.name(), "profile": ctx.profile_name, "base_url": ctx.listing_base(ProviderId::Noah)?, "list": "transactions"});
+            let key = StateKey {
+                provider: ProviderId::Noah.name(),
+                profile: ctx.profile_name.clone(),
+                base_url: ctx.listing_base(ProviderId::Noah)?,
+                listed: Listed::List {
+                    list: "transactions",
+                },
+            };
             listing::transactions(
                 ctx,
                 header,
@@ -97,7 +105,7 @@ async fn execute(ctx: &Context, cmd: NoahCommand) -> Result<()> {
                 page_token,
                 &follow,
                 &resume,
-                listing::StateKey {
+                listing::ListingState {
                     key,
                     form: crate::clock::Form::Rfc3339,
                 },

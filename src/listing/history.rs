@@ -188,6 +188,44 @@ enum Place {
     Older,
 }
 
+/// What a state file's `listing` names, so a state file is never applied
+/// to another listing: the provider, the profile, the base URL, and which
+/// list. Written as the state files of version 2 have always spelled it
+/// (one of four shapes, [`Listed`]), so earlier files still match.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct StateKey {
+    pub provider: &'static str,
+    pub profile: String,
+    pub base_url: String,
+    #[serde(flatten)]
+    pub listed: Listed,
+}
+
+/// Which list of a provider a state file follows.
+#[derive(Debug, Clone, serde::Serialize)]
+#[serde(untagged)]
+pub enum Listed {
+    /// A user's transactions (Boca): `"subject"`.
+    User { subject: String },
+    /// The account's one list of that name (NOAH's `"transactions"`).
+    List { list: &'static str },
+    /// One account's transactions (Ibanera): `"account"`.
+    Account { account: String },
+    /// Card transactions, of one card or every card, in a window
+    /// (Ibanera): `"card"`, `"from"`, `"to"`, each `null` when not given.
+    Cards {
+        card: Option<String>,
+        from: Option<String>,
+        to: Option<String>,
+    },
+}
+
+impl StateKey {
+    fn to_json(&self) -> Value {
+        serde_json::to_value(self).expect("a state key is strings")
+    }
+}
+
 pub struct StateFile {
     path: PathBuf,
     key: Value,
@@ -197,7 +235,8 @@ pub struct StateFile {
 impl StateFile {
     /// Load the state for this listing; `key` names it (provider, profile,
     /// base URL, subject or list) so a state file is never applied to another.
-    pub fn load(path: &Path, key: Value) -> Result<StateFile> {
+    pub fn load(path: &Path, key: &StateKey) -> Result<StateFile> {
+        let key = key.to_json();
         check_writable(&write_target(path)?)?;
         let text = crate::local::read_file(path, crate::local::SMALL_FILE, "state file")?;
         let previous = match text {
@@ -646,8 +685,16 @@ mod tests {
     fn state_round_trips_and_refuses_another_listing() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.json");
-        let key = json!({"provider": "boca", "base_url": "https://a/", "subject": "u"});
-        let s = StateFile::load(&path, key.clone()).unwrap();
+        let user = |base_url: &str| StateKey {
+            provider: "boca",
+            profile: "default".into(),
+            base_url: base_url.into(),
+            listed: Listed::User {
+                subject: "u".into(),
+            },
+        };
+        let key = user("https://a/");
+        let s = StateFile::load(&path, &key).unwrap();
         assert!(s.previous.is_none());
         let mark = Mark {
             at: Timestamp::parse("2026-01-01T00:00:00.5+01:00", Form::Rfc3339).unwrap(),
@@ -656,19 +703,57 @@ mod tests {
             newest_seen: Timestamp::parse("2026-01-01T00:00:01Z", Form::Rfc3339).unwrap(),
         };
         s.save(&mark).unwrap();
-        assert_eq!(StateFile::load(&path, key).unwrap().previous, Some(mark));
-        let other = json!({"provider": "boca", "base_url": "https://b/", "subject": "u"});
-        let e = StateFile::load(&path, other).err().unwrap();
+        assert_eq!(StateFile::load(&path, &key).unwrap().previous, Some(mark));
+        let written: Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        assert_eq!(
+            written["listing"].to_string(),
+            r#"{"provider":"boca","profile":"default","base_url":"https://a/","subject":"u"}"#,
+            "the key keeps the shape earlier releases wrote"
+        );
+        let e = StateFile::load(&path, &user("https://b/")).err().unwrap();
         assert_eq!(e.exit_code(), 78);
         assert_eq!(
             std::fs::read_dir(dir.path()).unwrap().count(),
             1,
             "no temporary or probe file left"
         );
-        let e = StateFile::load(&dir.path().join("no/such/dir/s.json"), json!({}))
+        let e = StateFile::load(&dir.path().join("no/such/dir/s.json"), &key)
             .err()
             .unwrap();
         assert_eq!(e.exit_code(), 78);
+    }
+
+    #[test]
+    fn state_keys_keep_the_shapes_earlier_releases_wrote() {
+        let key = |listed| {
+            StateKey {
+                provider: "p",
+                profile: "d".into(),
+                base_url: "b".into(),
+                listed,
+            }
+            .to_json()
+            .to_string()
+        };
+        let head = r#"{"provider":"p","profile":"d","base_url":"b","#;
+        let list = key(Listed::List {
+            list: "transactions",
+        });
+        assert_eq!(list, format!(r#"{head}"list":"transactions"}}"#));
+        let account = key(Listed::Account {
+            account: "1002".into(),
+        });
+        assert_eq!(account, format!(r#"{head}"account":"1002"}}"#));
+        let cards = key(Listed::Cards {
+            card: Some("c1".into()),
+            from: None,
+            to: Some("2026-03-31".into()),
+        });
+        assert_eq!(
+            cards,
+            format!(r#"{head}"card":"c1","from":null,"to":"2026-03-31"}}"#)
+        );
     }
 
     #[test]

@@ -144,6 +144,13 @@ impl<T> Page<T> {
         Ok(())
     }
 
+    /// [`Page::each_chunk`], the page's body handed on with the first
+    /// chunk and empty after it (`--raw` prints a body once).
+    pub fn each_chunk_with_body(&self, mut f: impl FnMut(&[T], &[u8]) -> Result<()>) -> Result<()> {
+        let mut body = &self.raw[..];
+        self.each_chunk(|items| f(items, std::mem::take(&mut body)))
+    }
+
     /// Every item, mapped.
     pub fn into_items(mut self) -> Result<Vec<T>> {
         self.take_items()
