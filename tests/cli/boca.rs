@@ -933,17 +933,7 @@ fn table_snapshot() {
     let (table, footer) = r
         .stdout
         .split_at(r.stdout.find("as of ").expect("an as-of footer"));
-    assert_eq!(
-        table,
-        "\
-┌──────────┬────────────┬────────────┐
-│ CURRENCY ┆ AVAILABLE  ┆ TOTAL      │
-╞══════════╪════════════╪════════════╡
-│ CAD      ┆    1250.00 ┆    1250.00 │
-│ BTC      ┆ 0.01500000 ┆ 0.01500000 │
-└──────────┴────────────┴────────────┘
-"
-    );
+    crate::tables::matches_snapshot("boca-balances-table", table);
     assert!(
         footer.ends_with("Z\n") && footer.len() == "as of 2026-12-01T00:00:00Z\n".len(),
         "{footer:?}"
@@ -960,18 +950,7 @@ fn table_snapshot() {
         ]),
         0,
     );
-    assert_eq!(
-        r.stdout,
-        "\
-┌──────────────────────┬──────────────────────┬────────────┬─────────────┬────────────────┬──────────┐
-│ ID                   ┆ CREATED              ┆ TYPE       ┆ FROM        ┆ TO             ┆ RATE     │
-╞══════════════════════╪══════════════════════╪════════════╪═════════════╪════════════════╪══════════╡
-│ conv-abc-123         ┆ 2026-03-13T14:22:00Z ┆ conversion ┆ 1000.00 CAD ┆ 0.01176471 BTC ┆ 85000.00 │
-│ conv-75539f4b-000001 ┆ 2026-03-13T13:19:28Z ┆ conversion ┆ 3827.52 CAD ┆ 0.04712406 BTC ┆ 81222.21 │
-│ conv-8aa88862-000002 ┆ 2026-03-13T11:58:35Z ┆ conversion ┆  358.05 CAD ┆ 0.00397956 BTC ┆ 89972.29 │
-└──────────────────────┴──────────────────────┴────────────┴─────────────┴────────────────┴──────────┘
-"
-    );
+    crate::tables::matches_snapshot("boca-transactions-table", &r.stdout);
     assert!(
         r.stderr.starts_with("more transactions: add --cursor "),
         "{}",

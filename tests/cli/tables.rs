@@ -3,8 +3,9 @@
 //! screen, every row is one line, no amount is cut; `-o wide` shows every
 //! column; a long table goes through the pager, never when piped.
 //!
-//! The screens are kept in `tests/snapshots/tables/`; regenerate them with
-//! `BALANCES_BLESS=1 cargo test tables`.
+//! The screens are insta snapshots in `tests/snapshots/`; after an intended
+//! change, `cargo insta review` (or `INSTA_UPDATE=always cargo test --test cli
+//! tables`) takes the new ones.
 
 use crate::support::{TestEnv, expect, have_pty, skipped, under_a_terminal};
 use serde_json::Value;
@@ -22,23 +23,15 @@ fn screen(env: &TestEnv, cols: u16, args: &str, vars: &[(&str, &str)]) -> String
     under_a_terminal(env, cols, &line, &all).replace("\r\n", "\n")
 }
 
-/// The screen against its snapshot (written when blessing).
-fn matches_snapshot(name: &str, text: &str) {
-    let path = format!(
-        "{}/tests/snapshots/tables/{name}.txt",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    if std::env::var_os("BALANCES_BLESS").is_some() {
-        std::fs::create_dir_all(std::path::Path::new(&path).parent().unwrap()).unwrap();
-        std::fs::write(&path, text).unwrap();
-        return;
-    }
-    let want = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{path}: {e}: run BALANCES_BLESS=1 cargo test tables"));
-    assert_eq!(
-        text, want,
-        "{name} differs from {path}: run BALANCES_BLESS=1 cargo test tables if intended"
-    );
+/// The screen against its snapshot in `tests/snapshots/`.
+pub fn matches_snapshot(name: &str, text: &str) {
+    insta::with_settings!({
+        snapshot_path => "../snapshots",
+        prepend_module_to_snapshot => false,
+        omit_expression => true,
+    }, {
+        insta::assert_snapshot!(name, text);
+    });
 }
 
 fn fits(text: &str, cols: u16) {
