@@ -11,6 +11,7 @@ use crate::error::{Error, Kind, Result};
 use crate::http::{self, Engine, Incoming, Outgoing, Protocol};
 use crate::json::Fields;
 use crate::keyring::SecretStore;
+use crate::listing::ahead::PagesAhead;
 use crate::listing::paginate::{Page, Pager};
 use crate::model::{Balance, Money, Transaction};
 use crate::secret::{Secret, SecretBytes};
@@ -530,66 +531,15 @@ pub enum List {
     },
 }
 
-/// How many pages a run that reads them all asks for ahead of the one it
-/// reads: 600 pages at 20 ms an answer take about 1.5 s rather than 12 s,
-/// with at most this many answers (and their bodies) held at once.
-pub const PREFETCH: u32 = 8;
-
-/// A page's answer, on its way.
-type Fetch<'a> =
-    std::pin::Pin<Box<dyn std::future::Future<Output = Result<(Value, Vec<u8>)>> + 'a>>;
-
-/// Walks a page-numbered list. Once the first answer tells how many pages
-/// there are, up to `prefetch` later pages are asked for while the current
-/// one is read (all through the one engine, so they share its 429 pause);
-/// pages are still handed out one by one, in order, and checked as
-/// before, so memory stays bounded by the pages in flight.
-pub struct PageNumberPager<'a, 'b, T> {
-    api: &'a Ibanera<'b>,
-    engine: &'a Engine,
-    list: List,
-    page_size: u32,
-    map: fn(Value) -> Result<T>,
-    prefetch: u32,
-    /// Page numbers in flight, in the order of `ahead`.
-    ahead_numbers: std::collections::VecDeque<u32>,
-    ahead: futures_util::stream::FuturesOrdered<Fetch<'a>>,
-}
-
-impl<'a, 'b, T> PageNumberPager<'a, 'b, T> {
-    pub fn new(
-        api: &'a Ibanera<'b>,
-        engine: &'a Engine,
-        list: List,
-        page_size: u32,
-        map: fn(Value) -> Result<T>,
-    ) -> Self {
-        PageNumberPager {
-            api,
-            engine,
-            list,
-            page_size,
-            map,
-            prefetch: 0,
-            ahead_numbers: Default::default(),
-            ahead: Default::default(),
-        }
-    }
-
-    /// Fetch up to `pages` pages ahead (for a run that reads every page).
-    pub fn prefetching(mut self, pages: u32) -> Self {
-        self.prefetch = pages;
-        self
-    }
-
+impl List {
     /// The endpoint and query of page `number`.
-    fn request(&self, number: u32) -> (&'static str, Vec<(&'static str, String)>) {
-        let (endpoint, mut pairs): (&str, Vec<(&str, String)>) = match &self.list {
+    fn request(&self, page_size: u32, number: u32) -> (&'static str, Vec<(&'static str, String)>) {
+        let (endpoint, mut pairs): (&str, Vec<(&str, String)>) = match self {
             List::AccountBalances => (
                 "/api/v1/customer/accounts/balances",
                 vec![
                     ("pageNumber", number.to_string()),
-                    ("pageSize", self.page_size.to_string()),
+                    ("pageSize", page_size.to_string()),
                 ],
             ),
             List::CardBalances => ("/api/v1/customer/cards/balances", vec![]),
@@ -607,19 +557,74 @@ impl<'a, 'b, T> PageNumberPager<'a, 'b, T> {
                 ("/api/v1/customer/cards/transactions", p)
             }
         };
-        if !matches!(self.list, List::AccountBalances) {
+        if !matches!(self, List::AccountBalances) {
             // Card balances are paged too (default page size 10): a list
             // asked for without pages could silently stop at ten cards.
             pairs.push(("PageNumber", number.to_string()));
-            pairs.push(("PageSize", self.page_size.to_string()));
+            pairs.push(("PageSize", page_size.to_string()));
         }
         (endpoint, pairs)
     }
+}
 
-    fn fetch(&self, number: u32) -> Fetch<'a> {
-        let (endpoint, pairs) = self.request(number);
-        let (api, engine) = (self.api, self.engine);
-        Box::pin(async move { api.get(engine, endpoint, &pairs).await })
+/// Ask for page `number` of `list`.
+fn fetch<'a>(
+    api: &'a Ibanera<'_>,
+    engine: &'a Engine,
+    list: &List,
+    page_size: u32,
+    number: u32,
+) -> Fetch<'a> {
+    let (endpoint, pairs) = list.request(page_size, number);
+    Box::pin(async move { api.get(engine, endpoint, &pairs).await })
+}
+
+/// How many pages a run that reads them all asks for ahead of the one it
+/// reads: 600 pages at 20 ms an answer take about 1.5 s rather than 12 s,
+/// with at most this many answers (and their bodies) held at once.
+pub const PREFETCH: u32 = 8;
+
+/// A page's answer, on its way: the envelope and the body it was read from.
+type Fetch<'a> =
+    std::pin::Pin<Box<dyn std::future::Future<Output = Result<(Value, Vec<u8>)>> + 'a>>;
+
+/// Walks a page-numbered list. Once the first answer tells how many pages
+/// there are, up to `prefetch` later pages are asked for while the current
+/// one is read ([`PagesAhead`]); pages are still handed out one by one, in
+/// order, each checked, so memory stays bounded by the pages in flight.
+pub struct PageNumberPager<'a, 'b, T> {
+    api: &'a Ibanera<'b>,
+    engine: &'a Engine,
+    list: List,
+    page_size: u32,
+    map: fn(Value) -> Result<T>,
+    prefetch: u32,
+    ahead: PagesAhead<'a, (Value, Vec<u8>)>,
+}
+
+impl<'a, 'b, T> PageNumberPager<'a, 'b, T> {
+    pub fn new(
+        api: &'a Ibanera<'b>,
+        engine: &'a Engine,
+        list: List,
+        page_size: u32,
+        map: fn(Value) -> Result<T>,
+    ) -> Self {
+        PageNumberPager {
+            api,
+            engine,
+            list,
+            page_size,
+            map,
+            prefetch: 0,
+            ahead: PagesAhead::default(),
+        }
+    }
+
+    /// Fetch up to `pages` pages ahead (for a run that reads every page).
+    pub fn prefetching(mut self, pages: u32) -> Self {
+        self.prefetch = pages;
+        self
     }
 }
 
@@ -627,7 +632,6 @@ impl<T> Pager for PageNumberPager<'_, '_, T> {
     type Item = T;
 
     async fn page(&mut self, cursor: Option<&str>, _want: Option<usize>) -> Result<Page<T>> {
-        use futures_util::StreamExt;
         let number: u32 = match cursor {
             None => 1,
             Some(c) => c
@@ -636,31 +640,17 @@ impl<T> Pager for PageNumberPager<'_, '_, T> {
                 .filter(|&n| n >= 1)
                 .ok_or_else(|| Error::usage(format!("invalid page number {c:?}")))?,
         };
-        let answer = if self.ahead_numbers.front() == Some(&number) {
-            self.ahead_numbers.pop_front();
-            self.ahead
-                .next()
-                .await
-                .ok_or_else(|| Error::internal("a prefetched page went missing"))?
-        } else {
-            // Not the page expected next: whatever was fetched ahead is dropped.
-            self.ahead_numbers.clear();
-            self.ahead = Default::default();
-            self.fetch(number).await
-        };
-        let (v, raw) = answer?;
+        let (api, engine, list, size) = (self.api, self.engine, &self.list, self.page_size);
+        let (v, raw) = self
+            .ahead
+            .answer(number, fetch(api, engine, list, size, number))
+            .await?;
         let pages = v.get("numberOfPages").and_then(Value::as_u64);
         let (items, next) = page_of(v, number)?;
         if let (Some(pages), true, true) = (pages, next.is_some(), self.prefetch > 0) {
-            let last = u64::from(self.ahead_numbers.back().copied().unwrap_or(number));
-            let until = pages
-                .min(u64::from(number) + u64::from(self.prefetch))
-                .min(u64::from(u32::MAX));
-            for n in last + 1..=until {
-                let n = n as u32; // at most u32::MAX (above)
-                self.ahead_numbers.push_back(n);
-                self.ahead.push_back(self.fetch(n));
-            }
+            self.ahead.ask_after(number, pages, self.prefetch, |n| {
+                fetch(api, engine, list, size, n)
+            });
         }
         let items = items.into_iter().map(self.map).collect::<Result<_>>()?;
         Ok(Page::new(items, next, raw))

@@ -135,7 +135,7 @@ fn no_room_imports_a_room_it_may_not_use() {
 #[test]
 fn the_room_check_sees_an_import() {
     // The rule above can fail: it finds what a room's code names.
-    assert!(imports("src/listing/paginate.rs").contains("http"));
+    assert!(imports("src/listing/ahead.rs").contains("http"));
     assert!(imports("src/app/sync.rs").contains("ledger"));
     // A doc comment's link is not an import.
     assert!(!imports("src/listing/paginate.rs").contains("output"));
