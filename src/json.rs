@@ -199,14 +199,41 @@ impl<'de> Json<'de> {
     }
 }
 
+/// What a body says at the top level under an envelope's `key`.
+#[derive(Debug)]
+pub enum TopField<'de> {
+    /// Not a JSON object, or an object without `key`.
+    Absent,
+    Present(Json<'de>),
+    /// An object that names `key` but cannot be read strictly (a key
+    /// twice, at any depth): an envelope that cannot be believed, and so
+    /// never a success either.
+    Ambiguous,
+}
+
 /// The field `key` of a body that is a JSON object, read as strictly as
-/// any other body: `None` when the body is not an object (or not JSON, or
-/// names a key twice: an ambiguous envelope is no envelope) or lacks it.
-pub fn top_field<'de>(body: &'de [u8], key: &str) -> Option<Json<'de>> {
-    match Json::read(body).ok()? {
-        Json::Object(fields) => fields.into_iter().find(|(k, _)| k == key).map(|(_, v)| v),
-        _ => None,
+/// any other body. Only a body that fails the strict read is read again,
+/// leniently, to tell [`TopField::Ambiguous`] from [`TopField::Absent`].
+pub fn top_field<'de>(body: &'de [u8], key: &str) -> TopField<'de> {
+    match Json::read(body) {
+        Ok(Json::Object(fields)) => match fields.into_iter().find(|(k, _)| k == key) {
+            Some((_, v)) => TopField::Present(v),
+            None => TopField::Absent,
+        },
+        Ok(_) => TopField::Absent,
+        Err(_) => match serde_json::from_slice::<Value>(body) {
+            Ok(Value::Object(o)) if o.contains_key(key) => TopField::Ambiguous,
+            _ => TopField::Absent,
+        },
     }
+}
+
+/// The error for an [`TopField::Ambiguous`] envelope.
+pub fn ambiguous_envelope(provider: &str, status: u16) -> Error {
+    Error::bad_response(format!(
+        "the {provider} response names a key twice: its error envelope cannot be believed"
+    ))
+    .with_status(status)
 }
 
 impl From<Value> for Json<'static> {

@@ -8,6 +8,7 @@ use super::clients::Clients;
 use crate::cli::ApiArgs;
 use crate::error::{Error, Result};
 use crate::http::{self, Engine, Incoming, Outgoing};
+use crate::listing::paginate::MAX_EMPTY_PAGES;
 use crate::output::compact_json;
 use crate::providers::ProviderId;
 use reqwest::{Method, Url};
@@ -39,6 +40,7 @@ async fn execute(ctx: &Context, args: ApiArgs) -> Result<()> {
     let mut out = std::io::BufWriter::new(std::io::stdout());
     // A server that hands back a cursor it already gave would be followed forever.
     let mut seen = HashSet::new();
+    let mut empty_run = 0;
     loop {
         let url = target.url(&base)?;
         let resp = send(&clients, args.provider, &engine, args.method.clone(), url).await?;
@@ -49,7 +51,10 @@ async fn execute(ctx: &Context, args: ApiArgs) -> Result<()> {
             out.write_all(&resp.body)?;
             // A prompt glued to the body's last byte is hard to read; a pipe
             // gets the bytes exactly as received.
-            if std::io::stdout().is_terminal() && !resp.body.ends_with(b"\n") {
+            if std::io::stdout().is_terminal()
+                && !resp.body.is_empty()
+                && !resp.body.ends_with(b"\n")
+            {
                 out.write_all(b"\n")?;
             }
             out.flush()?;
@@ -63,6 +68,17 @@ async fn execute(ctx: &Context, args: ApiArgs) -> Result<()> {
         let Some(next) = paging.next(&doc, resp.status)? else {
             return Ok(());
         };
+        empty_run = if paging.is_empty_page(&doc) {
+            empty_run + 1
+        } else {
+            0
+        };
+        if empty_run >= MAX_EMPTY_PAGES {
+            return Err(Error::bad_response(format!(
+                "pagination makes no progress: {MAX_EMPTY_PAGES} empty pages in a row, each pointing to another"
+            ))
+            .with_status(resp.status));
+        }
         if !seen.insert(next.clone()) {
             return Err(Error::bad_response(format!(
                 "the server sent the {} {} twice; stopping instead of reading the same pages again",
@@ -71,7 +87,8 @@ async fn execute(ctx: &Context, args: ApiArgs) -> Result<()> {
             ))
             .with_status(resp.status));
         }
-        target.set(paging.param(&target), &next);
+        let param = paging.param(&target);
+        target.set(&param, &next);
     }
 }
 
@@ -84,7 +101,7 @@ struct Target {
 
 impl Target {
     fn parse(raw: &str, pairs: &[(String, String)]) -> Result<Self> {
-        if raw.contains("://") {
+        if raw.split('?').next().unwrap_or(raw).contains("://") {
             return Err(Error::usage(format!(
                 "{} is a URL: PATH is a path after the provider's base URL, as in /v1/users/U/balances \
                  (the host is the configured base URL, so credentials go nowhere else)",
@@ -134,9 +151,10 @@ impl Target {
             .map(|k| k.into_owned())
     }
 
-    /// Replace every `name=` part by `name=value`, at the end.
+    /// Replace every `name=` part (in any case) by `name=value`, at the end.
     fn set(&mut self, name: &str, value: &str) {
-        self.query.retain(|p| Target::key(p) != name);
+        self.query
+            .retain(|p| !Target::key(p).eq_ignore_ascii_case(name));
         self.query.push(format!(
             "{}={}",
             http::url::encode(name),
@@ -200,6 +218,11 @@ enum Paging {
     Token {
         field: &'static str,
         param: &'static str,
+        /// The page's items: NOAH's list ends on an empty page (its
+        /// documented end); Boca's may skip ahead with a few, never with
+        /// [`MAX_EMPTY_PAGES`] in a row.
+        items: &'static str,
+        empty_ends: bool,
     },
     /// Ibanera's envelope: `pageNumber` of `numberOfPages`.
     PageNumber,
@@ -213,10 +236,14 @@ impl Paging {
             ProviderId::Boca => Paging::Token {
                 field: "nextCursor",
                 param: "cursor",
+                items: "items",
+                empty_ends: false,
             },
             ProviderId::Noah => Paging::Token {
                 field: "PageToken",
                 param: "PageToken",
+                items: "Items",
+                empty_ends: true,
             },
             ProviderId::Ibanera => Paging::PageNumber,
             ProviderId::P100 => Paging::None,
@@ -231,17 +258,25 @@ impl Paging {
         }
     }
 
-    /// The parameter to send the next page's token in: Ibanera's query
-    /// names vary in case (`pageNumber`, `PageNumber`), so the one the
-    /// caller typed is kept.
-    fn param(&self, target: &Target) -> &'static str {
-        match self {
+    /// The parameter to send the next page's token in, in the caller's
+    /// spelling when the path already names it in any case (Ibanera's own
+    /// lists say `pageNumber` and `PageNumber`).
+    fn param(&self, target: &Target) -> String {
+        let name = match self {
             Paging::Token { param, .. } => param,
-            Paging::PageNumber | Paging::None => match target.spelled("pagenumber").as_deref() {
-                Some("pageNumber") => "pageNumber",
-                Some("pagenumber") => "pagenumber",
-                _ => "PageNumber",
-            },
+            Paging::PageNumber | Paging::None => "PageNumber",
+        };
+        target.spelled(name).unwrap_or_else(|| name.to_owned())
+    }
+
+    /// Whether the page's item list is there and empty.
+    fn is_empty_page(&self, doc: &Value) -> bool {
+        match self {
+            Paging::Token { items, .. } => doc
+                .get(*items)
+                .and_then(Value::as_array)
+                .is_some_and(Vec::is_empty),
+            Paging::PageNumber | Paging::None => false,
         }
     }
 
@@ -249,6 +284,9 @@ impl Paging {
     fn next(&self, doc: &Value, status: u16) -> Result<Option<String>> {
         match self {
             Paging::None => Ok(None),
+            Paging::Token {
+                empty_ends: true, ..
+            } if self.is_empty_page(doc) => Ok(None),
             Paging::Token { field, .. } => match doc.get(*field) {
                 None | Some(Value::Null) => Ok(None),
                 Some(Value::String(s)) if s.is_empty() => Ok(None),
@@ -360,6 +398,33 @@ mod tests {
         assert_eq!(t.query, ["pageSize=2", "pageNumber=2"]);
         let t = Target::parse("/x", &[]).unwrap();
         assert_eq!(Paging::PageNumber.param(&t), "PageNumber");
+        // Any case the caller typed is the one replaced, never sent twice.
+        let mut t = Target::parse("/x?PAGENUMBER=1&PageSize=5", &[]).unwrap();
+        let param = Paging::PageNumber.param(&t);
+        assert_eq!(param, "PAGENUMBER");
+        t.set(&param, "2");
+        assert_eq!(t.query, ["PageSize=5", "PAGENUMBER=2"]);
+    }
+
+    #[test]
+    fn a_url_in_the_query_is_a_value_not_a_target() {
+        assert_eq!(
+            url("https://api.noah.com/v1", "/x?next=https://a", &[]).unwrap(),
+            "https://api.noah.com/v1/x?next=https://a"
+        );
+    }
+
+    #[test]
+    fn noah_ends_on_an_empty_page_and_boca_counts_them() {
+        let doc = |s: &str| serde_json::from_str::<Value>(s).unwrap();
+        let noah = Paging::of(ProviderId::Noah);
+        let empty = doc(r#"{"Items":[],"PageToken":"t2"}"#);
+        assert_eq!(noah.next(&empty, 200).unwrap(), None);
+        let boca = Paging::of(ProviderId::Boca);
+        let empty = doc(r#"{"items":[],"nextCursor":"c2"}"#);
+        assert_eq!(boca.next(&empty, 200).unwrap(), Some("c2".into()));
+        assert!(boca.is_empty_page(&empty));
+        assert!(!boca.is_empty_page(&doc(r#"{"items":[1],"nextCursor":"c2"}"#)));
     }
 
     #[test]

@@ -8,8 +8,7 @@ use crate::listing::history::{SincePager, StateFile};
 use crate::listing::paginate::{self, Follow, Pager};
 use crate::model::{Balance, Header, Transaction};
 use crate::output::{self, Record};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use std::io::{BufWriter, Write};
+use indicatif::ProgressBar;
 use std::time::{Duration, Instant};
 
 /// Fetch pages and print records as they arrive. Nothing reaches stdout
@@ -56,7 +55,7 @@ async fn run_checked<T: Record, P: Pager<Item = T>>(
     let mut below = Vec::new();
     // The currencies the listing has, for a minimum in one it has not.
     let mut seen = std::collections::BTreeSet::new();
-    let out: Box<dyn Write> = Box::new(BufWriter::new(std::io::stdout()));
+    let out = super::progress::stdout();
     let mut writer = output::writer::<T>(ctx.style, false, out);
     let mut begun = false;
     let mut progress = Progress::new(ctx.global.quiet);
@@ -241,10 +240,7 @@ impl Progress {
         self.pages += 1;
         self.items += items;
         if self.bar.is_none() && !self.quiet && self.started.elapsed() > Self::AFTER {
-            let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-            if let Ok(style) = ProgressStyle::with_template("{spinner} {msg}") {
-                bar.set_style(style);
-            }
+            let bar = super::progress::line(None, "{spinner} {msg}", false);
             bar.enable_steady_tick(Duration::from_millis(120));
             self.bar = Some(bar);
         }

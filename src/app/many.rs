@@ -12,10 +12,9 @@ use crate::model::{Balance, Header};
 use crate::output::{self, Source};
 use crate::providers::{ProviderId, UserBalances};
 use futures_util::StreamExt;
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::ProgressBar;
 use std::collections::HashSet;
 use std::future::Future;
-use std::io::{BufWriter, Write};
 
 /// User ids from a file (or stdin for `-`): one per line, blank lines and
 /// `#` comments skipped, duplicates dropped (first occurrence kept). A file
@@ -158,7 +157,7 @@ where
     F: Fn(usize) -> Fut,
     Fut: Future<Output = Result<Vec<Page<Balance>>>>,
 {
-    let out: Box<dyn Write> = Box::new(BufWriter::new(std::io::stdout()));
+    let out = super::progress::stdout();
     let mut writer = output::writer::<Balance>(ctx.style, true, out);
     let header = Header {
         provider: lookups.first().map_or("", |l| l.provider.name()),
@@ -271,14 +270,11 @@ where
 
 /// Lookups done / total and failures, on stderr, only when it is a terminal.
 fn progress_bar(total: usize, quiet: bool) -> ProgressBar {
-    if quiet {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr());
-    if let Ok(style) = ProgressStyle::with_template("{spinner} {pos}/{len} done {msg}") {
-        bar.set_style(style);
-    }
-    bar
+    super::progress::line(
+        Some(total as u64),
+        "{spinner} {pos}/{len} done {msg}",
+        quiet,
+    )
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@ mod listing;
 mod many;
 mod noah;
 mod p100;
+mod progress;
 mod reconcile;
 mod sandbox_cmd;
 mod summary;
@@ -340,7 +341,7 @@ fn init_logging(g: &GlobalArgs, format: Format) {
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
     let fmt = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_writer(std::io::stderr)
+        .with_writer(|| progress::LogWriter)
         .without_time()
         .with_target(false);
     // In JSON modes every stderr line is a JSON object: logs too

@@ -21,9 +21,8 @@ use crate::model::{Balance, Header, Synced, Transaction};
 use crate::output::{self, Source};
 use crate::providers::{ProviderId, UserBalances, boca, ibanera, noah};
 use futures_util::StreamExt;
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::ProgressBar;
 use std::cell::RefCell;
-use std::io::{BufWriter, Write};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 use tokio::sync::Mutex;
@@ -55,16 +54,11 @@ struct Progress {
 
 impl Progress {
     fn new(units: usize, quiet: bool) -> Self {
-        let bar = if quiet {
-            ProgressBar::hidden()
-        } else {
-            ProgressBar::with_draw_target(Some(units as u64), ProgressDrawTarget::stderr())
-        };
-        if let Ok(style) =
-            ProgressStyle::with_template("{spinner} sync: {pos}/{len} users and accounts, {msg}")
-        {
-            bar.set_style(style);
-        }
+        let bar = super::progress::line(
+            Some(units as u64),
+            "{spinner} sync: {pos}/{len} users and accounts, {msg}",
+            quiet,
+        );
         // The spinner turns while a long listing is read page after page.
         bar.enable_steady_tick(Duration::from_millis(120));
         let progress = Progress {
@@ -152,67 +146,7 @@ pub async fn run(
     let wants = |p: ProviderId| providers.contains(&p) && !no_users.contains(&p);
     let clients = &Clients::connect(ctx, wants, None);
 
-    let out: Box<dyn Write> = Box::new(BufWriter::new(std::io::stdout()));
-    let mut writer = output::writer::<Synced>(ctx.style, true, out);
-    writer.begin(&Header {
-        provider: "",
-        profile: ctx.profile_name.clone(),
-        subject: None,
-        as_of: None,
-    })?;
-    let mut first_failure: Option<(usize, Kind)> = None;
-    // The ledger is the job; the report is news about it. A report that
-    // cannot be written (a closed pipe, a full disk) stops the report, not
-    // the sync: every listing is still written, and the run's code says so.
-    let mut output_failed: Option<Error> = None;
-    // One unit's listings are reported together: one record per listing
-    // written, grouped by subject (one JSON document each); failures on stderr.
-    let mut report = |order: usize, listings: Vec<Outcome>| -> Result<()> {
-        let mut written: Vec<(&'static str, String, Vec<Synced>)> = Vec::new();
-        for (key, result) in listings {
-            match result {
-                Ok(rows) => {
-                    let record = Synced::new(key.list, rows);
-                    match written.last_mut() {
-                        Some((p, s, records)) if *p == key.provider && *s == key.subject => {
-                            records.push(record)
-                        }
-                        _ => written.push((key.provider, key.subject, vec![record])),
-                    }
-                }
-                // An interrupt: the run stops here (what was committed stays).
-                Err(e) if e.ends_run() => return Err(e),
-                Err(e) => {
-                    let subject = Some(key.subject.as_str()).filter(|s| !s.is_empty());
-                    let e = e.with_provider(key.provider).with_subject(subject);
-                    progress
-                        .bar
-                        .suspend(|| super::print_error(&e, ctx.style.format, &ctx.global, true));
-                    if first_failure.is_none_or(|(first, _)| order < first) {
-                        first_failure = Some((order, e.kind));
-                    }
-                }
-            }
-        }
-        for (provider, subject, records) in written {
-            if output_failed.is_some() {
-                break;
-            }
-            let source = Source {
-                provider,
-                subject: Some(subject.as_str()).filter(|s| !s.is_empty()),
-                as_of: None,
-            };
-            // One document a unit in `-o json`.
-            if let Err(e) = writer
-                .records(source, &records, &[])
-                .and_then(|()| writer.source_done())
-            {
-                output_failed = Some(e);
-            }
-        }
-        Ok(())
-    };
+    let mut report = Report::begin(ctx)?;
     for (i, &p) in no_users.iter().enumerate() {
         let key = ListingKey {
             provider: p.name(),
@@ -226,7 +160,7 @@ pub async fn run(
             ctx.profile_name,
             p.name()
         ));
-        report(i, vec![(key, Err(e))])?;
+        report.unit(i, vec![(key, Err(e))], progress)?;
     }
     let (shared_ref, units_ref) = (&shared, &units);
     let mut results = futures_util::stream::iter(0..units.len())
@@ -238,41 +172,135 @@ pub async fn run(
     let mut interrupted = None;
     while let Some((i, listings)) = results.next().await {
         progress.bar.inc(1);
-        if let Err(e) = report(no_users.len() + i, listings) {
+        if let Err(e) = report.unit(no_users.len() + i, listings, progress) {
             interrupted = Some(e);
             break;
         }
     }
     drop(results);
     progress.bar.finish_and_clear();
-    if output_failed.is_none()
-        && interrupted.is_none()
-        && let Err(e) = writer.finish(None)
-    {
-        output_failed = Some(e);
-    }
-    // A failure's code wins; then an interrupt's; then the report's own
-    // (a closed pipe is 0: the ledger is complete; a full disk is 74).
-    let code = first_failure
-        .map(|(_, kind)| kind.exit_code())
-        .or_else(|| interrupted.as_ref().map(Error::exit_code))
-        .or_else(|| output_failed.as_ref().map(Error::exit_code))
-        .unwrap_or(0);
+    report.finish(interrupted.is_some());
+    let code = report.exit_code(interrupted.as_ref());
     shared
         .ledger
         .lock()
         .await
         .finish_run(&shared.run, code)
         .await?;
-    if let Some(e) = interrupted
-        .or(output_failed)
-        .filter(|_| first_failure.is_none())
-    {
-        return Err(e);
+    report.end(interrupted)
+}
+
+/// What a run tells about the listings it wrote: one record per listing
+/// written, grouped by subject (one JSON document each); failures on
+/// stderr. The ledger is the job; the report is news about it. A report
+/// that cannot be written (a closed pipe, a full disk) stops the report,
+/// not the sync: every listing is still written, and the run's code says so.
+struct Report<'c> {
+    ctx: &'c Context,
+    writer: Box<dyn output::RecordWriter<Synced> + 'c>,
+    /// The first failure in the order of the units (not of their ending).
+    first_failure: Option<(usize, Kind)>,
+    output_failed: Option<Error>,
+}
+
+impl<'c> Report<'c> {
+    fn begin(ctx: &'c Context) -> Result<Self> {
+        let out = super::progress::stdout();
+        let mut writer = output::writer::<Synced>(ctx.style, true, out);
+        writer.begin(&Header {
+            provider: "",
+            profile: ctx.profile_name.clone(),
+            subject: None,
+            as_of: None,
+        })?;
+        Ok(Report {
+            ctx,
+            writer,
+            first_failure: None,
+            output_failed: None,
+        })
     }
-    match first_failure {
-        Some((_, kind)) => Err(Error::reported(kind)),
-        None => Ok(()),
+
+    /// One unit's listings, reported together; an interrupt among them
+    /// stops the run here (what was committed stays).
+    fn unit(&mut self, order: usize, listings: Vec<Outcome>, progress: &Progress) -> Result<()> {
+        let mut written: Vec<(&'static str, String, Vec<Synced>)> = Vec::new();
+        for (key, result) in listings {
+            match result {
+                Ok(rows) => {
+                    let record = Synced::new(key.list, rows);
+                    match written.last_mut() {
+                        Some((p, s, records)) if *p == key.provider && *s == key.subject => {
+                            records.push(record)
+                        }
+                        _ => written.push((key.provider, key.subject, vec![record])),
+                    }
+                }
+                Err(e) if e.ends_run() => return Err(e),
+                Err(e) => {
+                    let subject = Some(key.subject.as_str()).filter(|s| !s.is_empty());
+                    let e = e.with_provider(key.provider).with_subject(subject);
+                    let (format, global) = (self.ctx.style.format, &self.ctx.global);
+                    progress
+                        .bar
+                        .suspend(|| super::print_error(&e, format, global, true));
+                    if self.first_failure.is_none_or(|(first, _)| order < first) {
+                        self.first_failure = Some((order, e.kind));
+                    }
+                }
+            }
+        }
+        for (provider, subject, records) in written {
+            if self.output_failed.is_some() {
+                break;
+            }
+            let source = Source {
+                provider,
+                subject: Some(subject.as_str()).filter(|s| !s.is_empty()),
+                as_of: None,
+            };
+            // One document a unit in `-o json`.
+            if let Err(e) = self
+                .writer
+                .records(source, &records, &[])
+                .and_then(|()| self.writer.source_done())
+            {
+                self.output_failed = Some(e);
+            }
+        }
+        Ok(())
+    }
+
+    /// Close the report (not after an interrupt: its output stops where it is).
+    fn finish(&mut self, interrupted: bool) {
+        if self.output_failed.is_none()
+            && !interrupted
+            && let Err(e) = self.writer.finish(None)
+        {
+            self.output_failed = Some(e);
+        }
+    }
+
+    /// The run's code, as the ledger records it: a failure's code wins;
+    /// then an interrupt's; then the report's own (a closed pipe is 0: the
+    /// ledger is complete; a full disk is 74).
+    fn exit_code(&self, interrupted: Option<&Error>) -> u8 {
+        self.first_failure
+            .map(|(_, kind)| kind.exit_code())
+            .or_else(|| interrupted.map(Error::exit_code))
+            .or_else(|| self.output_failed.as_ref().map(Error::exit_code))
+            .unwrap_or(0)
+    }
+
+    /// How the run ends, in the order of [`Report::exit_code`].
+    fn end(self, interrupted: Option<Error>) -> Result<()> {
+        if let Some((_, kind)) = self.first_failure {
+            return Err(Error::reported(kind));
+        }
+        match interrupted.or(self.output_failed) {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
     }
 }
 

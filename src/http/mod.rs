@@ -114,20 +114,24 @@ impl Incoming {
     }
 }
 
-/// Whether a header's value is a credential, whichever side sent it (a
-/// session cookie is one too): such values are shown as `***`.
+/// Whether a header's value may be a credential, whichever side sent it (a
+/// session cookie is one too): such values are shown as `***`. By the name's
+/// kind, not a list of names: a provider's `X-Auth-Token` or a proxy's
+/// `X-Amz-Security-Token` is as secret as `Authorization`.
 pub fn is_secret_header(name: &str) -> bool {
-    const SECRET: [&str; 8] = [
-        "authorization",
-        "proxy-authorization",
+    const KINDS: [&str; 9] = [
+        "auth",
         "cookie",
-        "set-cookie",
-        "x-api-key",
-        "x-request-signature",
-        "api-signature",
-        "otp",
+        "token",
+        "secret",
+        "signature",
+        "password",
+        "session",
+        "credential",
+        "key",
     ];
-    SECRET.iter().any(|s| s.eq_ignore_ascii_case(name))
+    let name = name.to_ascii_lowercase();
+    name == "otp" || KINDS.iter().any(|k| name.contains(k))
 }
 
 /// What a provider's wire protocol tells the engine.
@@ -533,6 +537,36 @@ fn classify_reqwest(e: reqwest::Error) -> Failure {
 mod tests {
     use super::*;
     use crate::providers::ProviderId;
+
+    #[test]
+    fn credential_headers_are_known_by_their_kind() {
+        for secret in [
+            "Authorization",
+            "Proxy-Authorization",
+            "Cookie",
+            "Set-Cookie",
+            "X-Api-Key",
+            "X-Request-Signature",
+            "Api-Signature",
+            "OTP",
+            "X-Auth-Token",
+            "token",
+            "X-Amz-Security-Token",
+            "X-Session-Id",
+            "X-Client-Secret",
+        ] {
+            assert!(is_secret_header(secret), "{secret}");
+        }
+        for plain in [
+            "Content-Type",
+            "Retry-After",
+            "X-Request-Id",
+            "Date",
+            "Keep-Alive",
+        ] {
+            assert!(!is_secret_header(plain), "{plain}");
+        }
+    }
     use crate::providers::boca::Boca;
     use crate::sandbox::{Options, Sandbox, demo};
     use std::time::Instant;

@@ -194,7 +194,7 @@ impl Record for Transaction {
         ("TYPE", Fit::Text(30)),
         ("STATUS", Fit::Text(20)),
         ("FROM", Fit::Always),
-        ("TO", Fit::Whole(50)),
+        ("TO", Fit::Always),
         ("RATE", Fit::Wide),
         ("FEE", Fit::Whole(25)),
     ];

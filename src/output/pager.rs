@@ -53,6 +53,42 @@ fn command() -> Option<String> {
     (!chosen.is_empty() && chosen != "cat").then(|| chosen.to_owned())
 }
 
+/// SIGINT and SIGQUIT ignored by this process (not by the pager, started
+/// before) until dropped, then as they were.
+struct IgnoreInterrupts {
+    #[cfg(unix)]
+    before: [libc::sighandler_t; 2],
+}
+
+impl IgnoreInterrupts {
+    fn now() -> Self {
+        #[cfg(unix)]
+        {
+            // SAFETY: signal() with SIG_IGN installs no handler of ours.
+            let before = unsafe {
+                [
+                    libc::signal(libc::SIGINT, libc::SIG_IGN),
+                    libc::signal(libc::SIGQUIT, libc::SIG_IGN),
+                ]
+            };
+            IgnoreInterrupts { before }
+        }
+        #[cfg(not(unix))]
+        IgnoreInterrupts {}
+    }
+}
+
+impl Drop for IgnoreInterrupts {
+    fn drop(&mut self) {
+        #[cfg(unix)]
+        // SAFETY: puts back the dispositions signal() returned.
+        unsafe {
+            libc::signal(libc::SIGINT, self.before[0]);
+            libc::signal(libc::SIGQUIT, self.before[1]);
+        }
+    }
+}
+
 /// Write `text` to `out`, or, when it is longer than the screen and a
 /// pager is wanted, through the pager. A pager that cannot start leaves
 /// the text to `out`; one the reader quits early is not an error.
@@ -68,6 +104,10 @@ pub fn show(text: &str, screen: Screen, pager: bool, out: &mut dyn Write) -> Res
             .spawn();
         match child {
             Ok(mut child) => {
+                // Ctrl-C belongs to the pager while it runs (as with git and
+                // gh): were it to end us, the pager would be left reading
+                // the terminal with the shell.
+                let _ignored = IgnoreInterrupts::now();
                 if let Some(mut stdin) = child.stdin.take() {
                     // A reader who quits (`q`) before the end closes the pipe.
                     let _ = stdin.write_all(text.as_bytes());

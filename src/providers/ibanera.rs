@@ -418,6 +418,11 @@ impl Protocol for Ibanera<'_> {
     }
 
     fn error_from(&self, resp: &Incoming) -> Error {
+        if (200..300).contains(&resp.status)
+            && let crate::json::TopField::Ambiguous = crate::json::top_field(&resp.body, "status")
+        {
+            return crate::json::ambiguous_envelope("Ibanera", resp.status);
+        }
         let e = match crate::json::document(&resp.body) {
             Ok(v) if v.is_object() => envelope_error(&v, resp.status),
             _ => Error::new(
@@ -439,10 +444,11 @@ const OTP_HINT: &str = " (the one-time password was refused; codes change every 
 
 /// A 2xx body whose envelope says `status` is not `"1"`.
 fn has_failed_status(resp: &Incoming) -> bool {
+    use crate::json::{Json, TopField};
     match crate::json::top_field(&resp.body, "status") {
-        None | Some(crate::json::Json::Null) => false,
-        Some(crate::json::Json::String(s)) => s != "1",
-        Some(_) => true,
+        TopField::Absent | TopField::Present(Json::Null) => false,
+        TopField::Present(Json::String(s)) => s != "1",
+        TopField::Present(_) | TopField::Ambiguous => true,
     }
 }
 

@@ -74,12 +74,15 @@ fn balance(mut f: Fields) -> Result<Balance> {
 }
 
 /// `errorCode` when the body is P100's error envelope (any non-null value
-/// counts: an envelope with an odd code is still an error, never a balance list).
-fn error_code(resp: &Incoming) -> Option<String> {
-    match crate::json::top_field(&resp.body, "errorCode")? {
-        crate::json::Json::Null => None,
-        crate::json::Json::String(code) => Some(code.into_owned()),
-        other => Some(other.into_value().to_string()),
+/// counts: an envelope with an odd code is still an error, never a balance
+/// list); `Err` for an envelope that names a key twice.
+fn error_code(resp: &Incoming) -> std::result::Result<Option<String>, ()> {
+    use crate::json::{Json, TopField};
+    match crate::json::top_field(&resp.body, "errorCode") {
+        TopField::Absent | TopField::Present(Json::Null) => Ok(None),
+        TopField::Present(Json::String(code)) => Ok(Some(code.into_owned())),
+        TopField::Present(other) => Ok(Some(other.into_value().to_string())),
+        TopField::Ambiguous => Err(()),
     }
 }
 
@@ -95,20 +98,28 @@ impl Protocol for P100 {
 
     /// P100 may send its error envelope with HTTP 200: `errorCode` decides.
     fn is_error_envelope(&self, resp: &Incoming) -> bool {
-        error_code(resp).is_some()
+        error_code(resp) != Ok(None)
     }
 
     fn retry_class(&self, resp: &Incoming) -> Option<RetryClass> {
-        if error_code(resp).as_deref() == Some("P501") {
+        if error_code(resp).ok().flatten().as_deref() == Some("P501") {
             return Some(RetryClass::Transient);
         }
         http::default_retry_class(resp)
     }
 
     fn error_from(&self, resp: &Incoming) -> Error {
+        let code = match error_code(resp) {
+            Ok(code) => code,
+            // A success status with an envelope that cannot be believed; an
+            // error status says enough on its own.
+            Err(()) if (200..300).contains(&resp.status) => {
+                return crate::json::ambiguous_envelope("P100", resp.status);
+            }
+            Err(()) => None,
+        };
         let body: Value = crate::json::document(&resp.body).unwrap_or(Value::Null);
         let text = |k: &str| body.get(k).and_then(Value::as_str).map(str::to_owned);
-        let code = error_code(resp);
         let message = text("errorMessage")
             .or_else(|| text("message"))
             .unwrap_or_else(|| format!("HTTP {} without a P100 error body", resp.status));

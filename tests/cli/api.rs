@@ -228,6 +228,78 @@ fn a_cursor_given_twice_stops_the_pagination() {
     assert_eq!(srv.request_count(), 3);
 }
 
+/// Empty pages with ever-new tokens end as each provider's listing ends:
+/// NOAH's list at its first empty page (its documented end), Boca's after
+/// 20 in a row (exit 65), never a loop without end.
+#[test]
+fn empty_pages_with_fresh_tokens_end_the_pagination() {
+    let home = tempfile::tempdir().unwrap();
+    let next = |req: &crate::hostile::Request, name: &str| {
+        req.query(name)
+            .and_then(|t| t.parse::<u32>().ok())
+            .unwrap_or(0)
+            + 1
+    };
+    let srv = Hostile::serve(move |req| {
+        if req.path().ends_with("/noah") {
+            let n = next(req, "PageToken");
+            Reply::json(200, &format!(r#"{{"Items":[],"PageToken":"{n}"}}"#))
+        } else {
+            let n = next(req, "cursor");
+            Reply::json(200, &format!(r#"{{"items":[],"nextCursor":"{n}"}}"#))
+        }
+    });
+    let r = expect(
+        hostile::noah(home.path(), &srv).args(["api", "noah", "/noah", "--paginate"]),
+        0,
+    );
+    assert_eq!(
+        r.stdout,
+        "{\"Items\":[],\"PageToken\":\"1\"}\n",
+        "{}",
+        show(&r)
+    );
+    assert_eq!(srv.request_count(), 1);
+    let r = expect(
+        hostile::boca(home.path(), &srv).args(["api", "boca", "/v1/boca", "--paginate"]),
+        65,
+    );
+    assert!(r.stderr.contains("no progress"), "{}", show(&r));
+    assert_eq!(r.stdout.lines().count(), 20);
+    assert_eq!(srv.request_count(), 21);
+}
+
+/// An error envelope on HTTP 200 is an error, and one that names a key
+/// twice (at any depth) cannot be believed either way: 65, never the body
+/// printed with exit 0.
+#[test]
+fn an_error_envelope_with_a_key_twice_is_never_a_success() {
+    let home = tempfile::tempdir().unwrap();
+    for (body, code) in [
+        (r#"{"errorCode":"P412","errorMessage":"no user"}"#, 66),
+        (
+            r#"{"errorCode":"P412","errorMessage":"no user","data":{"a":1,"a":1}}"#,
+            65,
+        ),
+        (r#"{"errorCode":"P412","errorCode":"P412"}"#, 65),
+    ] {
+        let srv = Hostile::serve(move |_| Reply::json(200, body));
+        let r = expect(
+            hostile::p100(home.path(), &srv).args(["api", "p100", "/v1/x"]),
+            code,
+        );
+        assert_eq!(r.stdout, "", "{body}: {}", show(&r));
+    }
+    let srv = hostile::ibanera_server(|_| {
+        Reply::json(200, r#"{"status":"1","details":[],"status":"1"}"#)
+    });
+    let r = expect(
+        hostile::ibanera(home.path(), &srv).args(["api", "ibanera", "/api/v1/x"]),
+        65,
+    );
+    assert!(r.stderr.contains("names a key twice"), "{}", show(&r));
+}
+
 /// Only reads, only the configured host: refused before anything is sent.
 #[test]
 fn other_methods_and_other_hosts_are_refused_before_sending() {

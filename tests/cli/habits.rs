@@ -310,3 +310,46 @@ fn sync_shows_progress_on_a_terminal_only() {
     let quiet = under_a_terminal(&env, 120, &line.replace(" sync ", " -q sync "), &xterm);
     assert!(!quiet.contains("users and accounts"), "{quiet:?}");
 }
+
+/// Records on the same terminal as the progress line come out whole: each
+/// is printed around it (the line is taken off, the record written, the
+/// line put back), and so are log lines. Judged by tmux, a real terminal.
+#[test]
+fn sync_prints_its_records_around_the_progress_line() {
+    if !crate::support::have_tmux() {
+        crate::support::skipped("habits: no tmux");
+        return;
+    }
+    let env = TestEnv::pinned(Default::default());
+    let piped = expect(
+        env.cmd()
+            .args(["--sandbox", "sync", "--db"])
+            .arg(env.home.path().join("piped.db"))
+            .args(["-o", "ndjson"]),
+        0,
+    );
+    let bin = assert_cmd::cargo::cargo_bin!("balances");
+    let line = format!(
+        "{} --sandbox sync --db {} -o ndjson",
+        bin.display(),
+        env.home.path().join("tty.db").display()
+    );
+    let screen = crate::support::in_tmux(
+        &env,
+        200,
+        &line,
+        &[("BALANCES_NOW", "2026-12-01T00:00:00Z")],
+    );
+    assert!(screen.contains("__DONE__"), "{screen}");
+    let shown: Vec<&str> = screen.lines().map(str::trim_end).collect();
+    for record in piped.stdout.lines() {
+        assert!(
+            shown.contains(&record),
+            "{record} is not whole on the screen:\n{screen}"
+        );
+    }
+    assert!(
+        !screen.contains("users and accounts"),
+        "the line is cleared at the end:\n{screen}"
+    );
+}

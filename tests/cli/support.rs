@@ -161,6 +161,70 @@ pub fn have_pty() -> bool {
         .is_ok()
 }
 
+/// Whether tmux is here: a real terminal emulator, for what a screen
+/// shows once lines are redrawn in place (a progress line).
+pub fn have_tmux() -> bool {
+    std::process::Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// Run a shell line in a tmux window `cols` wide, with the clean
+/// environment of [`TestEnv::cmd`] plus `vars`, and return what the screen
+/// and its scrollback show at the end, wrapped lines joined.
+pub fn in_tmux(env: &TestEnv, cols: u16, line: &str, vars: &[(&str, &str)]) -> String {
+    let socket = format!(
+        "balances-test-{}-{}",
+        std::process::id(),
+        env.home.path().file_name().unwrap().to_string_lossy()
+    );
+    let script = env.home.path().join("tmux-run.sh");
+    let mut exports = String::new();
+    for (k, v) in [
+        ("HOME", env.home.path().to_str().unwrap()),
+        (
+            "XDG_CONFIG_HOME",
+            env.home.path().join("config").to_str().unwrap(),
+        ),
+        ("BALANCES_KEYRING", "none"),
+        ("NO_COLOR", "1"),
+        ("TERM", "xterm"),
+    ]
+    .iter()
+    .chain(vars)
+    {
+        exports.push_str(&format!("export {k}='{v}'\n"));
+    }
+    std::fs::write(
+        &script,
+        format!("{exports}{line}\necho __DONE__\nsleep 60\n"),
+    )
+    .unwrap();
+    let tmux = |args: &[&str]| {
+        std::process::Command::new("tmux")
+            .args(["-L", &socket, "-f", "/dev/null"])
+            .args(args)
+            .output()
+            .expect("tmux runs")
+    };
+    let cols = cols.to_string();
+    let script = script.to_str().unwrap();
+    tmux(&["new-session", "-d", "-x", &cols, "-y", "40", "sh", script]);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    let mut screen = String::new();
+    while std::time::Instant::now() < deadline {
+        let out = tmux(&["capture-pane", "-p", "-J", "-S", "-"]);
+        screen = String::from_utf8_lossy(&out.stdout).into_owned();
+        if screen.contains("__DONE__") {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    tmux(&["kill-server"]);
+    screen
+}
+
 /// Run a shell line under a pseudo-terminal `cols` wide (`script`, util-linux),
 /// with the clean environment of [`TestEnv::cmd`] plus `env`; what the
 /// terminal showed, both streams, as the screen got them (`\r\n` line ends).

@@ -176,3 +176,36 @@ fn long_tables_go_through_the_pager_on_a_terminal_only() {
     );
     assert!(missing.contains("USDC_TEST"), "{missing}");
 }
+
+/// Ctrl-C while the pager shows the table is the pager's (as with git and
+/// gh): the run waits for it, and ends as it would have.
+#[test]
+#[cfg(unix)]
+fn an_interrupt_under_the_pager_is_the_pagers() {
+    if !have_pty() {
+        skipped("tables: no `script` for a pseudo-terminal");
+        return;
+    }
+    use std::os::unix::fs::PermissionsExt;
+    let env = TestEnv::new();
+    let pager = env.home.path().join("interrupted-pager");
+    std::fs::write(
+        &pager,
+        "#!/bin/sh\nkill -INT $PPID\nkill -QUIT $PPID\nsleep 0.2\nsed s/^/PAGED:/\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&pager, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let bin = assert_cmd::cargo::cargo_bin!("balances");
+    let line = format!("{} --sandbox summary; echo \"RC=$?\"", bin.display());
+    let text = under_a_terminal(
+        &env,
+        200,
+        &line,
+        &[
+            ("BALANCES_NOW", NOW),
+            ("BALANCES_PAGER", pager.to_str().unwrap()),
+        ],
+    );
+    assert!(text.contains("PAGED:"), "{text}");
+    assert!(text.contains("RC=0"), "{text}");
+}
