@@ -204,27 +204,95 @@ impl<'de> Json<'de> {
 pub enum TopField<'de> {
     /// Not a JSON object, or an object without `key`.
     Absent,
+    /// Its value, read strictly (a key twice inside it is refused).
     Present(Json<'de>),
-    /// An object that names `key` but cannot be read strictly (a key
-    /// twice, at any depth): an envelope that cannot be believed, and so
-    /// never a success either.
+    /// `key` given twice, or a value of it that names a key twice: an
+    /// envelope that cannot be believed, and so never a success either.
     Ambiguous,
 }
 
-/// The field `key` of a body that is a JSON object, read as strictly as
-/// any other body. Only a body that fails the strict read is read again,
-/// leniently, to tell [`TopField::Ambiguous`] from [`TopField::Absent`].
+/// The field `key` of a body that is a JSON object. Every response of a
+/// provider that may send its errors with HTTP 200 is asked this, so the
+/// rest of the body is only skipped, not read: its own strictness is the
+/// business of whoever reads it (the listings refuse a key twice anywhere).
 pub fn top_field<'de>(body: &'de [u8], key: &str) -> TopField<'de> {
-    match Json::read(body) {
-        Ok(Json::Object(fields)) => match fields.into_iter().find(|(k, _)| k == key) {
-            Some((_, v)) => TopField::Present(v),
-            None => TopField::Absent,
-        },
-        Ok(_) => TopField::Absent,
-        Err(_) => match serde_json::from_slice::<Value>(body) {
-            Ok(Value::Object(o)) if o.contains_key(key) => TopField::Ambiguous,
-            _ => TopField::Absent,
-        },
+    let Ok(text) = std::str::from_utf8(body) else {
+        return TopField::Absent;
+    };
+    let ambiguous = std::cell::Cell::new(false);
+    let mut de = serde_json::Deserializer::from_str(text);
+    match de::DeserializeSeed::deserialize(TopFieldSeed(key, &ambiguous), &mut de) {
+        Ok(found) => found,
+        Err(_) if ambiguous.get() => TopField::Ambiguous,
+        Err(_) => TopField::Absent,
+    }
+}
+
+/// The key looked for, and where to say it was found ambiguous (the read
+/// then stops with an error, its position inside the value).
+struct TopFieldSeed<'k>(&'k str, &'k std::cell::Cell<bool>);
+
+impl<'de> de::DeserializeSeed<'de> for TopFieldSeed<'_> {
+    type Value = TopField<'de>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> std::result::Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for TopFieldSeed<'_> {
+    type Value = TopField<'de>;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E>(self, _: bool) -> std::result::Result<Self::Value, E> {
+        Ok(TopField::Absent)
+    }
+    fn visit_i64<E>(self, _: i64) -> std::result::Result<Self::Value, E> {
+        Ok(TopField::Absent)
+    }
+    fn visit_u64<E>(self, _: u64) -> std::result::Result<Self::Value, E> {
+        Ok(TopField::Absent)
+    }
+    fn visit_f64<E>(self, _: f64) -> std::result::Result<Self::Value, E> {
+        Ok(TopField::Absent)
+    }
+    fn visit_str<E>(self, _: &str) -> std::result::Result<Self::Value, E> {
+        Ok(TopField::Absent)
+    }
+    fn visit_unit<E>(self) -> std::result::Result<Self::Value, E> {
+        Ok(TopField::Absent)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(
+        self,
+        mut seq: A,
+    ) -> std::result::Result<Self::Value, A::Error> {
+        while seq.next_element::<de::IgnoredAny>()?.is_some() {}
+        Ok(TopField::Absent)
+    }
+    fn visit_map<A: MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> std::result::Result<Self::Value, A::Error> {
+        let mut found = TopField::Absent;
+        while let Some(Key(k)) = map.next_key::<Key>()? {
+            if k == NUMBER_TOKEN {
+                // A number's text (serde_json's arbitrary precision): not an object.
+                map.next_value::<de::IgnoredAny>()?;
+                return Ok(TopField::Absent);
+            }
+            if k != self.0 {
+                map.next_value::<de::IgnoredAny>()?;
+                continue;
+            }
+            match (&found, map.next_value::<Json>()) {
+                (TopField::Absent, Ok(v)) => found = TopField::Present(v),
+                _ => {
+                    self.1.set(true);
+                    return Err(de::Error::custom("an ambiguous envelope"));
+                }
+            }
+        }
+        Ok(found)
     }
 }
 
@@ -800,6 +868,34 @@ pub fn with_details(message: String, details: Vec<String>) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_envelope_key_is_found_strictly_and_the_rest_skipped() {
+        let top = |body: &str| match top_field(body.as_bytes(), "errorCode") {
+            TopField::Absent => "absent".to_owned(),
+            TopField::Present(v) => v.into_value().to_string(),
+            TopField::Ambiguous => "ambiguous".to_owned(),
+        };
+        assert_eq!(top(r#"{"errorCode":"P412","data":{"a":1}}"#), r#""P412""#);
+        // A key twice elsewhere is for the reader of the body to refuse.
+        assert_eq!(
+            top(r#"{"errorCode":"P412","data":{"a":1,"a":1}}"#),
+            r#""P412""#
+        );
+        assert_eq!(top(r#"{"errorCode":"P412","errorCode":null}"#), "ambiguous");
+        assert_eq!(top(r#"{"errorCode":{"x":1,"x":2}}"#), "ambiguous");
+        for absent in [
+            r#"{"data":[1,{"errorCode":1}]}"#,
+            "[1]",
+            "12",
+            r#""x""#,
+            "{",
+            "",
+        ] {
+            assert_eq!(top(absent), "absent", "{absent}");
+        }
+        assert_eq!(top(r#"{"errorCode":1.50}"#), "1.50");
+    }
+
     use super::*;
 
     /// Both readers, as one: the tree for error envelopes, the borrowed

@@ -130,8 +130,12 @@ pub fn is_secret_header(name: &str) -> bool {
         "credential",
         "key",
     ];
-    let name = name.to_ascii_lowercase();
-    name == "otp" || KINDS.iter().any(|k| name.contains(k))
+    let name = name.as_bytes();
+    let names = |kind: &str| {
+        name.windows(kind.len())
+            .any(|w| w.eq_ignore_ascii_case(kind.as_bytes()))
+    };
+    name.eq_ignore_ascii_case(b"otp") || KINDS.iter().any(|k| names(k))
 }
 
 /// What a provider's wire protocol tells the engine.
@@ -455,13 +459,15 @@ impl Engine {
         let mut resp = builder.send().await.map_err(classify_reqwest)?;
         let status = resp.status().as_u16();
         let headers = resp.headers().clone();
-        for (k, v) in &headers {
-            let shown = if is_secret_header(k.as_str()) {
-                "***"
-            } else {
-                v.to_str().unwrap_or("<binary>")
-            };
-            debug!("  < {k}: {shown}");
+        if tracing::enabled!(tracing::Level::DEBUG) {
+            for (k, v) in &headers {
+                let shown = if is_secret_header(k.as_str()) {
+                    "***"
+                } else {
+                    v.to_str().unwrap_or("<binary>")
+                };
+                debug!("  < {k}: {shown}");
+            }
         }
         if resp
             .content_length()

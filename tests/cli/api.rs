@@ -269,9 +269,10 @@ fn empty_pages_with_fresh_tokens_end_the_pagination() {
     assert_eq!(srv.request_count(), 21);
 }
 
-/// An error envelope on HTTP 200 is an error, and one that names a key
-/// twice (at any depth) cannot be believed either way: 65, never the body
-/// printed with exit 0.
+/// An error envelope on HTTP 200 is an error, whatever else its body holds
+/// (a key twice deep inside does not hide its code); one that names its
+/// code twice cannot be believed either way: 65, never the body printed
+/// with exit 0.
 #[test]
 fn an_error_envelope_with_a_key_twice_is_never_a_success() {
     let home = tempfile::tempdir().unwrap();
@@ -279,7 +280,7 @@ fn an_error_envelope_with_a_key_twice_is_never_a_success() {
         (r#"{"errorCode":"P412","errorMessage":"no user"}"#, 66),
         (
             r#"{"errorCode":"P412","errorMessage":"no user","data":{"a":1,"a":1}}"#,
-            65,
+            66,
         ),
         (r#"{"errorCode":"P412","errorCode":"P412"}"#, 65),
     ] {
