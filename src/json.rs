@@ -216,20 +216,22 @@ pub enum TopField<'de> {
 /// rest of the body is only skipped, not read: its own strictness is the
 /// business of whoever reads it (the listings refuse a key twice anywhere).
 pub fn top_field<'de>(body: &'de [u8], key: &str) -> TopField<'de> {
-    let Ok(text) = std::str::from_utf8(body) else {
-        return TopField::Absent;
-    };
-    let ambiguous = std::cell::Cell::new(false);
-    let mut de = serde_json::Deserializer::from_str(text);
-    match de::DeserializeSeed::deserialize(TopFieldSeed(key, &ambiguous), &mut de) {
-        Ok(found) => found,
-        Err(_) if ambiguous.get() => TopField::Ambiguous,
+    let found = std::cell::Cell::new(false);
+    // Once the key is found, any flaw in the syntax after it (a second
+    // one, a trailing comma, a cut body) makes an envelope not to be believed.
+    let mut de = serde_json::Deserializer::from_slice(body);
+    let read = de::DeserializeSeed::deserialize(TopFieldSeed(key, &found), &mut de)
+        .and_then(|field| de.end().map(|()| field));
+    match read {
+        Ok(field) => field,
+        Err(_) if found.get() => TopField::Ambiguous,
         Err(_) => TopField::Absent,
     }
 }
 
-/// The key looked for, and where to say it was found ambiguous (the read
-/// then stops with an error, its position inside the value).
+/// The key looked for, and where to say it was met: past that point a
+/// failed read (a second one, a bad value, a flaw further on) is
+/// [`TopField::Ambiguous`].
 struct TopFieldSeed<'k>(&'k str, &'k std::cell::Cell<bool>);
 
 impl<'de> de::DeserializeSeed<'de> for TopFieldSeed<'_> {
@@ -274,23 +276,27 @@ impl<'de> Visitor<'de> for TopFieldSeed<'_> {
         mut map: A,
     ) -> std::result::Result<Self::Value, A::Error> {
         let mut found = TopField::Absent;
+        let mut first = true;
         while let Some(Key(k)) = map.next_key::<Key>()? {
             if k == NUMBER_TOKEN {
-                // A number's text (serde_json's arbitrary precision): not an object.
-                map.next_value::<de::IgnoredAny>()?;
-                return Ok(TopField::Absent);
+                if first {
+                    // A number's text (serde_json's arbitrary precision): not an object.
+                    map.next_value::<de::IgnoredAny>()?;
+                    return Ok(TopField::Absent);
+                }
+                return Err(de::Error::custom(format!(
+                    "an object with the reserved key {NUMBER_TOKEN:?}"
+                )));
             }
+            first = false;
             if k != self.0 {
                 map.next_value::<de::IgnoredAny>()?;
                 continue;
             }
-            match (&found, map.next_value::<Json>()) {
-                (TopField::Absent, Ok(v)) => found = TopField::Present(v),
-                _ => {
-                    self.1.set(true);
-                    return Err(de::Error::custom("an ambiguous envelope"));
-                }
+            if self.1.replace(true) {
+                return Err(de::Error::custom("the envelope's key twice"));
             }
+            found = TopField::Present(map.next_value::<Json>()?);
         }
         Ok(found)
     }
@@ -894,6 +900,22 @@ mod tests {
             assert_eq!(top(absent), "absent", "{absent}");
         }
         assert_eq!(top(r#"{"errorCode":1.50}"#), "1.50");
+        // Found, then a flaw further on: not an envelope to believe, nor a success.
+        for flawed in [
+            r#"{"errorCode":"P412","$serde_json::private::Number":"1"}"#,
+            r#"{"fiatBalances":[],"errorCode":"P412",}"#,
+            r#"{"errorCode":"P412","x":"#,
+            r#"{"errorCode":"P412"} trailing"#,
+        ] {
+            assert_eq!(top(flawed), "ambiguous", "{flawed}");
+        }
+        // What is skipped is not checked (bad UTF-8 in a string): the code
+        // found still makes it an error, never a success.
+        let bad_utf8 = b"{\"errorCode\":\"P412\",\"x\":\"\xff\"}";
+        assert!(matches!(
+            top_field(bad_utf8, "errorCode"),
+            TopField::Present(_)
+        ));
     }
 
     use super::*;

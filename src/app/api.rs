@@ -258,15 +258,18 @@ impl Paging {
         }
     }
 
-    /// The parameter to send the next page's token in, in the caller's
-    /// spelling when the path already names it in any case (Ibanera's own
-    /// lists say `pageNumber` and `PageNumber`).
+    /// The parameter to send the next page's token in: a token goes back
+    /// under the name the provider documents (replacing any other spelling
+    /// of it); Ibanera's page number keeps the caller's spelling when the
+    /// path names it in any case (its own lists say `pageNumber` and
+    /// `PageNumber`).
     fn param(&self, target: &Target) -> String {
-        let name = match self {
-            Paging::Token { param, .. } => param,
-            Paging::PageNumber | Paging::None => "PageNumber",
-        };
-        target.spelled(name).unwrap_or_else(|| name.to_owned())
+        match self {
+            Paging::Token { param, .. } => (*param).to_owned(),
+            Paging::PageNumber | Paging::None => target
+                .spelled("PageNumber")
+                .unwrap_or_else(|| "PageNumber".to_owned()),
+        }
     }
 
     /// Whether the page's item list is there and empty.
@@ -404,6 +407,15 @@ mod tests {
         assert_eq!(param, "PAGENUMBER");
         t.set(&param, "2");
         assert_eq!(t.query, ["PageSize=5", "PAGENUMBER=2"]);
+    }
+
+    #[test]
+    fn a_token_goes_back_under_its_documented_name() {
+        let mut t = Target::parse("/v1/t?Cursor=x&limit=5", &[]).unwrap();
+        let param = Paging::of(ProviderId::Boca).param(&t);
+        assert_eq!(param, "cursor");
+        t.set(&param, "c2");
+        assert_eq!(t.query, ["limit=5", "cursor=c2"]);
     }
 
     #[test]

@@ -135,6 +135,11 @@ pub fn is_secret_header(name: &str) -> bool {
         name.windows(kind.len())
             .any(|w| w.eq_ignore_ascii_case(kind.as_bytes()))
     };
+    // A server's challenge names the scheme it wants, never a secret: it
+    // is what a reader of a 401 needs to see.
+    if name.eq_ignore_ascii_case(b"www-authenticate") {
+        return false;
+    }
     name.eq_ignore_ascii_case(b"otp") || KINDS.iter().any(|k| names(k))
 }
 

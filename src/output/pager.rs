@@ -53,8 +53,8 @@ fn command() -> Option<String> {
     (!chosen.is_empty() && chosen != "cat").then(|| chosen.to_owned())
 }
 
-/// SIGINT and SIGQUIT ignored by this process (not by the pager, started
-/// before) until dropped, then as they were.
+/// SIGINT and SIGQUIT ignored by this process until dropped, then as they
+/// were (the pager sets its own back to the default before it starts).
 struct IgnoreInterrupts {
     #[cfg(unix)]
     before: [libc::sighandler_t; 2],
@@ -98,24 +98,39 @@ pub fn show(text: &str, screen: Screen, pager: bool, out: &mut dyn Write) -> Res
         out.flush()?;
         let mut words = cmd.split_whitespace();
         let program = words.next().unwrap_or("less");
-        let child = std::process::Command::new(program)
-            .args(words)
-            .stdin(std::process::Stdio::piped())
-            .spawn();
-        match child {
+        // Ctrl-C belongs to the pager while it runs (as with git and gh):
+        // were it to end us, the pager would be left reading the terminal
+        // with the shell. Ignored from before the pager starts (it may be
+        // quick), and put back to the default in the pager itself.
+        let ignored = IgnoreInterrupts::now();
+        let mut command = std::process::Command::new(program);
+        command.args(words).stdin(std::process::Stdio::piped());
+        #[cfg(unix)]
+        {
+            use std::os::unix::process::CommandExt;
+            // SAFETY: signal(2) is async-signal-safe, as pre_exec requires.
+            unsafe {
+                command.pre_exec(|| {
+                    libc::signal(libc::SIGINT, libc::SIG_DFL);
+                    libc::signal(libc::SIGQUIT, libc::SIG_DFL);
+                    Ok(())
+                });
+            }
+        }
+        match command.spawn() {
             Ok(mut child) => {
-                // Ctrl-C belongs to the pager while it runs (as with git and
-                // gh): were it to end us, the pager would be left reading
-                // the terminal with the shell.
-                let _ignored = IgnoreInterrupts::now();
                 if let Some(mut stdin) = child.stdin.take() {
                     // A reader who quits (`q`) before the end closes the pipe.
                     let _ = stdin.write_all(text.as_bytes());
                 }
                 let _ = child.wait();
+                drop(ignored);
                 return Ok(());
             }
-            Err(e) => tracing::debug!("pager {cmd:?} did not start: {e}"),
+            Err(e) => {
+                drop(ignored);
+                tracing::debug!("pager {cmd:?} did not start: {e}");
+            }
         }
     }
     out.write_all(text.as_bytes())?;

@@ -353,3 +353,70 @@ fn sync_prints_its_records_around_the_progress_line() {
         "the line is cleared at the end:\n{screen}"
     );
 }
+
+/// A listing slow enough for its spinner, printed as one JSON document on
+/// the spinner's terminal: each line of the document whole on the screen
+/// (a record's line ends only when the next record comes, so it is never
+/// put out under the spinner half written).
+#[test]
+fn a_json_document_on_the_spinners_terminal_comes_out_whole() {
+    if !crate::support::have_tmux() {
+        crate::support::skipped("habits: no tmux");
+        return;
+    }
+    let env = TestEnv::pinned(balances::sandbox::Options {
+        transactions: 150,
+        latency: std::time::Duration::from_millis(200),
+        ..Default::default()
+    });
+    let args = [
+        "boca",
+        "get-transactions",
+        "partner-user-42",
+        "--all",
+        "-o",
+        "json",
+    ];
+    let piped = expect(env.cmd().args(args), 0);
+    let bin = assert_cmd::cargo::cargo_bin!("balances");
+    let line = format!("{} {}", bin.display(), args.join(" "));
+    let screen = crate::support::in_tmux(&env, 300, &line, &[]);
+    assert!(screen.contains("__DONE__"), "{screen}");
+    let shown: Vec<&str> = screen.lines().map(str::trim_end).collect();
+    for line in piped.stdout.lines() {
+        assert!(
+            shown.contains(&line.trim_end()),
+            "{line} is not whole on the screen:\n{screen}"
+        );
+    }
+    assert!(
+        !screen.contains(" pages, "),
+        "the spinner is cleared:\n{screen}"
+    );
+}
+
+/// Ctrl-C during a listing that shows its spinner: the run ends by the
+/// interrupt (130 to the shell) and the spinner's line is cleared.
+#[test]
+fn an_interrupt_leaves_no_spinner_behind() {
+    if !crate::support::have_tmux() {
+        crate::support::skipped("habits: no tmux");
+        return;
+    }
+    let env = TestEnv::with(balances::sandbox::Options {
+        transactions: 2000,
+        latency: std::time::Duration::from_millis(200),
+        ..Default::default()
+    });
+    let bin = assert_cmd::cargo::cargo_bin!("balances");
+    let line = format!(
+        "timeout --preserve-status -s INT 2 {} boca get-transactions partner-user-42 --all -o ndjson > /dev/null; echo \"RC=$?\"",
+        bin.display()
+    );
+    let screen = crate::support::in_tmux(&env, 120, &line, &[]);
+    assert!(screen.contains("RC=130"), "{screen}");
+    assert!(
+        !screen.contains(" pages, "),
+        "the spinner is cleared:\n{screen}"
+    );
+}

@@ -41,13 +41,23 @@ fn read(file: &str) -> String {
     std::fs::read_to_string(root().join(file)).unwrap()
 }
 
-/// The file's code outside its unit tests (by convention the `#[cfg(test)]`
-/// module closes a file) and outside comments.
+/// The file's code outside its unit tests (by convention the
+/// `#[cfg(test)] mod …` module closes a file; a single `#[cfg(test)]` item
+/// before it counts as code) and outside comments.
 fn code(file: &str) -> String {
-    read(file)
-        .lines()
-        .take_while(|l| !l.trim_start().starts_with("#[cfg(test)]"))
+    let text = read(file);
+    let lines: Vec<&str> = text.lines().collect();
+    let tests = (0..lines.len()).find(|&i| {
+        lines[i].trim_start().starts_with("#[cfg(test)]")
+            && lines[i + 1..]
+                .iter()
+                .find(|l| !l.trim().is_empty())
+                .is_some_and(|l| l.trim_start().starts_with("mod "))
+    });
+    lines[..tests.unwrap_or(lines.len())]
+        .iter()
         .filter(|l| !l.trim_start().starts_with("//"))
+        .copied()
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -56,15 +66,26 @@ fn code(file: &str) -> String {
 fn imports(file: &str) -> BTreeSet<String> {
     let code = code(file);
     let mut found = BTreeSet::new();
-    for (at, _) in code.match_indices("crate::") {
-        let rest = &code[at + "crate::".len()..];
-        let name: String = rest
+    let name = |text: &str| -> String {
+        text.trim_start()
             .chars()
             .take_while(|c| c.is_ascii_lowercase() || *c == '_')
-            .collect();
-        if !name.is_empty() {
-            found.insert(name);
-        }
+            .collect()
+    };
+    for (at, _) in code.match_indices("crate::") {
+        let rest = &code[at + "crate::".len()..];
+        // `crate::{http, json::Json}`: each path of the group.
+        let names: Vec<String> = match rest.strip_prefix('{') {
+            Some(group) => group
+                .split('}')
+                .next()
+                .unwrap_or("")
+                .split(',')
+                .map(name)
+                .collect(),
+            None => vec![name(rest)],
+        };
+        found.extend(names.into_iter().filter(|n| !n.is_empty()));
     }
     found
 }
@@ -139,6 +160,8 @@ fn the_room_check_sees_an_import() {
     assert!(imports("src/app/sync.rs").contains("ledger"));
     // A doc comment's link is not an import.
     assert!(!imports("src/listing/paginate.rs").contains("output"));
+    // A test-only item before the tests module is code.
+    assert!(code("src/output/table.rs").contains("pub fn with_width"));
 }
 
 #[test]

@@ -54,20 +54,32 @@ impl TestEnv {
     pub fn std_cmd(&self) -> std::process::Command {
         let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin!("balances"));
         cmd.env_clear()
-            .env("HOME", self.home.path())
-            .env("XDG_CONFIG_HOME", self.home.path().join("config"))
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("BALANCES_KEYRING", "none")
-            .env(
+            .envs(self.vars());
+        cmd
+    }
+
+    /// The environment of [`TestEnv::cmd`] (without `PATH`).
+    pub fn vars(&self) -> Vec<(&'static str, String)> {
+        let home = self.home.path();
+        let mut vars = vec![
+            ("HOME", home.display().to_string()),
+            ("XDG_CONFIG_HOME", home.join("config").display().to_string()),
+            ("BALANCES_KEYRING", "none".to_owned()),
+            (
                 "BALANCES_BOCA_BASE_URL",
                 self.sandbox.base_url(ProviderId::Boca),
-            )
-            .env("BALANCES_BOCA_API_KEY", "boca-demo-key")
-            .env("BALANCES_BOCA_API_SECRET", "boca-demo-signing-secret");
+            ),
+            ("BALANCES_BOCA_API_KEY", "boca-demo-key".to_owned()),
+            (
+                "BALANCES_BOCA_API_SECRET",
+                "boca-demo-signing-secret".to_owned(),
+            ),
+        ];
         if let Some(now) = self.now {
-            cmd.env("BALANCES_NOW", now);
+            vars.push(("BALANCES_NOW", now.to_owned()));
         }
-        cmd
+        vars
     }
 }
 
@@ -181,19 +193,10 @@ pub fn in_tmux(env: &TestEnv, cols: u16, line: &str, vars: &[(&str, &str)]) -> S
     );
     let script = env.home.path().join("tmux-run.sh");
     let mut exports = String::new();
-    for (k, v) in [
-        ("HOME", env.home.path().to_str().unwrap()),
-        (
-            "XDG_CONFIG_HOME",
-            env.home.path().join("config").to_str().unwrap(),
-        ),
-        ("BALANCES_KEYRING", "none"),
-        ("NO_COLOR", "1"),
-        ("TERM", "xterm"),
-    ]
-    .iter()
-    .chain(vars)
-    {
+    let own = env.vars();
+    let own = own.iter().map(|(k, v)| (*k, v.as_str()));
+    let terminal = [("NO_COLOR", "1"), ("TERM", "xterm")];
+    for (k, v) in own.chain(terminal).chain(vars.iter().copied()) {
         exports.push_str(&format!("export {k}='{v}'\n"));
     }
     std::fs::write(
