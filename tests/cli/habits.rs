@@ -311,6 +311,19 @@ fn sync_shows_progress_on_a_terminal_only() {
     assert!(!quiet.contains("users and accounts"), "{quiet:?}");
 }
 
+/// Every line of `output` (what the run printed into a pipe) is a line of
+/// the finished `screen`, whole.
+fn shows_every_line(screen: &str, output: &str) {
+    assert!(screen.contains("__DONE__"), "{screen}");
+    let shown: Vec<&str> = screen.lines().map(str::trim_end).collect();
+    for line in output.lines() {
+        assert!(
+            shown.contains(&line.trim_end()),
+            "{line} is not whole on the screen:\n{screen}"
+        );
+    }
+}
+
 /// Records on the same terminal as the progress line come out whole: each
 /// is printed around it (the line is taken off, the record written, the
 /// line put back), and so are log lines. Judged by tmux, a real terminal.
@@ -340,14 +353,7 @@ fn sync_prints_its_records_around_the_progress_line() {
         &line,
         &[("BALANCES_NOW", "2026-12-01T00:00:00Z")],
     );
-    assert!(screen.contains("__DONE__"), "{screen}");
-    let shown: Vec<&str> = screen.lines().map(str::trim_end).collect();
-    for record in piped.stdout.lines() {
-        assert!(
-            shown.contains(&record),
-            "{record} is not whole on the screen:\n{screen}"
-        );
-    }
+    shows_every_line(&screen, &piped.stdout);
     assert!(
         !screen.contains("users and accounts"),
         "the line is cleared at the end:\n{screen}"
@@ -381,14 +387,7 @@ fn a_json_document_on_the_spinners_terminal_comes_out_whole() {
     let bin = assert_cmd::cargo::cargo_bin!("balances");
     let line = format!("{} {}", bin.display(), args.join(" "));
     let screen = crate::support::in_tmux(&env, 300, &line, &[]);
-    assert!(screen.contains("__DONE__"), "{screen}");
-    let shown: Vec<&str> = screen.lines().map(str::trim_end).collect();
-    for line in piped.stdout.lines() {
-        assert!(
-            shown.contains(&line.trim_end()),
-            "{line} is not whole on the screen:\n{screen}"
-        );
-    }
+    shows_every_line(&screen, &piped.stdout);
     assert!(
         !screen.contains(" pages, "),
         "the spinner is cleared:\n{screen}"
