@@ -255,9 +255,6 @@ impl<'de> Visitor<'de> for TopFieldSeed<'_> {
     fn visit_u64<E>(self, _: u64) -> std::result::Result<Self::Value, E> {
         Ok(TopField::Absent)
     }
-    fn visit_f64<E>(self, _: f64) -> std::result::Result<Self::Value, E> {
-        Ok(TopField::Absent)
-    }
     fn visit_str<E>(self, _: &str) -> std::result::Result<Self::Value, E> {
         Ok(TopField::Absent)
     }

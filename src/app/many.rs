@@ -243,7 +243,7 @@ where
                 let e = e
                     .with_provider(lookup.provider.name())
                     .with_subject(lookup.subject.as_deref());
-                progress.suspend(|| super::print_error(&e, ctx.style.format, &ctx.global, true));
+                super::print_error(&e, ctx.style.format, &ctx.global, true);
                 failed += 1;
                 if first_failure.is_none_or(|(first, _)| i < first) {
                     first_failure = Some((i, e.kind));

@@ -288,31 +288,34 @@ fn report(e: &Error, format: Format, global: &GlobalArgs) -> ExitCode {
 /// One error on stderr: text, or one JSON object in JSON modes. Many-user
 /// runs name the subject in the text form (JSON always carries it).
 pub(crate) fn print_error(e: &Error, format: Format, global: &GlobalArgs, name_subject: bool) {
-    if json_stderr(format) {
-        eprintln!("{}", e.to_json());
-        return;
-    }
-    let prefix = if use_color(global.color) {
-        "\x1b[1;31mbalances:\x1b[0m"
+    let line = if json_stderr(format) {
+        e.to_json().to_string()
     } else {
-        "balances:"
+        let prefix = if use_color(global.color) {
+            "\x1b[1;31mbalances:\x1b[0m"
+        } else {
+            "balances:"
+        };
+        if name_subject {
+            format!("{prefix} {e:#}")
+        } else {
+            format!("{prefix} {e}")
+        }
     };
-    if name_subject {
-        eprintln!("{prefix} {e:#}");
-    } else {
-        eprintln!("{prefix} {e}");
-    }
+    // Around a progress line, if one is on the screen (`summary`, `sync`).
+    progress::around(|| eprintln!("{line}"));
 }
 
 /// A line for the user on stderr that is neither a result nor an error
 /// (`auth set`'s "stored …"): text, or a JSON object in JSON modes, so that
 /// every stderr line of a JSON run parses.
 pub(crate) fn notice(format: Format, text: &str) {
-    if json_stderr(format) {
-        eprintln!("{}", serde_json::json!({ "notice": text }));
+    let line = if json_stderr(format) {
+        serde_json::json!({ "notice": text }).to_string()
     } else {
-        eprintln!("{text}");
-    }
+        text.to_owned()
+    };
+    progress::around(|| eprintln!("{line}"));
 }
 
 fn init_logging(g: &GlobalArgs, format: Format) {

@@ -160,7 +160,7 @@ pub async fn run(
             ctx.profile_name,
             p.name()
         ));
-        report.unit(i, vec![(key, Err(e))], progress)?;
+        report.unit(i, vec![(key, Err(e))])?;
     }
     let (shared_ref, units_ref) = (&shared, &units);
     let mut results = futures_util::stream::iter(0..units.len())
@@ -172,7 +172,7 @@ pub async fn run(
     let mut interrupted = None;
     while let Some((i, listings)) = results.next().await {
         progress.bar.inc(1);
-        if let Err(e) = report.unit(no_users.len() + i, listings, progress) {
+        if let Err(e) = report.unit(no_users.len() + i, listings) {
             interrupted = Some(e);
             break;
         }
@@ -223,7 +223,7 @@ impl<'c> Report<'c> {
 
     /// One unit's listings, reported together; an interrupt among them
     /// stops the run here (what was committed stays).
-    fn unit(&mut self, order: usize, listings: Vec<Outcome>, progress: &Progress) -> Result<()> {
+    fn unit(&mut self, order: usize, listings: Vec<Outcome>) -> Result<()> {
         let mut written: Vec<(&'static str, String, Vec<Synced>)> = Vec::new();
         for (key, result) in listings {
             match result {
@@ -240,10 +240,7 @@ impl<'c> Report<'c> {
                 Err(e) => {
                     let subject = Some(key.subject.as_str()).filter(|s| !s.is_empty());
                     let e = e.with_provider(key.provider).with_subject(subject);
-                    let (format, global) = (self.ctx.style.format, &self.ctx.global);
-                    progress
-                        .bar
-                        .suspend(|| super::print_error(&e, format, global, true));
+                    super::print_error(&e, self.ctx.style.format, &self.ctx.global, true);
                     if self.first_failure.is_none_or(|(first, _)| order < first) {
                         self.first_failure = Some((order, e.kind));
                     }

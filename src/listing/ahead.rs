@@ -108,12 +108,12 @@ impl<A> Default for PagesAhead<'_, A> {
 
 impl<'a, A> PagesAhead<'a, A> {
     /// The answer for page `number`: the one asked for ahead when it is
-    /// next in line; otherwise every page asked for ahead is dropped and
-    /// `fresh` asked for now.
-    pub async fn answer(
+    /// next in line; otherwise every page asked for ahead is dropped and the
+    /// page asked for now (`fresh` is only called then).
+    pub async fn answer<F: Future<Output = Result<A>>>(
         &mut self,
         number: u32,
-        fresh: impl Future<Output = Result<A>>,
+        fresh: impl FnOnce() -> F,
     ) -> Result<A> {
         if self.numbers.front() == Some(&number) {
             self.numbers.pop_front();
@@ -126,7 +126,7 @@ impl<'a, A> PagesAhead<'a, A> {
         }
         self.numbers.clear();
         self.answers = FuturesOrdered::new();
-        fresh.await
+        fresh().await
     }
 
     /// With page `number` read and `pages` in the listing, ask for the
@@ -163,12 +163,12 @@ mod tests {
         let mut ahead = PagesAhead::default();
         ahead.ask_after(1, 10, 3, page);
         assert_eq!(Vec::from(ahead.numbers.clone()), [2, 3, 4]);
-        assert_eq!(ahead.answer(2, async { Ok(0) }).await.unwrap(), 2);
+        assert_eq!(ahead.answer(2, || async { Ok(0) }).await.unwrap(), 2);
         // Asked again after page 2: only what is not in flight, within 3 of it.
         ahead.ask_after(2, 10, 3, page);
         assert_eq!(Vec::from(ahead.numbers.clone()), [3, 4, 5]);
         // Not the page next in line: the window is dropped, the page asked now.
-        assert_eq!(ahead.answer(9, async { Ok(90) }).await.unwrap(), 90);
+        assert_eq!(ahead.answer(9, || async { Ok(90) }).await.unwrap(), 90);
         assert!(ahead.numbers.is_empty());
         // Never past the listing's last page.
         ahead.ask_after(9, 10, 3, page);

@@ -649,7 +649,7 @@ impl<T> Pager for PageNumberPager<'_, '_, T> {
         let (api, engine, list, size) = (self.api, self.engine, &self.list, self.page_size);
         let (v, raw) = self
             .ahead
-            .answer(number, fetch(api, engine, list, size, number))
+            .answer(number, || fetch(api, engine, list, size, number))
             .await?;
         let pages = v.get("numberOfPages").and_then(Value::as_u64);
         let (items, next) = page_of(v, number)?;
