@@ -4,10 +4,10 @@
 //! model, as `gh api` is for GitHub's.
 
 use super::Context;
-use super::clients::Clients;
+use super::wiring::{self, Clients};
 use crate::cli::ApiArgs;
 use crate::error::{Error, Result};
-use crate::http::{self, Engine, Incoming, Outgoing};
+use crate::http::{self, Incoming};
 use crate::listing::paginate::MAX_EMPTY_PAGES;
 use crate::output::compact_json;
 use crate::providers::ProviderId;
@@ -31,19 +31,27 @@ async fn execute(ctx: &Context, args: ApiArgs) -> Result<()> {
     }
     let mut target = Target::parse(&args.path, &args.query)?;
     let base = ctx.base_url(args.provider)?;
-    if args.otp.is_some() && args.provider != ProviderId::Ibanera {
-        return Err(Error::usage("--otp is for ibanera only"));
+    if args.otp.is_some() && !args.provider.takes_otp() {
+        return Err(Error::usage(format!(
+            "--otp is for {} only",
+            ProviderId::ALL
+                .into_iter()
+                .filter(|p| p.takes_otp())
+                .map(ProviderId::name)
+                .collect::<Vec<_>>()
+                .join(", ")
+        )));
     }
     let clients = Clients::connect(ctx, |p| p == args.provider, args.otp);
     let engine = ctx.engine(args.dry_run.dry_run)?;
-    let paging = Paging::of(args.provider);
+    let paging = wiring::paging(args.provider);
     let mut out = std::io::BufWriter::new(std::io::stdout());
     // A server that hands back a cursor it already gave would be followed forever.
     let mut seen = HashSet::new();
     let mut empty_run = 0;
     loop {
         let url = target.url(&base)?;
-        let resp = send(&clients, args.provider, &engine, args.method.clone(), url).await?;
+        let resp = wiring::send(&clients, args.provider, &engine, args.method.clone(), url).await?;
         if args.include {
             write_head(&mut out, &resp)?;
         }
@@ -189,30 +197,8 @@ impl Target {
     }
 }
 
-/// One request to the provider, signed and authenticated as its listings are.
-async fn send(
-    clients: &Clients<'_>,
-    p: ProviderId,
-    engine: &Engine,
-    method: Method,
-    url: Url,
-) -> Result<Incoming> {
-    let build = || Ok(Outgoing::new(method.clone(), url.clone()));
-    match p {
-        ProviderId::Boca => engine.send(clients.boca()?, build).await,
-        ProviderId::Noah => engine.send(clients.noah()?, build).await,
-        ProviderId::P100 => engine.send(clients.p100()?, build).await,
-        ProviderId::Ibanera => {
-            clients
-                .ibanera()?
-                .send(engine, method.clone(), url.clone())
-                .await
-        }
-    }
-}
-
-/// How each provider says where the next page is.
-enum Paging {
+/// How a provider says where the next page is (each provider's is in its `app/<name>.rs`).
+pub(super) enum Paging {
     /// The body's `field` (a string; null or absent on the last page) goes
     /// back as the query parameter `param`.
     Token {
@@ -231,25 +217,6 @@ enum Paging {
 }
 
 impl Paging {
-    fn of(p: ProviderId) -> Self {
-        match p {
-            ProviderId::Boca => Paging::Token {
-                field: "nextCursor",
-                param: "cursor",
-                items: "items",
-                empty_ends: false,
-            },
-            ProviderId::Noah => Paging::Token {
-                field: "PageToken",
-                param: "PageToken",
-                items: "Items",
-                empty_ends: true,
-            },
-            ProviderId::Ibanera => Paging::PageNumber,
-            ProviderId::P100 => Paging::None,
-        }
-    }
-
     fn name(&self) -> &'static str {
         match self {
             Paging::Token { field, .. } => field,
@@ -412,7 +379,7 @@ mod tests {
     #[test]
     fn a_token_goes_back_under_its_documented_name() {
         let mut t = Target::parse("/v1/t?Cursor=x&limit=5", &[]).unwrap();
-        let param = Paging::of(ProviderId::Boca).param(&t);
+        let param = wiring::paging(ProviderId::Boca).param(&t);
         assert_eq!(param, "cursor");
         t.set(&param, "c2");
         assert_eq!(t.query, ["limit=5", "cursor=c2"]);
@@ -429,10 +396,10 @@ mod tests {
     #[test]
     fn noah_ends_on_an_empty_page_and_boca_counts_them() {
         let doc = |s: &str| serde_json::from_str::<Value>(s).unwrap();
-        let noah = Paging::of(ProviderId::Noah);
+        let noah = wiring::paging(ProviderId::Noah);
         let empty = doc(r#"{"Items":[],"PageToken":"t2"}"#);
         assert_eq!(noah.next(&empty, 200).unwrap(), None);
-        let boca = Paging::of(ProviderId::Boca);
+        let boca = wiring::paging(ProviderId::Boca);
         let empty = doc(r#"{"items":[],"nextCursor":"c2"}"#);
         assert_eq!(boca.next(&empty, 200).unwrap(), Some("c2".into()));
         assert!(boca.is_empty_page(&empty));
@@ -442,7 +409,7 @@ mod tests {
     #[test]
     fn each_provider_says_where_the_next_page_is() {
         let doc = |s: &str| serde_json::from_str::<Value>(s).unwrap();
-        let boca = Paging::of(ProviderId::Boca);
+        let boca = wiring::paging(ProviderId::Boca);
         assert_eq!(
             boca.next(&doc(r#"{"nextCursor":"c2"}"#), 200).unwrap(),
             Some("c2".into())
@@ -457,7 +424,7 @@ mod tests {
                 .exit_code(),
             65
         );
-        let ib = Paging::of(ProviderId::Ibanera);
+        let ib = wiring::paging(ProviderId::Ibanera);
         assert_eq!(
             ib.next(&doc(r#"{"pageNumber":1,"numberOfPages":3}"#), 200)
                 .unwrap(),
@@ -475,7 +442,9 @@ mod tests {
             65
         );
         assert_eq!(
-            Paging::of(ProviderId::P100).next(&doc("{}"), 200).unwrap(),
+            wiring::paging(ProviderId::P100)
+                .next(&doc("{}"), 200)
+                .unwrap(),
             None
         );
     }

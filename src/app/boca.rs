@@ -1,12 +1,16 @@
 //! `balances boca ...`
 
+use super::api::Paging;
+use super::sync::{Outcome, Shared};
 use super::{Context, listing, many, thresholds};
 use crate::cli::BocaCommand;
+use crate::clock::Form;
 use crate::error::Result;
 use crate::listing::history::{Listed, StateKey};
 use crate::model::Header;
 use crate::providers::boca::{self, Boca, TransactionPager};
-use crate::providers::{Credential, ProviderId};
+use crate::providers::{Credential, ProviderId, UserBalances};
+use crate::sandbox::demo;
 
 pub(super) fn connect(ctx: &Context) -> Result<Boca> {
     let creds = ctx.resolver();
@@ -97,3 +101,43 @@ async fn execute(ctx: &Context, cmd: BocaCommand) -> Result<()> {
         }
     }
 }
+
+/// `sync`: a user's balances, then the user's transactions from where the
+/// ledger stands.
+pub(super) async fn sync(s: &Shared<'_>, api: Result<&Boca>, user: &str) -> Vec<Outcome> {
+    let p = ProviderId::Boca;
+    let engine = &s.engine;
+    let balances = s
+        .listing(p, user, "balances", async |k, at| {
+            let page = api.clone()?.user_balances(engine, user).await?;
+            s.snapshot(k, at, vec![page]).await
+        })
+        .await;
+    let transactions = s
+        .listing(p, user, "transactions", async |k, _| {
+            let mut pager = TransactionPager::new(api.clone()?, engine, user, boca::MAX_LIMIT);
+            s.transactions(k, &mut pager, Form::Rfc3339).await
+        })
+        .await;
+    vec![balances, transactions]
+}
+
+/// `api --paginate`: the body's `nextCursor` goes back as `cursor`; a page
+/// may skip ahead with few items, never with none many times in a row.
+pub(super) const PAGING: Paging = Paging::Token {
+    field: "nextCursor",
+    param: "cursor",
+    items: "items",
+    empty_ends: false,
+};
+
+pub(super) fn demo_credential(c: Credential) -> Option<&'static str> {
+    use Credential::*;
+    match c {
+        ApiKey => Some(demo::BOCA_API_KEY),
+        ApiSecret => Some(demo::BOCA_API_SECRET),
+        SigningKey | Username | Password | TotpSecret => None,
+    }
+}
+
+pub(super) const DEMO_USERS: &[&str] = &[demo::BOCA_USER, demo::BOCA_LIVING_USER];

@@ -7,12 +7,12 @@ use super::Context;
 use crate::config::credentials::{CredentialSource, Lookup};
 use crate::error::{Error, Kind, Result};
 use crate::http::Engine;
-use crate::providers::{Credential, ProviderId};
+use crate::providers::ProviderId;
 use serde_json::json;
 use std::io::Write;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Status {
+pub(super) enum Status {
     Ok,
     Warn,
     Fail(Kind),
@@ -146,37 +146,15 @@ pub async fn run(ctx: &Context, asked: Vec<ProviderId>) -> Result<()> {
     }
 }
 
-/// What a run of this provider will need of its secrets, beyond their presence:
-/// the NOAH key must parse, the Ibanera TOTP secret must decode.
+/// What a run of this provider will need of its secrets, beyond their
+/// presence (the provider's own check, through `wiring`).
 fn usable(ctx: &Context, p: ProviderId) -> Option<Check> {
-    let label = format!("{} secrets usable", p.name());
-    let fail = |e: Error| check(label.clone(), Status::Fail(e.kind), e.message);
-    match p {
-        ProviderId::Noah => Some(match super::noah::signing_key(ctx) {
-            Ok(Some(key)) => check(
-                label.clone(),
-                Status::Ok,
-                format!("signing key parses ({})", key.alg()),
-            ),
-            Ok(None) => check(
-                label.clone(),
-                Status::Warn,
-                "no signing key: requests go unsigned",
-            ),
-            Err(e) => fail(e),
-        }),
-        ProviderId::Ibanera => match ctx.resolver().optional(p, Credential::TotpSecret) {
-            Ok(Some((secret, _))) => {
-                Some(match crate::auth::totp::decode_base32(secret.expose()) {
-                    Ok(_) => check(label.clone(), Status::Ok, "totp_secret is Base32"),
-                    Err(why) => check(label.clone(), Status::Fail(Kind::Config), why.to_string()),
-                })
-            }
-            Ok(None) => None,
-            Err(e) => Some(fail(e)),
-        },
-        ProviderId::Boca | ProviderId::P100 => None,
-    }
+    let (status, detail) = super::wiring::usable(ctx, p)?;
+    Some(check(
+        format!("{} secrets usable", p.name()),
+        status,
+        detail,
+    ))
 }
 
 fn describe(source: &CredentialSource) -> String {

@@ -1,15 +1,21 @@
 //! `balances ibanera ...`
 
+use super::api::Paging;
+use super::doctor::Status;
+use super::sync::{Outcome, Shared};
 use super::{Context, listing};
 use crate::auth::totp;
 use crate::cli::{IbaneraArgs, IbaneraCommand, PageArgs};
-use crate::error::{Error, Result};
+use crate::clock::Form;
+use crate::error::{Error, Kind, Result};
 use crate::http::Engine;
 use crate::keyring;
 use crate::listing::history::{Listed, StateKey};
-use crate::model::Header;
+use crate::listing::paginate::{self, Page};
+use crate::model::{Balance, Header};
 use crate::providers::ibanera::{self, Ibanera, List, Otp, PageNumberPager, TokenCache};
 use crate::providers::{Credential, ProviderId};
+use crate::sandbox::demo;
 use crate::secret::Secret;
 
 pub(super) fn connect<'a>(ctx: &'a Context, otp: Option<String>) -> Result<Ibanera<'a>> {
@@ -215,4 +221,137 @@ async fn transactions(
         },
     )
     .await
+}
+
+/// The page size of runs over every provider (`summary`, `sync`): the
+/// default of `ibanera get-balances`.
+const PAGE_SIZE: u32 = 100;
+
+/// `summary`: every account balance, all pages.
+pub(super) async fn balances(api: &Ibanera<'_>, engine: &Engine) -> Result<Vec<Page<Balance>>> {
+    let list = List::AccountBalances;
+    let mut pager = PageNumberPager::new(api, engine, list, PAGE_SIZE, ibanera::account_balance)
+        .prefetching(ibanera::PREFETCH);
+    paginate::collect(&mut pager).await
+}
+
+/// Ibanera: account and card balances, card transactions, and the
+/// transactions of every account the balances list.
+pub(super) async fn sync(s: &Shared<'_>, api: Result<&Ibanera<'_>>) -> Vec<Outcome> {
+    let p = ProviderId::Ibanera;
+    fn pager<'a, 'b, T>(
+        api: &'a Ibanera<'b>,
+        engine: &'a Engine,
+        list: List,
+        map: fn(serde_json::Value) -> Result<T>,
+    ) -> PageNumberPager<'a, 'b, T> {
+        PageNumberPager::new(api, engine, list, PAGE_SIZE, map)
+    }
+    let engine = &s.engine;
+    let mut accounts: Vec<String> = Vec::new();
+    let mut without_id = 0usize;
+    let mut done = vec![
+        s.listing(p, "", "balances", async |k, at| {
+            let list = List::AccountBalances;
+            let mut pager = pager(api.clone()?, engine, list, ibanera::account_balance)
+                .prefetching(ibanera::PREFETCH);
+            let pages = paginate::collect(&mut pager).await?;
+            for page in &pages {
+                page.each_chunk(|items| {
+                    for b in items {
+                        match &b.account_id {
+                            Some(id) if !accounts.iter().any(|a| a == id) => {
+                                accounts.push(id.to_string())
+                            }
+                            Some(_) => {}
+                            None => without_id += 1,
+                        }
+                    }
+                    Ok(())
+                })?;
+            }
+            s.snapshot(k, at, pages).await
+        })
+        .await,
+        s.listing(p, "", "card_balances", async |k, at| {
+            let list = List::CardBalances;
+            let mut pager = pager(api.clone()?, engine, list, ibanera::card_balance)
+                .prefetching(ibanera::PREFETCH);
+            s.snapshot(k, at, paginate::collect(&mut pager).await?)
+                .await
+        })
+        .await,
+        s.listing(p, "", "card_transactions", async |k, _| {
+            let all_cards = List::CardTransactions {
+                card: None,
+                from: None,
+                to: None,
+            };
+            let mut pager = pager(api.clone()?, engine, all_cards, ibanera::transaction);
+            s.transactions(k, &mut pager, Form::Iso8601Utc).await
+        })
+        .await,
+    ];
+    if without_id > 0 {
+        // Its transactions cannot be asked for: say so, never skip them quietly.
+        let e = Error::bad_response(format!(
+            "{without_id} account balance(s) without an `id`: their transactions cannot be listed"
+        ));
+        done.push(s.listing(p, "", "transactions", async |_, _| Err(e)).await);
+    }
+    // Accounts synced before stay synced: one that left the balance listing
+    // (closed, suppressed) is still read, and fails loudly if it is gone.
+    if let Ok(k) = s.key(p, "", "transactions") {
+        match s.stored_subjects(&k).await {
+            Ok(stored) => {
+                for id in stored {
+                    if !accounts.contains(&id) {
+                        accounts.push(id);
+                    }
+                }
+            }
+            Err(e) => done.push((k, Err(e))),
+        }
+    }
+    for account in accounts {
+        done.push(
+            s.listing(p, &account, "transactions", async |k, _| {
+                let list = List::AccountTransactions {
+                    account: account.clone(),
+                };
+                let mut pager = pager(api.clone()?, engine, list, ibanera::transaction);
+                s.transactions(k, &mut pager, Form::Iso8601Utc).await
+            })
+            .await,
+        );
+    }
+    done
+}
+
+/// `api --paginate`: the envelope's `pageNumber` of `numberOfPages`.
+pub(super) const PAGING: Paging = Paging::PageNumber;
+
+/// `doctor`: the TOTP secret must decode (none: a code comes with `--otp`).
+pub(super) fn usable(ctx: &Context) -> Option<(Status, String)> {
+    match ctx
+        .resolver()
+        .optional(ProviderId::Ibanera, Credential::TotpSecret)
+    {
+        Ok(Some((secret, _))) => Some(match totp::decode_base32(secret.expose()) {
+            Ok(_) => (Status::Ok, "totp_secret is Base32".to_owned()),
+            Err(why) => (Status::Fail(Kind::Config), why.to_string()),
+        }),
+        Ok(None) => None,
+        Err(e) => Some((Status::Fail(e.kind), e.message)),
+    }
+}
+
+pub(super) fn demo_credential(c: Credential) -> Option<&'static str> {
+    use Credential::*;
+    match c {
+        Username => Some(demo::IBANERA_USERNAME),
+        Password => Some(demo::IBANERA_PASSWORD),
+        TotpSecret => Some(demo::IBANERA_TOTP_SECRET),
+        ApiKey | ApiSecret | SigningKey => None,
+    }
 }

@@ -4,9 +4,7 @@
 mod api;
 mod auth;
 mod boca;
-mod clients;
 mod config_cmd;
-mod demo;
 mod doctor;
 mod export;
 mod ibanera;
@@ -20,6 +18,7 @@ mod sandbox_cmd;
 mod summary;
 mod sync;
 pub mod thresholds;
+mod wiring;
 
 use crate::cli::{Cli, ColorChoice, Command, GlobalArgs};
 use crate::config::credentials::Resolver;
@@ -58,7 +57,7 @@ impl Context {
             profile: self.profile(),
             config_path: &self.loaded.path,
             store: self.store.as_ref(),
-            demo: self.sandbox.is_some().then_some(demo::credential),
+            demo: self.sandbox.is_some().then_some(wiring::demo_credential),
             env: |var| std::env::var_os(var),
         }
     }
@@ -86,7 +85,7 @@ impl Context {
     /// `--sandbox` (a new port every run), the sandbox's name for the provider.
     pub fn listing_base(&self, p: ProviderId) -> Result<String> {
         match &self.sandbox {
-            Some(_) => Ok(demo::listing_base(p)),
+            Some(_) => Ok(wiring::demo_listing_base(p)),
             None => Ok(self.base_url(p)?.to_string()),
         }
     }

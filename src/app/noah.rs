@@ -1,13 +1,21 @@
 //! `balances noah ...`
 
+use super::api::Paging;
+use super::doctor::Status;
+use super::sync::{Outcome, Shared};
 use super::{Context, listing};
 use crate::auth::jwt::EcKey;
 use crate::cli::NoahCommand;
+use crate::clock::Form;
 use crate::error::{Error, Result};
+use crate::http::Engine;
 use crate::listing::history::{Listed, StateKey};
+use crate::listing::paginate::{self, Page};
+use crate::model::Balance;
 use crate::model::Header;
 use crate::providers::noah::{self, BalancePager, Noah, TransactionPager};
 use crate::providers::{Credential, ProviderId};
+use crate::sandbox::demo;
 
 /// The signing key (env → config `signing_key` → config `signing_key_file`
 /// → keyring, as the resolver orders them). `None` when none is set.
@@ -112,5 +120,65 @@ async fn execute(ctx: &Context, cmd: NoahCommand) -> Result<()> {
             )
             .await
         }
+    }
+}
+
+/// `summary`: every balance of the account, all pages.
+pub(super) async fn balances(noah: &Noah, engine: &Engine) -> Result<Vec<Page<Balance>>> {
+    let mut pager = BalancePager {
+        noah,
+        engine,
+        page_size: None,
+    };
+    paginate::collect(&mut pager).await
+}
+
+/// `sync`: the account's balances, then its transactions from where the
+/// ledger stands.
+pub(super) async fn sync(s: &Shared<'_>, api: Result<&Noah>) -> Vec<Outcome> {
+    let p = ProviderId::Noah;
+    let engine = &s.engine;
+    let balances = s
+        .listing(p, "", "balances", async |k, at| {
+            s.snapshot(k, at, balances(api.clone()?, engine).await?)
+                .await
+        })
+        .await;
+    let transactions = s
+        .listing(p, "", "transactions", async |k, _| {
+            let mut pager = TransactionPager::new(api.clone()?, engine, None, None);
+            s.transactions(k, &mut pager, Form::Rfc3339).await
+        })
+        .await;
+    vec![balances, transactions]
+}
+
+/// `api --paginate`: the body's `PageToken` goes back as `PageToken`; the
+/// list ends on an empty page (its documented end).
+pub(super) const PAGING: Paging = Paging::Token {
+    field: "PageToken",
+    param: "PageToken",
+    items: "Items",
+    empty_ends: true,
+};
+
+/// `doctor`: the signing key must parse (none: requests go unsigned).
+pub(super) fn usable(ctx: &Context) -> Option<(Status, String)> {
+    Some(match signing_key(ctx) {
+        Ok(Some(key)) => (Status::Ok, format!("signing key parses ({})", key.alg())),
+        Ok(None) => (
+            Status::Warn,
+            "no signing key: requests go unsigned".to_owned(),
+        ),
+        Err(e) => (Status::Fail(e.kind), e.message),
+    })
+}
+
+pub(super) fn demo_credential(c: Credential) -> Option<&'static str> {
+    use Credential::*;
+    match c {
+        ApiKey => Some(demo::NOAH_API_KEY),
+        SigningKey => Some(demo::NOAH_ES384_PRIVATE),
+        ApiSecret | Username | Password | TotpSecret => None,
     }
 }

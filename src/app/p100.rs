@@ -1,11 +1,14 @@
 //! `balances p100 ...`
 
+use super::api::Paging;
+use super::sync::{Outcome, Shared};
 use super::{Context, listing, many};
 use crate::cli::P100Command;
 use crate::error::Result;
 use crate::model::Header;
 use crate::providers::p100::P100;
-use crate::providers::{Credential, ProviderId};
+use crate::providers::{Credential, ProviderId, UserBalances};
+use crate::sandbox::demo;
 
 pub(super) fn connect(ctx: &Context) -> Result<P100> {
     Ok(P100::new(
@@ -51,3 +54,28 @@ pub async fn run(ctx: &Context, cmd: P100Command) -> Result<()> {
             .with_subject(subject.as_deref())
     })
 }
+
+/// `sync`: a user's balances (P100 publishes no transactions).
+pub(super) async fn sync(s: &Shared<'_>, api: Result<&P100>, user: &str) -> Vec<Outcome> {
+    let engine = &s.engine;
+    let balances = s
+        .listing(ProviderId::P100, user, "balances", async |k, at| {
+            let page = api.clone()?.user_balances(engine, user).await?;
+            s.snapshot(k, at, vec![page]).await
+        })
+        .await;
+    vec![balances]
+}
+
+/// `api --paginate`: P100 documents no pagination: one request.
+pub(super) const PAGING: Paging = Paging::None;
+
+pub(super) fn demo_credential(c: Credential) -> Option<&'static str> {
+    use Credential::*;
+    match c {
+        ApiKey => Some(demo::P100_API_KEY),
+        ApiSecret | SigningKey | Username | Password | TotpSecret => None,
+    }
+}
+
+pub(super) const DEMO_USERS: &[&str] = &[demo::P100_USER];

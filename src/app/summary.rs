@@ -1,13 +1,11 @@
 //! `balances summary`: every balance of every provider configured in the
-//! profile, one lookup per listed user (Boca, P100) or per account (NOAH,
-//! Ibanera), run concurrently like `--users-file`.
+//! profile, one lookup per listed user (a provider with users) or per
+//! account, run concurrently like `--users-file`.
 
-use super::clients::Clients;
+use super::wiring::{self, Clients};
 use super::{Context, many};
 use crate::error::{Error, Result};
-use crate::listing::paginate::{self, Page};
-use crate::model::Balance;
-use crate::providers::{ProviderId, UserBalances, ibanera, noah};
+use crate::providers::ProviderId;
 
 /// Which providers to look at: those asked for, else those with a section
 /// in the profile (under `--sandbox`: all four, with the seeds' example users).
@@ -49,7 +47,7 @@ pub(super) fn users(ctx: &Context, p: ProviderId) -> Option<Vec<String>> {
     }
     if ctx.sandbox.is_some() {
         return Some(
-            super::demo::users(p)
+            wiring::demo_users(p)
                 .iter()
                 .map(|u| u.to_string())
                 .collect(),
@@ -107,32 +105,7 @@ pub async fn run(
             )));
         }
         let subject = list[i].subject.as_deref().unwrap_or_default();
-        let pages: Vec<Page<Balance>> = match list[i].provider {
-            ProviderId::Boca => vec![clients.boca()?.user_balances(engine, subject).await?],
-            ProviderId::P100 => vec![clients.p100()?.user_balances(engine, subject).await?],
-            ProviderId::Noah => {
-                let mut pager = noah::BalancePager {
-                    noah: clients.noah()?,
-                    engine,
-                    page_size: None,
-                };
-                paginate::collect(&mut pager).await?
-            }
-            ProviderId::Ibanera => {
-                let list = ibanera::List::AccountBalances;
-                // 100: the default page size of `ibanera get-balances`.
-                let mut pager = ibanera::PageNumberPager::new(
-                    clients.ibanera()?,
-                    engine,
-                    list,
-                    100,
-                    ibanera::account_balance,
-                )
-                .prefetching(ibanera::PREFETCH);
-                paginate::collect(&mut pager).await?
-            }
-        };
-        Ok(pages)
+        wiring::balances(clients, list[i].provider, engine, subject).await
     })
     .await
 }

@@ -8,7 +8,7 @@
 //! the first failure's. The report on stdout has one record per listing
 //! written (`listing`, `rows`: balances stored, or transactions new to the ledger).
 
-use super::clients::Clients;
+use super::wiring::{self, Clients};
 use super::{Context, summary};
 use crate::clock::Form;
 use crate::error::{Error, Kind, Result};
@@ -19,7 +19,7 @@ use crate::listing::history::{self, SincePager};
 use crate::listing::paginate::{self, Follow, Page, Pager};
 use crate::model::{Balance, Header, Synced, Transaction};
 use crate::output::{self, Source};
-use crate::providers::{ProviderId, UserBalances, boca, ibanera, noah};
+use crate::providers::ProviderId;
 use futures_util::StreamExt;
 use indicatif::ProgressBar;
 use std::cell::RefCell;
@@ -34,11 +34,11 @@ use tokio::sync::Mutex;
 const HOLD_BACK_SECS: i64 = 300;
 
 /// What every listing of the run shares.
-struct Shared<'a> {
+pub(super) struct Shared<'a> {
     ctx: &'a Context,
     ledger: Mutex<Ledger>,
     run: Run,
-    engine: Engine,
+    pub(super) engine: Engine,
     progress: Progress,
 }
 
@@ -100,7 +100,7 @@ impl Progress {
 }
 
 /// One listing's result: its key and what was written, or why nothing was.
-type Outcome = (ListingKey, Result<u64>);
+pub(super) type Outcome = (ListingKey, Result<u64>);
 
 pub async fn run(
     ctx: &Context,
@@ -166,7 +166,10 @@ pub async fn run(
     let mut results = futures_util::stream::iter(0..units.len())
         .map(|i| async move {
             let (p, user) = &units_ref[i];
-            (i, sync_unit(shared_ref, clients, *p, user.as_deref()).await)
+            (
+                i,
+                wiring::sync(shared_ref, clients, *p, user.as_deref().unwrap_or("")).await,
+            )
         })
         .buffered(concurrency.max(1));
     let mut interrupted = None;
@@ -302,7 +305,70 @@ impl<'c> Report<'c> {
 }
 
 impl Shared<'_> {
-    fn key(&self, p: ProviderId, subject: &str, list: &'static str) -> Result<ListingKey> {
+    /// Run one listing's work under its key; `work` is given the key and
+    /// when the listing was started.
+    pub(super) async fn listing(
+        &self,
+        p: ProviderId,
+        subject: &str,
+        list: &'static str,
+        work: impl AsyncFnOnce(&ListingKey, &str) -> Result<u64>,
+    ) -> Outcome {
+        let s = self;
+        match s.key(p, subject, list) {
+            Ok(k) => {
+                let started_at = crate::clock::rfc3339_seconds(crate::clock::now());
+                let result = work(&k, &started_at).await;
+                if let Err(e) = &result
+                    && !e.ends_run()
+                {
+                    // What its batches stored stays; the listing's outcome says it failed.
+                    let failed = ListingRun {
+                        started_at,
+                        outcome: e.kind.name().to_owned(),
+                        rows: 0,
+                    };
+                    let recorded = s
+                        .ledger
+                        .lock()
+                        .await
+                        .record_listing(&s.run, &k, failed)
+                        .await;
+                    if let Err(why) = recorded {
+                        tracing::warn!(
+                            "{} {}: the failure is not recorded: {why}",
+                            k.provider,
+                            k.list
+                        );
+                    }
+                }
+                (k, result)
+            }
+            // The base URL is unusable: the listing fails under a key without one.
+            Err(e) => {
+                let key = ListingKey {
+                    provider: p.name(),
+                    profile: s.ctx.profile_name.clone(),
+                    base_url: String::new(),
+                    subject: subject.to_owned(),
+                    list,
+                };
+                (key, Err(e))
+            }
+        }
+    }
+
+    /// The subjects with a stored position in `key`'s listing (any subject).
+    pub(super) async fn stored_subjects(&self, key: &ListingKey) -> Result<Vec<String>> {
+        self.ledger.lock().await.subjects(key).await
+    }
+
+    pub(super) fn key(
+        &self,
+        p: ProviderId,
+        subject: &str,
+        list: &'static str,
+    ) -> Result<ListingKey> {
         Ok(ListingKey {
             provider: p.name(),
             profile: self.ctx.profile_name.clone(),
@@ -313,7 +379,7 @@ impl Shared<'_> {
     }
 
     /// Store one snapshot of a balance listing, asked for at `listed_at`.
-    async fn snapshot(
+    pub(super) async fn snapshot(
         &self,
         key: &ListingKey,
         listed_at: &str,
@@ -342,7 +408,7 @@ impl Shared<'_> {
     /// Read a transaction listing from where the ledger stands and store
     /// what is new: first the rest of a backfill a run left unfinished (if
     /// any), then everything since the listing's position.
-    async fn transactions<P: Pager<Item = Transaction>>(
+    pub(super) async fn transactions<P: Pager<Item = Transaction>>(
         &self,
         key: &ListingKey,
         pager: &mut P,
@@ -529,207 +595,4 @@ where
 /// The writer stopped (its own error is the listing's); the read stops too.
 fn writer_gone() -> Error {
     Error::internal("the ledger stopped taking rows")
-}
-
-/// Every listing of one user or account, in order, each written on its own.
-async fn sync_unit(
-    s: &Shared<'_>,
-    clients: &Clients<'_>,
-    p: ProviderId,
-    user: Option<&str>,
-) -> Vec<Outcome> {
-    let subject = user.unwrap_or("");
-    let engine = &s.engine;
-    match p {
-        ProviderId::Boca => {
-            let api = clients.boca();
-            let balances = listing(s, p, subject, "balances", async |k, at| {
-                let page = api.clone()?.user_balances(engine, subject).await?;
-                s.snapshot(k, at, vec![page]).await
-            })
-            .await;
-            let transactions = listing(s, p, subject, "transactions", async |k, _| {
-                let mut pager =
-                    boca::TransactionPager::new(api.clone()?, engine, subject, boca::MAX_LIMIT);
-                s.transactions(k, &mut pager, Form::Rfc3339).await
-            })
-            .await;
-            vec![balances, transactions]
-        }
-        ProviderId::P100 => {
-            let api = clients.p100();
-            vec![
-                listing(s, p, subject, "balances", async |k, at| {
-                    let page = api.clone()?.user_balances(engine, subject).await?;
-                    s.snapshot(k, at, vec![page]).await
-                })
-                .await,
-            ]
-        }
-        ProviderId::Noah => {
-            let api = clients.noah();
-            let balances = listing(s, p, "", "balances", async |k, at| {
-                let mut pager = noah::BalancePager {
-                    noah: api.clone()?,
-                    engine,
-                    page_size: None,
-                };
-                s.snapshot(k, at, paginate::collect(&mut pager).await?)
-                    .await
-            })
-            .await;
-            let transactions = listing(s, p, "", "transactions", async |k, _| {
-                let mut pager = noah::TransactionPager::new(api.clone()?, engine, None, None);
-                s.transactions(k, &mut pager, Form::Rfc3339).await
-            })
-            .await;
-            vec![balances, transactions]
-        }
-        ProviderId::Ibanera => ibanera_unit(s, clients.ibanera()).await,
-    }
-}
-
-/// Ibanera: account and card balances, card transactions, and the
-/// transactions of every account the balances list.
-async fn ibanera_unit(s: &Shared<'_>, api: Result<&ibanera::Ibanera<'_>>) -> Vec<Outcome> {
-    use ibanera::List;
-    let p = ProviderId::Ibanera;
-    fn pager<'a, 'b, T>(
-        api: &'a ibanera::Ibanera<'b>,
-        engine: &'a Engine,
-        list: List,
-        map: fn(serde_json::Value) -> Result<T>,
-    ) -> ibanera::PageNumberPager<'a, 'b, T> {
-        ibanera::PageNumberPager::new(api, engine, list, 100, map)
-    }
-    let engine = &s.engine;
-    let mut accounts: Vec<String> = Vec::new();
-    let mut without_id = 0usize;
-    let mut done = vec![
-        listing(s, p, "", "balances", async |k, at| {
-            let list = List::AccountBalances;
-            let mut pager = pager(api.clone()?, engine, list, ibanera::account_balance)
-                .prefetching(ibanera::PREFETCH);
-            let pages = paginate::collect(&mut pager).await?;
-            for page in &pages {
-                page.each_chunk(|items| {
-                    for b in items {
-                        match &b.account_id {
-                            Some(id) if !accounts.iter().any(|a| a == id) => {
-                                accounts.push(id.to_string())
-                            }
-                            Some(_) => {}
-                            None => without_id += 1,
-                        }
-                    }
-                    Ok(())
-                })?;
-            }
-            s.snapshot(k, at, pages).await
-        })
-        .await,
-        listing(s, p, "", "card_balances", async |k, at| {
-            let list = List::CardBalances;
-            let mut pager = pager(api.clone()?, engine, list, ibanera::card_balance)
-                .prefetching(ibanera::PREFETCH);
-            s.snapshot(k, at, paginate::collect(&mut pager).await?)
-                .await
-        })
-        .await,
-        listing(s, p, "", "card_transactions", async |k, _| {
-            let all_cards = List::CardTransactions {
-                card: None,
-                from: None,
-                to: None,
-            };
-            let mut pager = pager(api.clone()?, engine, all_cards, ibanera::transaction);
-            s.transactions(k, &mut pager, Form::Iso8601Utc).await
-        })
-        .await,
-    ];
-    if without_id > 0 {
-        // Its transactions cannot be asked for: say so, never skip them quietly.
-        let e = Error::bad_response(format!(
-            "{without_id} account balance(s) without an `id`: their transactions cannot be listed"
-        ));
-        done.push(listing(s, p, "", "transactions", async |_, _| Err(e)).await);
-    }
-    // Accounts synced before stay synced: one that left the balance listing
-    // (closed, suppressed) is still read, and fails loudly if it is gone.
-    if let Ok(k) = s.key(p, "", "transactions") {
-        match s.ledger.lock().await.subjects(&k).await {
-            Ok(stored) => {
-                for id in stored {
-                    if !accounts.contains(&id) {
-                        accounts.push(id);
-                    }
-                }
-            }
-            Err(e) => done.push((k, Err(e))),
-        }
-    }
-    for account in accounts {
-        done.push(
-            listing(s, p, &account, "transactions", async |k, _| {
-                let list = List::AccountTransactions {
-                    account: account.clone(),
-                };
-                let mut pager = pager(api.clone()?, engine, list, ibanera::transaction);
-                s.transactions(k, &mut pager, Form::Iso8601Utc).await
-            })
-            .await,
-        );
-    }
-    done
-}
-
-/// Run one listing's work under its key.
-async fn listing(
-    s: &Shared<'_>,
-    p: ProviderId,
-    subject: &str,
-    list: &'static str,
-    work: impl AsyncFnOnce(&ListingKey, &str) -> Result<u64>,
-) -> Outcome {
-    match s.key(p, subject, list) {
-        Ok(k) => {
-            let started_at = crate::clock::rfc3339_seconds(crate::clock::now());
-            let result = work(&k, &started_at).await;
-            if let Err(e) = &result
-                && !e.ends_run()
-            {
-                // What its batches stored stays; the listing's outcome says it failed.
-                let failed = ListingRun {
-                    started_at,
-                    outcome: e.kind.name().to_owned(),
-                    rows: 0,
-                };
-                let recorded = s
-                    .ledger
-                    .lock()
-                    .await
-                    .record_listing(&s.run, &k, failed)
-                    .await;
-                if let Err(why) = recorded {
-                    tracing::warn!(
-                        "{} {}: the failure is not recorded: {why}",
-                        k.provider,
-                        k.list
-                    );
-                }
-            }
-            (k, result)
-        }
-        // The base URL is unusable: the listing fails under a key without one.
-        Err(e) => {
-            let key = ListingKey {
-                provider: p.name(),
-                profile: s.ctx.profile_name.clone(),
-                base_url: String::new(),
-                subject: subject.to_owned(),
-                list,
-            };
-            (key, Err(e))
-        }
-    }
 }

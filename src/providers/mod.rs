@@ -165,6 +165,14 @@ impl ProviderId {
         }
     }
 
+    /// Whether a run may be handed a one-time code typed by hand (`--otp`):
+    /// the provider logs in with a TOTP secret.
+    pub fn takes_otp(self) -> bool {
+        self.credential_fields()
+            .iter()
+            .any(|f| f.credential == Credential::TotpSecret)
+    }
+
     /// The provider of that name, as stored in a ledger or a state file.
     pub fn from_name(name: &str) -> Option<ProviderId> {
         ProviderId::ALL.into_iter().find(|p| p.name() == name)
