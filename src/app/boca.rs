@@ -6,7 +6,6 @@ use super::{Context, listing, many, thresholds};
 use crate::cli::BocaCommand;
 use crate::clock::Form;
 use crate::error::Result;
-use crate::listing::history::{Listed, StateKey};
 use crate::model::Header;
 use crate::providers::boca::{self, Boca, TransactionPager};
 use crate::providers::{Credential, ProviderId, UserBalances};
@@ -77,14 +76,7 @@ async fn execute(ctx: &Context, cmd: BocaCommand) -> Result<()> {
             let engine = ctx.engine(dry_run.dry_run)?;
             let limit = limit.unwrap_or(boca::DEFAULT_LIMIT);
             let mut pager = TransactionPager::new(&boca, &engine, &external_id, limit);
-            let key = StateKey {
-                provider: ProviderId::Boca.name(),
-                profile: ctx.profile_name.clone(),
-                base_url: ctx.listing_base(ProviderId::Boca)?,
-                listed: Listed::User {
-                    subject: external_id.clone(),
-                },
-            };
+            let key = ctx.state_key(ProviderId::Boca, &external_id, "transactions", None)?;
             listing::transactions(
                 ctx,
                 header(ctx, &external_id),

@@ -10,7 +10,7 @@ use crate::clock::Form;
 use crate::error::{Error, Kind, Result};
 use crate::http::Engine;
 use crate::keyring;
-use crate::listing::history::{Listed, StateKey};
+use crate::listing::key::{Narrowed, StateKey};
 use crate::listing::paginate::{self, Page};
 use crate::model::{Balance, Header};
 use crate::providers::ibanera::{self, Ibanera, List, Otp, PageNumberPager, TokenCache};
@@ -104,12 +104,7 @@ async fn execute(ctx: &Context, args: IbaneraArgs) -> Result<()> {
         IbaneraCommand::GetTransactions {
             account, paging, ..
         } => {
-            let key = state_key(
-                ctx,
-                Listed::Account {
-                    account: account.clone(),
-                },
-            )?;
+            let key = ctx.state_key(ProviderId::Ibanera, &account, "transactions", None)?;
             // The account the call is about is its subject (CSV and NDJSON carry it).
             let header = Header {
                 subject: Some(account.clone()),
@@ -147,14 +142,14 @@ async fn execute(ctx: &Context, args: IbaneraArgs) -> Result<()> {
                     )));
                 }
             }
-            let key = state_key(
-                ctx,
-                Listed::Cards {
-                    card: card.clone(),
-                    from: from.clone(),
-                    to: to.clone(),
-                },
-            )?;
+            let narrowed = Narrowed {
+                card: card.clone(),
+                from: from.clone(),
+                to: to.clone(),
+            };
+            let subject = card.as_deref().unwrap_or("");
+            let list = "card_transactions";
+            let key = ctx.state_key(ProviderId::Ibanera, subject, list, Some(narrowed))?;
             let header = Header {
                 subject: card.clone(),
                 ..header
@@ -173,16 +168,6 @@ async fn execute(ctx: &Context, args: IbaneraArgs) -> Result<()> {
     };
     tracing::info!("ibanera: {} login(s) this run", api.logins());
     result
-}
-
-/// What names an Ibanera listing in a state file.
-fn state_key(ctx: &Context, listed: Listed) -> Result<StateKey> {
-    Ok(StateKey {
-        provider: ProviderId::Ibanera.name(),
-        profile: ctx.profile_name.clone(),
-        base_url: ctx.listing_base(ProviderId::Ibanera)?,
-        listed,
-    })
 }
 
 /// Account or card transactions: page-numbered, one page unless told otherwise.

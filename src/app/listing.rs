@@ -200,7 +200,7 @@ pub async fn transactions<P: Pager<Item = Transaction>>(
 
 /// What names a transaction listing in a state file, and the form of its timestamps.
 pub struct ListingState {
-    pub key: crate::listing::history::StateKey,
+    pub key: crate::listing::key::StateKey,
     pub form: crate::clock::Form,
 }
 

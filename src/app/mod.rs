@@ -26,6 +26,7 @@ use crate::config::{self, Loaded, Profile};
 use crate::error::{Error, Kind, Result};
 use crate::http::{Engine, HttpOptions};
 use crate::keyring::{self, Backend, SecretStore};
+use crate::listing::key::{ListingKey, Narrowed, StateKey, SubjectIs};
 use crate::output::{Format, Style};
 use crate::providers::ProviderId;
 use crate::sandbox::{self, Sandbox};
@@ -81,13 +82,49 @@ impl Context {
         crate::http::url::parse_base(&raw)
     }
 
-    /// The base URL as a state file names it: the URL itself, or, under
+    /// The base URL as a listing key names it: the URL itself, or, under
     /// `--sandbox` (a new port every run), the sandbox's name for the provider.
-    pub fn listing_base(&self, p: ProviderId) -> Result<String> {
+    fn listing_base(&self, p: ProviderId) -> Result<String> {
         match &self.sandbox {
             Some(_) => Ok(wiring::demo_listing_base(p)),
             None => Ok(self.base_url(p)?.to_string()),
         }
+    }
+
+    /// The name of a provider's listing, for the ledger and state files alike.
+    pub fn listing_key(
+        &self,
+        p: ProviderId,
+        subject: &str,
+        list: &'static str,
+    ) -> Result<ListingKey> {
+        Ok(ListingKey {
+            provider: p.name(),
+            profile: self.profile_name.clone(),
+            base_url: self.listing_base(p)?,
+            subject: subject.to_owned(),
+            list,
+        })
+    }
+
+    /// What a state file names: the listing, its subject a user or an
+    /// account as the provider has them, and what the command line narrowed it to.
+    pub fn state_key(
+        &self,
+        p: ProviderId,
+        subject: &str,
+        list: &'static str,
+        narrowed: Option<Narrowed>,
+    ) -> Result<StateKey> {
+        Ok(StateKey {
+            listing: self.listing_key(p, subject, list)?,
+            subject_is: if p.has_users() {
+                SubjectIs::User
+            } else {
+                SubjectIs::Account
+            },
+            narrowed,
+        })
     }
 
     pub fn engine(&self, dry_run: bool) -> Result<Engine> {

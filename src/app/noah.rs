@@ -9,7 +9,6 @@ use crate::cli::NoahCommand;
 use crate::clock::Form;
 use crate::error::{Error, Result};
 use crate::http::Engine;
-use crate::listing::history::{Listed, StateKey};
 use crate::listing::paginate::{self, Page};
 use crate::model::Balance;
 use crate::model::Header;
@@ -98,14 +97,7 @@ async fn execute(ctx: &Context, cmd: NoahCommand) -> Result<()> {
                     "--state-file reads newest first: it cannot be combined with --sort asc",
                 ));
             }
-            let key = StateKey {
-                provider: ProviderId::Noah.name(),
-                profile: ctx.profile_name.clone(),
-                base_url: ctx.listing_base(ProviderId::Noah)?,
-                listed: Listed::List {
-                    list: "transactions",
-                },
-            };
+            let key = ctx.state_key(ProviderId::Noah, "", "transactions", None)?;
             listing::transactions(
                 ctx,
                 header,

@@ -13,9 +13,10 @@ use super::{Context, summary};
 use crate::clock::Form;
 use crate::error::{Error, Kind, Result};
 use crate::http::Engine;
-use crate::ledger::{self, Batch, Ledger, ListingKey, ListingRun, Row, Run, Target, Then};
+use crate::ledger::{self, Batch, Ledger, ListingRun, Row, Run, Target, Then};
 use crate::listing::history::Checkpoint;
 use crate::listing::history::{self, SincePager};
+use crate::listing::key::ListingKey;
 use crate::listing::paginate::{self, Follow, Page, Pager};
 use crate::model::{Balance, Header, Synced, Transaction};
 use crate::output::{self, Source};
@@ -369,13 +370,7 @@ impl Shared<'_> {
         subject: &str,
         list: &'static str,
     ) -> Result<ListingKey> {
-        Ok(ListingKey {
-            provider: p.name(),
-            profile: self.ctx.profile_name.clone(),
-            base_url: self.ctx.listing_base(p)?,
-            subject: subject.to_owned(),
-            list,
-        })
+        self.ctx.listing_key(p, subject, list)
     }
 
     /// Store one snapshot of a balance listing, asked for at `listed_at`.

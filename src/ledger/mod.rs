@@ -26,6 +26,7 @@ mod sqlite;
 
 use crate::error::{Error, Kind, Result};
 use crate::listing::history::{Checkpoint, Mark};
+use crate::listing::key::ListingKey;
 use crate::model::{Balance, Money, Transaction};
 
 /// The schema, one step per version. A database records the version it is
@@ -286,20 +287,6 @@ impl Run {
             started_at,
         }
     }
-}
-
-/// Which listing a row or a position belongs to.
-#[derive(Debug, Clone)]
-pub struct ListingKey {
-    pub provider: &'static str,
-    pub profile: String,
-    /// The provider's base URL (`sandbox:<prefix>` for the sandbox): a
-    /// staging and a production history never share a position or an id.
-    pub base_url: String,
-    /// The user or account; `""` for a listing of the whole account (NOAH, Ibanera cards).
-    pub subject: String,
-    /// `balances`, `transactions`, `card_balances`, `card_transactions`.
-    pub list: &'static str,
 }
 
 impl ListingKey {

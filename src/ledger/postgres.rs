@@ -9,8 +9,9 @@
 //! password in the URL must not cross a network in the clear. Loopback and
 //! Unix sockets connect as the URL says (`sslmode`; plain by default).
 
-use super::{Batch, ListingKey, Row, Run, Then};
+use super::{Batch, Row, Run, Then};
 use crate::error::{Error, Kind, Result};
+use crate::listing::key::ListingKey;
 use crate::secret::Secret;
 use std::time::Duration;
 use tokio_postgres::config::{Host, SslMode};

@@ -5,8 +5,9 @@
 //! overlapping cron runs take turns, and the busy timeout makes the second
 //! wait for the first rather than fail.
 
-use super::{Batch, ListingKey, Row, Run, Then};
+use super::{Batch, Row, Run, Then};
 use crate::error::{Error, Kind, Result};
+use crate::listing::key::ListingKey;
 use rusqlite::{Connection, OpenFlags, TransactionBehavior, params_from_iter};
 use std::path::Path;
 use std::sync::{Arc, Mutex};

@@ -29,6 +29,7 @@
 
 use crate::clock::{Form, Timestamp};
 use crate::error::{Error, Result};
+use crate::listing::key::StateKey;
 use crate::listing::paginate::{Page, Pager};
 use crate::model::Transaction;
 use serde_json::{Value, json};
@@ -186,44 +187,6 @@ enum Place {
     New,
     Seen,
     Older,
-}
-
-/// What a state file's `listing` names, so a state file is never applied
-/// to another listing: the provider, the profile, the base URL, and which
-/// list. Written as the state files of version 2 have always spelled it
-/// (one of four shapes, [`Listed`]), so earlier files still match.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct StateKey {
-    pub provider: &'static str,
-    pub profile: String,
-    pub base_url: String,
-    #[serde(flatten)]
-    pub listed: Listed,
-}
-
-/// Which list of a provider a state file follows.
-#[derive(Debug, Clone, serde::Serialize)]
-#[serde(untagged)]
-pub enum Listed {
-    /// A user's transactions (Boca): `"subject"`.
-    User { subject: String },
-    /// The account's one list of that name (NOAH's `"transactions"`).
-    List { list: &'static str },
-    /// One account's transactions (Ibanera): `"account"`.
-    Account { account: String },
-    /// Card transactions, of one card or every card, in a window
-    /// (Ibanera): `"card"`, `"from"`, `"to"`, each `null` when not given.
-    Cards {
-        card: Option<String>,
-        from: Option<String>,
-        to: Option<String>,
-    },
-}
-
-impl StateKey {
-    fn to_json(&self) -> Value {
-        serde_json::to_value(self).expect("a state key is strings")
-    }
 }
 
 pub struct StateFile {
@@ -525,6 +488,7 @@ impl<P: Pager<Item = Transaction>> Pager for SincePager<'_, P> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::listing::key::{ListingKey, SubjectIs};
 
     fn tx(id: &str, at: &str) -> Transaction {
         Transaction {
@@ -686,12 +650,15 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.json");
         let user = |base_url: &str| StateKey {
-            provider: "boca",
-            profile: "default".into(),
-            base_url: base_url.into(),
-            listed: Listed::User {
+            listing: ListingKey {
+                provider: "boca",
+                profile: "default".into(),
+                base_url: base_url.into(),
                 subject: "u".into(),
+                list: "transactions",
             },
+            subject_is: SubjectIs::User,
+            narrowed: None,
         };
         let key = user("https://a/");
         let s = StateFile::load(&path, &key).unwrap();
@@ -722,38 +689,6 @@ mod tests {
             .err()
             .unwrap();
         assert_eq!(e.exit_code(), 78);
-    }
-
-    #[test]
-    fn state_keys_keep_the_shapes_earlier_releases_wrote() {
-        let key = |listed| {
-            StateKey {
-                provider: "p",
-                profile: "d".into(),
-                base_url: "b".into(),
-                listed,
-            }
-            .to_json()
-            .to_string()
-        };
-        let head = r#"{"provider":"p","profile":"d","base_url":"b","#;
-        let list = key(Listed::List {
-            list: "transactions",
-        });
-        assert_eq!(list, format!(r#"{head}"list":"transactions"}}"#));
-        let account = key(Listed::Account {
-            account: "1002".into(),
-        });
-        assert_eq!(account, format!(r#"{head}"account":"1002"}}"#));
-        let cards = key(Listed::Cards {
-            card: Some("c1".into()),
-            from: None,
-            to: Some("2026-03-31".into()),
-        });
-        assert_eq!(
-            cards,
-            format!(r#"{head}"card":"c1","from":null,"to":"2026-03-31"}}"#)
-        );
     }
 
     #[test]
