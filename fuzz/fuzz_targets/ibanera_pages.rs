@@ -1,6 +1,7 @@
-//! Ibanera pages: `json::document` → `ibanera::page_of` (with a page number
-//! from the first four bytes) → every item through `account_balance`,
-//! `card_balance` and `transaction`. Next page only while pages remain;
+//! Ibanera pages: `ibanera::page_of` (with a page number from the first four
+//! bytes) → every item's text through `account_balance`, `card_balance` and
+//! `transaction`, each held to `json::document`'s tree of the same body.
+//! Next page only while pages remain; an item is where the tree has it;
 //! balances keep their JSON-number digits; a negative amount is money out.
 #![no_main]
 use balances::clock::Form;
@@ -28,10 +29,12 @@ libfuzzer_sys::fuzz_target!(|data: &[u8]| {
     if skip_known("page after u32::MAX", number == u32::MAX && beyond) {
         return;
     }
-    let (items, next) = match ibanera::page_of(doc.clone(), number) {
+    let page = match ibanera::page_of(body, number) {
         Ok(page) => page,
         Err(e) => return check_error(&e, "ibanera page_of"),
     };
+    let (items, next) = (page.items, page.next);
+    assert_eq!(doc["status"], "1", "ibanera: a page of a failed envelope");
     let src = doc["details"].as_array().expect("details is an array");
     assert_eq!(items.len(), src.len(), "ibanera: items lost or invented");
     let pages = doc["numberOfPages"]
@@ -43,12 +46,16 @@ libfuzzer_sys::fuzz_target!(|data: &[u8]| {
     );
     let want = (u64::from(number) < pages).then(|| (u64::from(number) + 1).to_string());
     assert_eq!(next, want, "ibanera: next page of {number} of {pages}");
-    for s in src {
-        let b = ibanera::account_balance(s.clone());
+    assert_eq!(page.pages, pages, "ibanera: pages");
+    for (at, s) in items.into_iter().zip(src) {
+        let text = &body[at];
+        let item: Value = serde_json::from_slice(text).expect("an item's text is JSON");
+        assert_eq!(&item, s, "ibanera: the item's text is the tree's item");
+        let b = ibanera::account_balance(text);
         balance(b, s, "asset", &["id"], "ibanera account balance");
-        let b = ibanera::card_balance(s.clone());
+        let b = ibanera::card_balance(text);
         balance(b, s, "currency", &["id", "status"], "ibanera card balance");
-        match ibanera::transaction(s.clone()) {
+        match ibanera::transaction(text) {
             Err(e) => check_error(&e, "ibanera transaction"),
             Ok(t) => transaction(&t, s),
         }

@@ -228,7 +228,7 @@ pub(super) async fn sync(s: &Shared<'_>, api: Result<&Ibanera<'_>>) -> Vec<Outco
         api: &'a Ibanera<'b>,
         engine: &'a Engine,
         list: List,
-        map: fn(serde_json::Value) -> Result<T>,
+        map: fn(&[u8]) -> Result<T>,
     ) -> PageNumberPager<'a, 'b, T> {
         PageNumberPager::new(api, engine, list, PAGE_SIZE, map)
     }
