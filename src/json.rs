@@ -481,6 +481,7 @@ impl<'de> Visitor<'de> for JsonVisitor<'_, 'de> {
 
 /// A JSON object taken apart field by field; what is left over becomes
 /// `provider_fields`.
+#[derive(Clone)]
 pub struct Fields<'de> {
     what: &'static str,
     /// The fields in the provider's order; a field taken leaves a hole
@@ -745,6 +746,7 @@ impl<'de> Fields<'de> {
 }
 
 /// The items of an array field, as [`Fields`] (see [`Fields::records`]).
+#[derive(Debug)]
 pub struct Records<'de> {
     what: &'static str,
     items: std::vec::IntoIter<Json<'de>>,

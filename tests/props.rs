@@ -497,8 +497,9 @@ proptest! {
 #[test]
 fn finding_ibanera_page_of_a_document_that_is_not_an_object_is_a_bad_response() {
     for body in ["22", r#""t22""#, "[]", "[1]", "true", "-0.5"] {
-        let r =
-            std::panic::catch_unwind(|| balances::providers::ibanera::page_of(body.as_bytes(), 1));
+        let r = std::panic::catch_unwind(|| {
+            balances::providers::ibanera::page_of(body.as_bytes(), 1, "item")
+        });
         let r = r.unwrap_or_else(|_| panic!("page_of panicked on {body}"));
         assert_eq!(r.unwrap_err().exit_code(), 65, "{body}");
     }
@@ -586,7 +587,8 @@ fn finding_state_file_many_seen_ties_at_the_mark_are_not_a_stuck_listing() {
 #[test]
 fn finding_ibanera_page_after_u32_max_does_not_overflow() {
     let body = br#"{"details":[{"id":1}],"numberOfPages":4294967296,"status":"1"}"#;
-    let r = std::panic::catch_unwind(|| balances::providers::ibanera::page_of(body, u32::MAX));
+    let r =
+        std::panic::catch_unwind(|| balances::providers::ibanera::page_of(body, u32::MAX, "item"));
     let r = r.unwrap_or_else(|_| panic!("page_of panicked at page u32::MAX"));
     // There is no page after u32::MAX to ask for: the list is refused
     // (exit 65), never followed to a page 0.

@@ -85,7 +85,7 @@ async fn execute(ctx: &Context, args: IbaneraArgs) -> Result<()> {
             let mins = super::thresholds::minimums(ctx, ProviderId::Ibanera, &minimums.min)?;
             let list = List::AccountBalances;
             let mut pager =
-                PageNumberPager::new(&api, &engine, list, page_size, ibanera::account_balance)
+                PageNumberPager::new(&api, &engine, list, page_size, ibanera::ACCOUNT_BALANCE)
                     .prefetching(ibanera::PREFETCH);
             listing::balances(ctx, header, &mut pager, &mins).await
         }
@@ -97,7 +97,7 @@ async fn execute(ctx: &Context, args: IbaneraArgs) -> Result<()> {
             let mins = super::thresholds::minimums(ctx, ProviderId::Ibanera, &minimums.min)?;
             let list = List::CardBalances;
             let mut pager =
-                PageNumberPager::new(&api, &engine, list, page_size, ibanera::card_balance)
+                PageNumberPager::new(&api, &engine, list, page_size, ibanera::CARD_BALANCE)
                     .prefetching(ibanera::PREFETCH);
             listing::balances(ctx, header, &mut pager, &mins).await
         }
@@ -190,7 +190,7 @@ async fn transactions(
     } else {
         0
     };
-    let mut pager = PageNumberPager::new(api, engine, list, paging.page_size, ibanera::transaction)
+    let mut pager = PageNumberPager::new(api, engine, list, paging.page_size, ibanera::TRANSACTION)
         .prefetching(ahead);
     let start = paging.page.map(|n| n.to_string());
     listing::transactions(
@@ -215,7 +215,7 @@ const PAGE_SIZE: u32 = 100;
 /// `summary`: every account balance, all pages.
 pub(super) async fn balances(api: &Ibanera<'_>, engine: &Engine) -> Result<Vec<Page<Balance>>> {
     let list = List::AccountBalances;
-    let mut pager = PageNumberPager::new(api, engine, list, PAGE_SIZE, ibanera::account_balance)
+    let mut pager = PageNumberPager::new(api, engine, list, PAGE_SIZE, ibanera::ACCOUNT_BALANCE)
         .prefetching(ibanera::PREFETCH);
     paginate::collect(&mut pager).await
 }
@@ -228,9 +228,9 @@ pub(super) async fn sync(s: &Shared<'_>, api: Result<&Ibanera<'_>>) -> Vec<Outco
         api: &'a Ibanera<'b>,
         engine: &'a Engine,
         list: List,
-        map: fn(&[u8]) -> Result<T>,
+        item: ibanera::Item<T>,
     ) -> PageNumberPager<'a, 'b, T> {
-        PageNumberPager::new(api, engine, list, PAGE_SIZE, map)
+        PageNumberPager::new(api, engine, list, PAGE_SIZE, item)
     }
     let engine = &s.engine;
     let mut accounts: Vec<String> = Vec::new();
@@ -238,7 +238,7 @@ pub(super) async fn sync(s: &Shared<'_>, api: Result<&Ibanera<'_>>) -> Vec<Outco
     let mut done = vec![
         s.listing(p, "", "balances", async |k, at| {
             let list = List::AccountBalances;
-            let mut pager = pager(api.clone()?, engine, list, ibanera::account_balance)
+            let mut pager = pager(api.clone()?, engine, list, ibanera::ACCOUNT_BALANCE)
                 .prefetching(ibanera::PREFETCH);
             let pages = paginate::collect(&mut pager).await?;
             for page in &pages {
@@ -260,7 +260,7 @@ pub(super) async fn sync(s: &Shared<'_>, api: Result<&Ibanera<'_>>) -> Vec<Outco
         .await,
         s.listing(p, "", "card_balances", async |k, at| {
             let list = List::CardBalances;
-            let mut pager = pager(api.clone()?, engine, list, ibanera::card_balance)
+            let mut pager = pager(api.clone()?, engine, list, ibanera::CARD_BALANCE)
                 .prefetching(ibanera::PREFETCH);
             s.snapshot(k, at, paginate::collect(&mut pager).await?)
                 .await
@@ -272,7 +272,7 @@ pub(super) async fn sync(s: &Shared<'_>, api: Result<&Ibanera<'_>>) -> Vec<Outco
                 from: None,
                 to: None,
             };
-            let mut pager = pager(api.clone()?, engine, all_cards, ibanera::transaction);
+            let mut pager = pager(api.clone()?, engine, all_cards, ibanera::TRANSACTION);
             s.transactions(k, &mut pager, Form::Iso8601Utc).await
         })
         .await,
@@ -304,7 +304,7 @@ pub(super) async fn sync(s: &Shared<'_>, api: Result<&Ibanera<'_>>) -> Vec<Outco
                 let list = List::AccountTransactions {
                     account: account.clone(),
                 };
-                let mut pager = pager(api.clone()?, engine, list, ibanera::transaction);
+                let mut pager = pager(api.clone()?, engine, list, ibanera::TRANSACTION);
                 s.transactions(k, &mut pager, Form::Iso8601Utc).await
             })
             .await,

@@ -9,7 +9,7 @@ use crate::auth::totp;
 use crate::clock;
 use crate::error::{Error, Kind, Result};
 use crate::http::{self, Engine, Incoming, Outgoing, Protocol};
-use crate::json::{Fields, Listing};
+use crate::json::{Fields, Records};
 use crate::keyring::SecretStore;
 use crate::listing::ahead::PagesAhead;
 use crate::listing::paginate::{Page, Pager};
@@ -18,7 +18,6 @@ use crate::secret::{Secret, SecretBytes};
 use compact_str::CompactString;
 use reqwest::{Method, Url};
 use serde_json::{Value, json};
-use std::ops::Range;
 use std::sync::Mutex;
 use std::sync::atomic::AtomicBool;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -600,7 +599,7 @@ pub struct PageNumberPager<'a, 'b, T> {
     engine: &'a Engine,
     list: List,
     page_size: u32,
-    map: fn(&[u8]) -> Result<T>,
+    item: Item<T>,
     prefetch: u32,
     ahead: PagesAhead<'a, Incoming>,
 }
@@ -611,14 +610,14 @@ impl<'a, 'b, T> PageNumberPager<'a, 'b, T> {
         engine: &'a Engine,
         list: List,
         page_size: u32,
-        map: fn(&[u8]) -> Result<T>,
+        item: Item<T>,
     ) -> Self {
         PageNumberPager {
             api,
             engine,
             list,
             page_size,
-            map,
+            item,
             prefetch: 0,
             ahead: PagesAhead::default(),
         }
@@ -648,15 +647,20 @@ impl<T> Pager for PageNumberPager<'_, '_, T> {
             .ahead
             .answer(number, || fetch(api, engine, list, size, number))
             .await?;
+        let (item, prefetch, ahead) = (self.item, self.prefetch, &mut self.ahead);
         let status = resp.status;
-        let page = page_of(&resp.body, number).map_err(|e| e.with_status(status))?;
-        if page.next.is_some() && self.prefetch > 0 {
-            self.ahead
-                .ask_after(number, page.pages, self.prefetch, |n| {
+        let (items, next) = (|| {
+            let page = page_of(&resp.body, number, item.what)?;
+            if page.next.is_some() && prefetch > 0 {
+                ahead.ask_after(number, page.pages, prefetch, |n| {
                     fetch(api, engine, list, size, n)
                 });
-        }
-        Page::in_body(resp.body, page.items, self.map, status, page.next)
+            }
+            let items = page.items.map(|f| (item.map)(f?)).collect::<Result<_>>()?;
+            Ok((items, page.next))
+        })()
+        .map_err(|e: Error| e.with_status(status))?;
+        Ok(Page::new(items, next, resp.body))
     }
 
     fn first_cursor(&self) -> Option<String> {
@@ -664,12 +668,12 @@ impl<T> Pager for PageNumberPager<'_, '_, T> {
     }
 }
 
-/// A page-numbered envelope, read with its items left in the body (see
-/// [`Listing`]): where each item is, how many pages the list has, and the
-/// next page number.
+/// A page-numbered envelope, read in one pass that borrows from the body:
+/// its items (each named `what` in errors), how many pages the list has,
+/// and the next page number.
 #[derive(Debug)]
-pub struct PageOf {
-    pub items: Vec<Range<usize>>,
+pub struct PageOf<'de> {
+    pub items: Records<'de>,
     pub pages: u64,
     pub next: Option<String>,
 }
@@ -678,16 +682,14 @@ pub struct PageOf {
 /// for by page, so `numberOfPages` must be an integer: 1 or more, or 0 for
 /// an empty list. Anything else (`"3"`, `3.0`, `-1`, `null`, missing) could
 /// hide pages, so it is a bad response, never "one page".
-pub fn page_of(body: &[u8], number: u32) -> Result<PageOf> {
-    let mut page = Listing::read("response", body, &["details"]).map_err(|e| {
-        match crate::json::document(body) {
+pub fn page_of<'de>(body: &'de [u8], number: u32, what: &'static str) -> Result<PageOf<'de>> {
+    let mut doc =
+        Fields::read("response", body).map_err(|e| match crate::json::document(body) {
             Ok(v) if !v.is_object() => {
                 Error::bad_response("the response is not an Ibanera envelope (an object)")
             }
             _ => e,
-        }
-    })?;
-    let doc = &mut page.doc;
+        })?;
     match doc.take_opt("status") {
         Some(Value::String(s)) if s == "1" => {}
         Some(Value::String(_)) => {
@@ -697,10 +699,9 @@ pub fn page_of(body: &[u8], number: u32) -> Result<PageOf> {
         }
         _ => return Err(Error::bad_response("response has no `status` field")),
     }
-    let items = page
-        .items("details")
+    let items = doc
+        .records("details", what)
         .map_err(|_| Error::bad_response("details: expected an array"))?;
-    let doc = &mut page.doc;
     // A server that answers another page than the one asked for would make
     // us print a page twice, or never the last one.
     if let Some(Value::Number(n)) = doc.take_opt("pageNumber")
@@ -713,7 +714,7 @@ pub fn page_of(body: &[u8], number: u32) -> Result<PageOf> {
     }
     let found = doc.take_opt("numberOfPages");
     let pages = match &found {
-        Some(Value::Number(n)) => n.as_u64().filter(|&p| p >= 1 || items.is_empty()),
+        Some(Value::Number(n)) => n.as_u64().filter(|&p| p >= 1 || items.len() == 0),
         _ => None,
     }
     .ok_or_else(|| {
@@ -740,13 +741,7 @@ pub fn page_of(body: &[u8], number: u32) -> Result<PageOf> {
 /// Account and card balances: the same amounts, a different currency key,
 /// and a status only on cards. A record without `availableBalance` and
 /// `totalBalance` (a pending amount alone is not a balance) cannot be mapped.
-fn balance(
-    text: &[u8],
-    what: &'static str,
-    currency_key: &str,
-    has_status: bool,
-) -> Result<Balance> {
-    let mut f = Fields::item(what, text)?;
+fn balance(mut f: Fields, what: &str, currency_key: &str, has_status: bool) -> Result<Balance> {
     let b = Balance {
         currency: f.currency(currency_key)?,
         available: f.amount_opt("availableBalance")?,
@@ -769,21 +764,61 @@ fn balance(
     Ok(b)
 }
 
+/// What a page's items are: their name in errors, and how one is mapped.
+pub struct Item<T> {
+    pub what: &'static str,
+    pub map: fn(Fields) -> Result<T>,
+}
+
+// By hand: derived, they would ask `T` to be `Copy` too.
+impl<T> Clone for Item<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T> Copy for Item<T> {}
+
+impl<T> Item<T> {
+    /// One item from its text (a test's, a fuzz target's).
+    pub fn read(self, text: &[u8]) -> Result<T> {
+        (self.map)(Fields::item(self.what, text)?)
+    }
+}
+
+pub const ACCOUNT_BALANCE: Item<Balance> = Item {
+    what: "account balance",
+    map: |f| balance(f, "account balance", "asset", false),
+};
+
+pub const CARD_BALANCE: Item<Balance> = Item {
+    what: "card balance",
+    map: |f| balance(f, "card balance", "currency", true),
+};
+
+pub const TRANSACTION: Item<Transaction> = Item {
+    what: "transaction",
+    map: transaction_of,
+};
+
 /// An account balance: one item's text (of a page's `details`).
 pub fn account_balance(text: &[u8]) -> Result<Balance> {
-    balance(text, "account balance", "asset", false)
+    ACCOUNT_BALANCE.read(text)
 }
 
 /// A card balance: one item's text.
 pub fn card_balance(text: &[u8]) -> Result<Balance> {
-    balance(text, "card balance", "currency", true)
+    CARD_BALANCE.read(text)
+}
+
+/// A transaction: one item's text.
+pub fn transaction(text: &[u8]) -> Result<Transaction> {
+    TRANSACTION.read(text)
 }
 
 /// Transactions: the shape is not published in full, so known names are
 /// mapped where present and everything else is kept in `provider_fields`.
 /// A negative amount is money going out (`from`), a positive one coming in (`to`).
-pub fn transaction(text: &[u8]) -> Result<Transaction> {
-    let mut f = Fields::item("transaction", text)?;
+fn transaction_of(mut f: Fields) -> Result<Transaction> {
     let first_text = |f: &mut Fields, keys: &[&str]| -> Result<Option<CompactString>> {
         for k in keys {
             if let Some(v) = f.text_opt(k)? {
@@ -903,11 +938,10 @@ mod tests {
     #[test]
     fn seed_balances_keep_their_digits() {
         let body = fixture("ibanera-balances-200.json");
-        let page = page_of(&body, 1).unwrap();
+        let page = page_of(&body, 1, ACCOUNT_BALANCE.what).unwrap();
         let b: Vec<Balance> = page
             .items
-            .into_iter()
-            .map(|at| account_balance(&body[at]).unwrap())
+            .map(|f| (ACCOUNT_BALANCE.map)(f.unwrap()).unwrap())
             .collect();
         assert_eq!(b[0].total.as_ref().unwrap().as_str(), "100.00");
         assert_eq!(b[0].available.as_ref().unwrap().as_str(), "95.50");
