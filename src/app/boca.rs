@@ -76,7 +76,7 @@ async fn execute(ctx: &Context, cmd: BocaCommand) -> Result<()> {
             let engine = ctx.engine(dry_run.dry_run)?;
             let limit = limit.unwrap_or(boca::DEFAULT_LIMIT);
             let mut pager = TransactionPager::new(&boca, &engine, &external_id, limit);
-            let key = ctx.state_key(ProviderId::Boca, &external_id, "transactions", None)?;
+            let key = ctx.state_key(ProviderId::Boca, Some(&external_id), "transactions", None)?;
             listing::transactions(
                 ctx,
                 header(ctx, &external_id),

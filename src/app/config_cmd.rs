@@ -92,9 +92,11 @@ fn key(ctx: &Context, text: &str) -> Result<Key> {
         }
     };
     let Some(p) = ProviderId::ALL.into_iter().find(|p| p.name() == provider) else {
+        let names: Vec<&str> = ProviderId::ALL.into_iter().map(ProviderId::name).collect();
         return Err(Error::usage(format!(
-            "{}: not a provider (boca, noah, p100, ibanera)",
-            crate::text::quote(provider)
+            "{}: not a provider ({})",
+            crate::text::quote(provider),
+            names.join(", ")
         )));
     };
     if let Some(field) = p.field(name).filter(|f| f.secret) {

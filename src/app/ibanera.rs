@@ -104,7 +104,7 @@ async fn execute(ctx: &Context, args: IbaneraArgs) -> Result<()> {
         IbaneraCommand::GetTransactions {
             account, paging, ..
         } => {
-            let key = ctx.state_key(ProviderId::Ibanera, &account, "transactions", None)?;
+            let key = ctx.state_key(ProviderId::Ibanera, Some(&account), "transactions", None)?;
             // The account the call is about is its subject (CSV and NDJSON carry it).
             let header = Header {
                 subject: Some(account.clone()),
@@ -147,9 +147,8 @@ async fn execute(ctx: &Context, args: IbaneraArgs) -> Result<()> {
                 from: from.clone(),
                 to: to.clone(),
             };
-            let subject = card.as_deref().unwrap_or("");
             let list = "card_transactions";
-            let key = ctx.state_key(ProviderId::Ibanera, subject, list, Some(narrowed))?;
+            let key = ctx.state_key(ProviderId::Ibanera, card.as_deref(), list, Some(narrowed))?;
             let header = Header {
                 subject: card.clone(),
                 ..header

@@ -107,21 +107,22 @@ impl Context {
         })
     }
 
-    /// What a state file names: the listing, its subject a user or an
-    /// account as the provider has them, and what the command line narrowed it to.
+    /// What a state file names: the listing (of one user or account, as
+    /// the provider has them, or of the whole account: `subject` `None`),
+    /// and what the command line narrowed it to.
     pub fn state_key(
         &self,
         p: ProviderId,
-        subject: &str,
+        subject: Option<&str>,
         list: &'static str,
         narrowed: Option<Narrowed>,
     ) -> Result<StateKey> {
         Ok(StateKey {
-            listing: self.listing_key(p, subject, list)?,
-            subject_is: if p.has_users() {
-                SubjectIs::User
-            } else {
-                SubjectIs::Account
+            listing: self.listing_key(p, subject.unwrap_or(""), list)?,
+            subject_is: match subject {
+                None => SubjectIs::Whole,
+                Some(_) if p.has_users() => SubjectIs::User,
+                Some(_) => SubjectIs::Account,
             },
             narrowed,
         })

@@ -97,7 +97,7 @@ async fn execute(ctx: &Context, cmd: NoahCommand) -> Result<()> {
                     "--state-file reads newest first: it cannot be combined with --sort asc",
                 ));
             }
-            let key = ctx.state_key(ProviderId::Noah, "", "transactions", None)?;
+            let key = ctx.state_key(ProviderId::Noah, None, "transactions", None)?;
             listing::transactions(
                 ctx,
                 header,

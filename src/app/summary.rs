@@ -8,7 +8,7 @@ use crate::error::{Error, Result};
 use crate::providers::ProviderId;
 
 /// Which providers to look at: those asked for, else those with a section
-/// in the profile (under `--sandbox`: all four, with the seeds' example users).
+/// in the profile (under `--sandbox`: every one, with the seeds' example users).
 pub(super) fn selected(ctx: &Context, asked: Vec<ProviderId>) -> Result<Vec<ProviderId>> {
     if !asked.is_empty() {
         let mut asked = asked;

@@ -93,15 +93,7 @@ impl Resolver<'_> {
     /// `signing_key_file`, `~` expanded): it comes after the config's own
     /// value and before the keyring.
     fn key_file(&self, p: ProviderId, credential: Credential) -> Option<PathBuf> {
-        let named = match p {
-            ProviderId::Noah if credential == Credential::SigningKey => {
-                self.profile?.noah.as_ref()?.signing_key_file.as_deref()?
-            }
-            ProviderId::Boca | ProviderId::Noah | ProviderId::P100 | ProviderId::Ibanera => {
-                return None;
-            }
-        };
-        Some(expand_home(named))
+        Some(expand_home(self.profile?.key_file(p, credential)?))
     }
 
     /// A credential that may be absent (`None`); one named but unreadable is an error.

@@ -172,6 +172,19 @@ impl Profile {
         }
     }
 
+    /// The file a credential is read from, as the section names it (NOAH's
+    /// `signing_key_file`); `None` for a credential that has no such file.
+    pub fn key_file(&self, p: ProviderId, c: Credential) -> Option<&Path> {
+        match (p, c) {
+            (ProviderId::Noah, Credential::SigningKey) => {
+                self.noah.as_ref()?.signing_key_file.as_deref()
+            }
+            (ProviderId::Boca | ProviderId::Noah | ProviderId::P100 | ProviderId::Ibanera, _) => {
+                None
+            }
+        }
+    }
+
     fn holds_secret(&self) -> bool {
         ProviderId::ALL.iter().any(|&p| {
             p.credential_fields()

@@ -40,20 +40,21 @@ pub struct Narrowed {
     pub to: Option<String>,
 }
 
-/// A subject is one of the partner's users (`"subject"` in a state file)
-/// or an account (`"account"`).
+/// What a listing is of: one of the partner's users (`"subject"` in a
+/// state file), one account (`"account"`), or the whole account, whose
+/// list is named instead (`"list"`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SubjectIs {
     User,
     Account,
+    Whole,
 }
 
 impl StateKey {
     /// The key as the state files of version 2 have always spelled it, so
     /// earlier files still match: `provider`, `profile`, `base_url`, then
     /// the list's own words: `card`, `from`, `to` (each `null` when not
-    /// given) for a narrowed listing; `list` for a listing of the
-    /// whole account; else `subject` or `account`.
+    /// given) for a narrowed listing; else `subject`, `account` or `list`.
     pub fn to_json(&self) -> Value {
         let k = &self.listing;
         let mut m = Map::new();
@@ -67,7 +68,7 @@ impl StateKey {
                 m.insert("from".into(), text(&n.from));
                 m.insert("to".into(), text(&n.to));
             }
-            (None, _) if k.subject.is_empty() => {
+            (None, SubjectIs::Whole) => {
                 m.insert("list".into(), k.list.into());
             }
             (None, SubjectIs::User) => {
@@ -105,10 +106,13 @@ mod tests {
         let json = |k: StateKey| k.to_json().to_string();
         let user = key("u", "transactions", SubjectIs::User);
         assert_eq!(json(user), format!(r#"{head}"subject":"u"}}"#));
-        let list = key("", "transactions", SubjectIs::Account);
+        let list = key("", "transactions", SubjectIs::Whole);
         assert_eq!(json(list), format!(r#"{head}"list":"transactions"}}"#));
         let account = key("1002", "transactions", SubjectIs::Account);
         assert_eq!(json(account), format!(r#"{head}"account":"1002"}}"#));
+        // An account named by an empty string is still an account.
+        let empty = key("", "transactions", SubjectIs::Account);
+        assert_eq!(json(empty), format!(r#"{head}"account":""}}"#));
         let narrowed = |card: Option<&str>, to: Option<&str>| Narrowed {
             card: card.map(Into::into),
             from: None,

@@ -60,11 +60,11 @@ impl<T> Page<T> {
 
     /// A page whose items stay in `raw`, at `spans`, until they are reached:
     /// `map` reads one item's text (its problems are reported with `status`).
-    /// Every item is read once here: a page that exists can be handed on
-    /// whole, so an item that cannot be read fails the page before any
-    /// consumer prints its first record. A page of up to [`CHUNK`] items
-    /// keeps them (no more than one chunk holds); a longer one drops them
-    /// and reads each again when it is reached.
+    /// Every item is read once here, and dropped: a page that exists can be
+    /// handed on whole, so an item that cannot be read fails the page before
+    /// any consumer prints its first record. (Keeping the items of a short
+    /// page would save the second read, but its loop check would then hash
+    /// records, not the text as sent: see `fingerprint`.)
     pub fn in_body(
         raw: Vec<u8>,
         spans: Vec<Range<usize>>,
@@ -72,19 +72,13 @@ impl<T> Page<T> {
         status: u16,
         next: Option<String>,
     ) -> Result<Page<T>> {
-        let short = spans.len() <= CHUNK;
-        let mut page = Page {
+        let page = Page {
             items: Items::InBody { spans, map, status },
             next,
             raw,
             already_seen: 0,
         };
-        if short {
-            let items = page.in_body_items().collect::<Result<Vec<T>>>()?;
-            page.items = Items::Mapped(items);
-        } else {
-            page.in_body_items().try_for_each(|item| item.map(drop))?;
-        }
+        page.in_body_items().try_for_each(|item| item.map(drop))?;
         Ok(page)
     }
 
@@ -793,7 +787,7 @@ mod tests {
     /// print part of one.
     #[test]
     fn an_item_that_cannot_be_read_fails_its_page_before_it_is_handed_on() {
-        // A page longer than a chunk (read twice), and one that is not (kept).
+        // A page longer than a chunk, and one that is not.
         for good in [numbers(0..1500), numbers(0..100)] {
             let text = format!("{good},x,{}", numbers(1500..1600));
             let e = in_body(&text, None).expect_err("no page");
@@ -805,17 +799,6 @@ mod tests {
                 "{e}"
             );
         }
-    }
-
-    /// A page of up to a chunk of items is read once and keeps them; a
-    /// longer one keeps only where they are (memory stays one chunk's).
-    #[test]
-    fn a_short_page_kept_in_its_body_is_read_once() {
-        assert!(
-            matches!(in_body(&numbers(0..CHUNK as u32), None).unwrap().items, Items::Mapped(ref v) if v.len() == CHUNK)
-        );
-        let long = in_body(&numbers(0..CHUNK as u32 + 1), None).unwrap();
-        assert!(matches!(long.items, Items::InBody { ref spans, .. } if spans.len() == CHUNK + 1));
     }
 
     #[test]

@@ -648,18 +648,14 @@ impl<T> Pager for PageNumberPager<'_, '_, T> {
             .answer(number, || fetch(api, engine, list, size, number))
             .await?;
         let (item, prefetch, ahead) = (self.item, self.prefetch, &mut self.ahead);
-        let status = resp.status;
-        let (items, next) = (|| {
-            let page = page_of(&resp.body, number, item.what)?;
-            if page.next.is_some() && prefetch > 0 {
-                ahead.ask_after(number, page.pages, prefetch, |n| {
-                    fetch(api, engine, list, size, n)
-                });
-            }
-            let items = page.items.map(|f| (item.map)(f?)).collect::<Result<_>>()?;
-            Ok((items, page.next))
-        })()
-        .map_err(|e: Error| e.with_status(status))?;
+        let page = page_in(envelope(&resp.body, resp.status)?, number, item.what)?;
+        if page.next.is_some() && prefetch > 0 {
+            ahead.ask_after(number, page.pages, prefetch, |n| {
+                fetch(api, engine, list, size, n)
+            });
+        }
+        let items = page.items.map(|f| (item.map)(f?)).collect::<Result<_>>()?;
+        let next = page.next;
         Ok(Page::new(items, next, resp.body))
     }
 
@@ -683,22 +679,32 @@ pub struct PageOf<'de> {
 /// an empty list. Anything else (`"3"`, `3.0`, `-1`, `null`, missing) could
 /// hide pages, so it is a bad response, never "one page".
 pub fn page_of<'de>(body: &'de [u8], number: u32, what: &'static str) -> Result<PageOf<'de>> {
-    let mut doc =
-        Fields::read("response", body).map_err(|e| match crate::json::document(body) {
-            Ok(v) if !v.is_object() => {
-                Error::bad_response("the response is not an Ibanera envelope (an object)")
-            }
-            _ => e,
-        })?;
+    page_in(envelope(body, 200)?, number, what)
+}
+
+/// A body read as an envelope whose `status` is `"1"`. Its problems are
+/// the answer's (they carry `http_status`); the page's are not.
+fn envelope(body: &[u8], http_status: u16) -> Result<Fields<'_>> {
+    let no_status =
+        || Error::bad_response("response has no `status` field").with_status(http_status);
+    let mut doc = match Fields::read("response", body) {
+        Ok(doc) => doc,
+        // A JSON value that is not an object has no `status` either.
+        Err(_) if crate::json::document(body).is_ok() => return Err(no_status()),
+        Err(e) => return Err(e.with_status(http_status)),
+    };
     match doc.take_opt("status") {
-        Some(Value::String(s)) if s == "1" => {}
-        Some(Value::String(_)) => {
-            // A failed envelope on a 2xx is the engine's to refuse; one read
-            // here without it (a fuzz target, a test) says the same.
-            return Err(envelope_error(&crate::json::document(body)?, 200));
-        }
-        _ => return Err(Error::bad_response("response has no `status` field")),
+        Some(Value::String(s)) if s == "1" => Ok(doc),
+        // A failed envelope on a 2xx is the engine's to refuse; one read
+        // here without it (a fuzz target, a test) says the same.
+        Some(Value::String(_)) => Err(envelope_error(&crate::json::document(body)?, http_status)),
+        _ => Err(no_status()),
     }
+}
+
+/// The page an envelope holds: its items, how many pages there are, and
+/// the next page number.
+fn page_in<'de>(mut doc: Fields<'de>, number: u32, what: &'static str) -> Result<PageOf<'de>> {
     let items = doc
         .records("details", what)
         .map_err(|_| Error::bad_response("details: expected an array"))?;

@@ -136,3 +136,47 @@ fn json_errors_escape_and_cap_what_the_provider_said() {
         assert!(!r.stderr.contains(c), "raw {c:?} on stderr");
     }
 }
+
+/// What is wrong with an Ibanera answer as an envelope (not JSON, no
+/// `status`, not an object) carries its HTTP status; what is wrong with the
+/// page it holds (its `details`, its page numbers) does not.
+#[test]
+fn an_ibanera_envelope_problem_carries_the_http_status_and_a_page_problem_does_not() {
+    for (body, says, status) in [
+        ("[]", "response has no `status` field", Some(200u64)),
+        (
+            r#"{"details":[]}"#,
+            "response has no `status` field",
+            Some(200),
+        ),
+        (r#"{"status":"1","status":"1"}"#, "", Some(200)),
+        (
+            r#"{"status":"1","details":{},"pageNumber":1,"numberOfPages":1}"#,
+            "details: expected an array",
+            None,
+        ),
+        (
+            r#"{"status":"1","details":[],"pageNumber":1,"numberOfPages":"1"}"#,
+            "numberOfPages: expected a whole number of pages",
+            None,
+        ),
+    ] {
+        let home = TempDir::new().unwrap();
+        let body = body.to_owned();
+        let srv = hostile::ibanera_server(move |_| Reply::json(200, &body));
+        let r = run(hostile::ibanera(home.path(), &srv).args([
+            "ibanera",
+            "get-card-balances",
+            "-o",
+            "json",
+        ]));
+        assert_code(&r, 65);
+        let e = &r.stderr_json()["error"];
+        assert!(
+            e["message"].as_str().unwrap().contains(says),
+            "{}",
+            show(&r)
+        );
+        assert_eq!(e["http_status"].as_u64(), status, "{}", show(&r));
+    }
+}

@@ -222,3 +222,32 @@ fn a_sandbox_state_file_is_reused_by_the_next_sandbox_run() {
     assert_code(&second, 0);
     assert!(ids(&second).is_empty(), "{}", show(&second));
 }
+
+/// A state file names its listing in the shape earlier releases wrote: an
+/// Ibanera account is `"account"` even when its id is empty (not the
+/// whole-account `"list"` shape), so their files still apply.
+#[test]
+fn an_empty_account_keeps_the_account_shape_of_its_state_file() {
+    let home = TempDir::new().unwrap();
+    let state = state_path(&home);
+    let listing =
+        r#"{"provider":"ibanera","profile":"default","base_url":"sandbox:/ibanera","account":""}"#;
+    std::fs::write(
+        &state,
+        format!(r#"{{"version":2,"listing":{listing},"newest":{{"created_at":"2026-03-13T10:00:00Z","ids":["c"]}}}}"#),
+    )
+    .unwrap();
+    let out = run(hostile::balances(home.path()).args([
+        "--sandbox",
+        "ibanera",
+        "get-transactions",
+        "--account",
+        "",
+        "--state-file",
+        state.to_str().unwrap(),
+        "-o",
+        "json",
+    ]));
+    // The sandbox has no account "": the request fails (66), the state applied.
+    assert_code(&out, 66);
+}
