@@ -42,9 +42,6 @@ enum Items<T> {
         map: fn(&[u8]) -> Result<T>,
         /// The answer's HTTP status, carried by an item's error.
         status: u16,
-        /// The items of a page of up to [`CHUNK`] of them, as the page's
-        /// check read them (no more than one chunk holds): read once.
-        kept: Option<Vec<T>>,
     },
 }
 
@@ -63,11 +60,11 @@ impl<T> Page<T> {
 
     /// A page whose items stay in `raw`, at `spans`, until they are reached:
     /// `map` reads one item's text (its problems are reported with `status`).
-    /// Every item is read here: a page that exists can be handed on whole,
-    /// so an item that cannot be read fails the page before any consumer
-    /// prints its first record. A page of up to [`CHUNK`] items keeps them
-    /// (read once); a longer one drops them and reads each again when it is
-    /// reached. Either way the loop check hashes the items' text as sent.
+    /// Every item is read once here, and dropped: a page that exists can be
+    /// handed on whole, so an item that cannot be read fails the page before
+    /// any consumer prints its first record. (Keeping the items of a short
+    /// page would save the second read, but its loop check would then hash
+    /// records, not the text as sent: see `fingerprint`.)
     pub fn in_body(
         raw: Vec<u8>,
         spans: Vec<Range<usize>>,
@@ -75,26 +72,13 @@ impl<T> Page<T> {
         status: u16,
         next: Option<String>,
     ) -> Result<Page<T>> {
-        let short = spans.len() <= CHUNK;
-        let mut page = Page {
-            items: Items::InBody {
-                spans,
-                map,
-                status,
-                kept: None,
-            },
+        let page = Page {
+            items: Items::InBody { spans, map, status },
             next,
             raw,
             already_seen: 0,
         };
-        if short {
-            let items = page.in_body_items().collect::<Result<Vec<T>>>()?;
-            if let Items::InBody { kept, .. } = &mut page.items {
-                *kept = Some(items);
-            }
-        } else {
-            page.in_body_items().try_for_each(|item| item.map(drop))?;
-        }
+        page.in_body_items().try_for_each(|item| item.map(drop))?;
         Ok(page)
     }
 
@@ -113,24 +97,14 @@ impl<T> Page<T> {
     fn skip_front(&mut self, k: usize) {
         match &mut self.items {
             Items::Mapped(items) => drop(items.drain(..k.min(items.len()))),
-            Items::InBody { spans, kept, .. } => {
-                drop(spans.drain(..k.min(spans.len())));
-                if let Some(kept) = kept {
-                    drop(kept.drain(..k.min(kept.len())));
-                }
-            }
+            Items::InBody { spans, .. } => drop(spans.drain(..k.min(spans.len()))),
         }
     }
 
     fn truncate(&mut self, n: usize) {
         match &mut self.items {
             Items::Mapped(items) => items.truncate(n),
-            Items::InBody { spans, kept, .. } => {
-                spans.truncate(n);
-                if let Some(kept) = kept {
-                    kept.truncate(n);
-                }
-            }
+            Items::InBody { spans, .. } => spans.truncate(n),
         }
     }
 
@@ -138,9 +112,7 @@ impl<T> Page<T> {
     fn in_body_items(&self) -> impl Iterator<Item = Result<T>> + '_ {
         let (spans, map, status) = match &self.items {
             Items::Mapped(_) => (&[][..], None, 0),
-            Items::InBody {
-                spans, map, status, ..
-            } => (&spans[..], Some(*map), *status),
+            Items::InBody { spans, map, status } => (&spans[..], Some(*map), *status),
         };
         spans.iter().filter_map(move |span| {
             let map = map?;
@@ -155,11 +127,7 @@ impl<T> Page<T> {
     /// (all at once otherwise). `f` is called at least once, with no items
     /// for an empty page; the first item that cannot be mapped stops it.
     pub fn each_chunk(&self, mut f: impl FnMut(&[T]) -> Result<()>) -> Result<()> {
-        if let Items::Mapped(items)
-        | Items::InBody {
-            kept: Some(items), ..
-        } = &self.items
-        {
+        if let Items::Mapped(items) = &self.items {
             return f(items);
         }
         let mut chunk = Vec::with_capacity(CHUNK.min(self.len()));
@@ -193,11 +161,8 @@ impl<T> Page<T> {
     /// Every item, mapped, leaving the page with none (see [`Page::set_items`]).
     pub fn take_items(&mut self) -> Result<Vec<T>> {
         let items = match &mut self.items {
-            Items::Mapped(items)
-            | Items::InBody {
-                kept: Some(items), ..
-            } => std::mem::take(items),
-            Items::InBody { kept: None, .. } => self.in_body_items().collect::<Result<_>>()?,
+            Items::Mapped(items) => std::mem::take(items),
+            Items::InBody { .. } => self.in_body_items().collect::<Result<_>>()?,
         };
         self.items = Items::Mapped(Vec::new());
         Ok(items)
@@ -727,7 +692,13 @@ mod tests {
     /// Items kept in the body: decimal numbers separated by commas, `x` one
     /// that cannot be read.
     fn in_body(text: &str, next: Option<&str>) -> Result<Page<u32>> {
-        let spans = spans_of(text);
+        let mut spans = vec![];
+        let mut at = 0;
+        for part in text.split(',').filter(|p| !p.is_empty()) {
+            let start = text[at..].find(part).unwrap() + at;
+            spans.push(start..start + part.len());
+            at = start + part.len();
+        }
         fn number(b: &[u8]) -> Result<u32> {
             std::str::from_utf8(b)
                 .ok()
@@ -741,17 +712,6 @@ mod tests {
             200,
             next.map(str::to_owned),
         )
-    }
-
-    fn spans_of(text: &str) -> Vec<Range<usize>> {
-        let mut spans = vec![];
-        let mut at = 0;
-        for part in text.split(',').filter(|p| !p.is_empty()) {
-            let start = text[at..].find(part).unwrap() + at;
-            spans.push(start..start + part.len());
-            at = start + part.len();
-        }
-        spans
     }
 
     /// The loop check for pages kept in their body: the same items hash
@@ -839,39 +799,6 @@ mod tests {
                 "{e}"
             );
         }
-    }
-
-    /// A page of up to a chunk of items keeps them as its check reads them;
-    /// a longer one keeps only where they are (memory stays one chunk's).
-    /// Both are fingerprinted by their text, so the loop check is the same.
-    #[test]
-    fn a_short_page_kept_in_its_body_is_read_once() {
-        use std::sync::atomic::{AtomicUsize, Ordering};
-        static READS: AtomicUsize = AtomicUsize::new(0);
-        fn counted(b: &[u8]) -> Result<u32> {
-            READS.fetch_add(1, Ordering::Relaxed);
-            Ok(std::str::from_utf8(b).unwrap().parse().unwrap())
-        }
-        let page = |n: u32| {
-            let text = numbers(0..n);
-            let spans = spans_of(&text);
-            READS.store(0, Ordering::Relaxed);
-            let page = Page::in_body(text.into_bytes(), spans, counted, 200, None).unwrap();
-            let mut all = vec![];
-            page.each_chunk(|items| {
-                all.extend_from_slice(items);
-                Ok(())
-            })
-            .unwrap();
-            assert_eq!(all, (0..n).collect::<Vec<_>>());
-            READS.load(Ordering::Relaxed)
-        };
-        assert_eq!(page(CHUNK as u32), CHUNK, "read once");
-        assert_eq!(page(CHUNK as u32 + 1), 2 * (CHUNK + 1), "read again");
-        // The same items (1 and 2) sent as other text are another page.
-        let page = |text| in_body(text, None).unwrap();
-        assert_eq!(page("1,02").into_items().unwrap(), [1, 2]);
-        assert_ne!(fingerprint(&page("1,2")), fingerprint(&page("1,02")));
     }
 
     #[test]
