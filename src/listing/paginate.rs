@@ -63,8 +63,9 @@ impl<T> Page<T> {
     /// Every item is read once here, and dropped: a page that exists can be
     /// handed on whole, so an item that cannot be read fails the page before
     /// any consumer prints its first record. (Keeping the items of a short
-    /// page would save the second read, but its loop check would then hash
-    /// records, not the text as sent: see `fingerprint`.)
+    /// page would save the second read, but a listing collected whole, as
+    /// `summary` collects one, would then hold every record at once: 250 MB
+    /// rather than 48 MB for 300 pages of 1,000 NOAH balances.)
     pub fn in_body(
         raw: Vec<u8>,
         spans: Vec<Range<usize>>,
