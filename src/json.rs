@@ -548,6 +548,11 @@ impl<'de> Fields<'de> {
         self.get(key).is_some_and(|v| !v.is_null())
     }
 
+    /// Remove a field whatever it holds, `null` included.
+    pub fn take_any(&mut self, key: &str) -> Option<Value> {
+        self.remove(key).map(Json::into_value)
+    }
+
     pub fn take_opt(&mut self, key: &str) -> Option<Value> {
         self.take_json_opt(key).map(Json::into_value)
     }

@@ -151,10 +151,11 @@ impl<'a> Moves<'a> {
 
 /// The journal account a balance is kept in (see [`journal`]).
 pub fn place_of_balance(b: &StoredBalance) -> journal::Place {
-    let account = match (b.provider.as_str(), &b.account_id) {
-        ("ibanera", Some(id)) if is_card(b) => Some(("Cards", id.clone())),
-        ("ibanera", Some(id)) => Some(("Accounts", id.clone())),
-        _ => None,
+    let account = match (ProviderId::from_name(&b.provider), &b.account_id) {
+        (Some(ProviderId::Ibanera), Some(id)) if is_card(b) => Some(("Cards", id.clone())),
+        (Some(ProviderId::Ibanera), Some(id)) => Some(("Accounts", id.clone())),
+        (Some(ProviderId::Ibanera), None)
+        | (Some(ProviderId::Boca | ProviderId::Noah | ProviderId::P100) | None, _) => None,
     };
     journal::Place {
         provider: b.provider.clone(),
@@ -167,12 +168,14 @@ pub fn place_of_balance(b: &StoredBalance) -> journal::Place {
 
 /// The journal account a transaction of `listing` moves: the inverse of [`movers`].
 pub fn place_of_transaction(listing: &ListingOf, t: &StoredTransaction<'_>) -> journal::Place {
-    let (subject, account) = match listing.provider.as_str() {
-        "ibanera" if listing.subject.is_empty() => {
+    let (subject, account) = match ProviderId::from_name(&listing.provider) {
+        Some(ProviderId::Ibanera) if listing.subject.is_empty() => {
             (String::new(), card_of(t).map(|card| ("Cards", card)))
         }
-        "ibanera" => (String::new(), Some(("Accounts", listing.subject.clone()))),
-        _ => (listing.subject.clone(), None),
+        Some(ProviderId::Ibanera) => (String::new(), Some(("Accounts", listing.subject.clone()))),
+        Some(ProviderId::Boca | ProviderId::Noah | ProviderId::P100) | None => {
+            (listing.subject.clone(), None)
+        }
     };
     journal::Place {
         provider: listing.provider.clone(),

@@ -175,13 +175,13 @@ impl Profile {
     /// The file a credential is read from, as the section names it (NOAH's
     /// `signing_key_file`); `None` for a credential that has no such file.
     pub fn key_file(&self, p: ProviderId, c: Credential) -> Option<&Path> {
-        match (p, c) {
-            (ProviderId::Noah, Credential::SigningKey) => {
-                self.noah.as_ref()?.signing_key_file.as_deref()
-            }
-            (ProviderId::Boca | ProviderId::Noah | ProviderId::P100 | ProviderId::Ibanera, _) => {
-                None
-            }
+        use Credential::*;
+        match p {
+            ProviderId::Noah => match c {
+                SigningKey => self.noah.as_ref()?.signing_key_file.as_deref(),
+                ApiKey | ApiSecret | Username | Password | TotpSecret => None,
+            },
+            ProviderId::Boca | ProviderId::P100 | ProviderId::Ibanera => None,
         }
     }
 

@@ -689,9 +689,15 @@ fn envelope(body: &[u8], http_status: u16) -> Result<Fields<'_>> {
         || Error::bad_response("response has no `status` field").with_status(http_status);
     let mut doc = match Fields::read("response", body) {
         Ok(doc) => doc,
-        // A JSON value that is not an object has no `status` either.
-        Err(_) if crate::json::document(body).is_ok() => return Err(no_status()),
-        Err(e) => return Err(e.with_status(http_status)),
+        // Said as the tree reader says it (the one that read pages before):
+        // a JSON value that is not an object has no `status` either.
+        Err(e) => {
+            return Err(match crate::json::document(body) {
+                Err(tree) => tree.with_status(http_status),
+                Ok(v) if !v.is_object() => no_status(),
+                Ok(_) => e.with_status(http_status),
+            });
+        }
     };
     match doc.take_opt("status") {
         Some(Value::String(s)) if s == "1" => Ok(doc),
@@ -710,7 +716,7 @@ fn page_in<'de>(mut doc: Fields<'de>, number: u32, what: &'static str) -> Result
         .map_err(|_| Error::bad_response("details: expected an array"))?;
     // A server that answers another page than the one asked for would make
     // us print a page twice, or never the last one.
-    if let Some(Value::Number(n)) = doc.take_opt("pageNumber")
+    if let Some(Value::Number(n)) = doc.take_any("pageNumber")
         && n.as_u64() != Some(u64::from(number))
     {
         return Err(Error::bad_response(format!(
@@ -718,7 +724,7 @@ fn page_in<'de>(mut doc: Fields<'de>, number: u32, what: &'static str) -> Result
             crate::text::quote(n.as_str())
         )));
     }
-    let found = doc.take_opt("numberOfPages");
+    let found = doc.take_any("numberOfPages");
     let pages = match &found {
         Some(Value::Number(n)) => n.as_u64().filter(|&p| p >= 1 || items.len() == 0),
         _ => None,

@@ -221,3 +221,23 @@ impl ProviderId {
         )
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `ALL` is written by hand; clap derives its list from the enum. A
+    /// variant left out of `ALL` would be left out of `summary`, `doctor`,
+    /// `config` and every stored name, silently: this holds the two together,
+    /// and each name to the spelling clap accepts on the command line.
+    #[test]
+    fn all_is_every_provider_and_each_name_is_its_command_line_spelling() {
+        use clap::ValueEnum;
+        assert_eq!(ProviderId::ALL.as_slice(), ProviderId::value_variants());
+        for p in ProviderId::ALL {
+            let value = p.to_possible_value().expect("a provider can be named");
+            assert_eq!(value.get_name(), p.name());
+            assert_eq!(ProviderId::from_name(p.name()), Some(p));
+        }
+    }
+}

@@ -160,6 +160,16 @@ fn an_ibanera_envelope_problem_carries_the_http_status_and_a_page_problem_does_n
             "numberOfPages: expected a whole number of pages",
             None,
         ),
+        (
+            r#"{"status":"1","details":[],"numberOfPages":null}"#,
+            r#"numberOfPages: expected a whole number of pages, found "null""#,
+            None,
+        ),
+        (
+            r#"{"status":"1","details":[{"a":1,"a":2}],"numberOfPages":1}"#,
+            r#"response is not valid JSON (the key "a" appears twice in one object at line 1 column 38)"#,
+            Some(200),
+        ),
     ] {
         let home = TempDir::new().unwrap();
         let body = body.to_owned();
