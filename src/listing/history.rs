@@ -283,11 +283,25 @@ pub fn parse(text: &str, key: &Value) -> std::result::Result<Option<Mark>, Strin
     if !same {
         return Err(format!(
             "belongs to another listing ({}); use one state file per listing",
-            // Whole: which listing it is, is the one useful detail.
-            crate::text::printable(&crate::text::cap_message(&listing.to_string()))
+            // Whole when it can be: which listing it is, is the one useful detail.
+            listing_shown(&listing.to_string())
         ));
     }
     Mark::from_json(&v["newest"])
+}
+
+/// The most of a foreign listing a message shows, once escaped: the
+/// message around it stays within [`crate::text::MESSAGE_CHARS`].
+const LISTING_CHARS: usize = 800;
+
+/// A listing as a message names it: escaped first (an escape is longer
+/// than its character), then cut, saying how long the whole was.
+fn listing_shown(text: &str) -> String {
+    let escaped = crate::text::printable(text);
+    match escaped.char_indices().nth(LISTING_CHARS) {
+        None => escaped.into_owned(),
+        Some((end, _)) => format!("{}… ({} bytes in all)", &escaped[..end], text.len()),
+    }
 }
 
 /// After a complete read: the listing's newest transaction now must not be
@@ -689,6 +703,35 @@ mod tests {
             .err()
             .unwrap();
         assert_eq!(e.exit_code(), 78);
+    }
+
+    /// fuzz `state_file`: a foreign listing of 200 DEL characters made a
+    /// message of 1,196 characters (cut to 1,000, then escaped, with the
+    /// words around it). Escaped first and cut shorter, it fits.
+    #[test]
+    fn a_long_foreign_listing_is_named_within_the_message_cap() {
+        let key = json!({"provider": "boca", "profile": "default", "base_url": "https://a/", "subject": "u"});
+        for listing in ["\u{7f}".repeat(2000), "x".repeat(5000)] {
+            let text = format!(
+                r#"{{"version":2,"listing":{{"provider":"{listing}"}},"newest":{{"created_at":"2026-03-13T10:00:00Z","ids":["c"]}}}}"#
+            );
+            let e = parse(&text, &key).unwrap_err();
+            assert!(
+                e.chars().count() <= crate::text::MESSAGE_CHARS,
+                "{}",
+                e.len()
+            );
+            assert!(!e.contains('\u{7f}'), "escaped");
+            assert!(e.contains("bytes in all)"), "{e}");
+        }
+        let short = json!({"provider": "noah"}).to_string();
+        let text = format!(
+            r#"{{"version":2,"listing":{short},"newest":{{"created_at":"2026-03-13T10:00:00Z","ids":["c"]}}}}"#
+        );
+        assert!(
+            parse(&text, &key).unwrap_err().contains(&short),
+            "a listing shown whole"
+        );
     }
 
     #[test]
