@@ -318,20 +318,10 @@ fn remember(slot: &Mutex<Option<Error>>, e: &Error) {
         .get_or_insert_with(|| e.clone());
 }
 
-/// `status: "0"` is an error even on HTTP 200.
-fn check_envelope(v: &Value, http_status: u16) -> Result<()> {
-    match v.get("status").and_then(Value::as_str) {
-        Some("1") => Ok(()),
-        Some(_) => Err(envelope_error(v, http_status)),
-        None => Err(Error::bad_response("response has no `status` field").with_status(http_status)),
-    }
-}
-
-/// `details` of a successful envelope.
+/// `details` of a successful envelope (the login's: an object, not a page).
 fn envelope_details(resp: &Incoming) -> Result<Value> {
-    let mut v = resp.json()?;
-    check_envelope(&v, resp.status)?;
-    Ok(v["details"].take())
+    let mut doc = envelope(&resp.body, resp.status)?;
+    Ok(doc.take_any("details").unwrap_or(Value::Null))
 }
 
 fn envelope_error(v: &Value, status: u16) -> Error {
@@ -682,8 +672,9 @@ pub fn page_of<'de>(body: &'de [u8], number: u32, what: &'static str) -> Result<
     page_in(envelope(body, 200)?, number, what)
 }
 
-/// A body read as an envelope whose `status` is `"1"`. Its problems are
-/// the answer's (they carry `http_status`); the page's are not.
+/// A body read as an envelope whose `status` is `"1"` (`"0"` is an error
+/// even on HTTP 200). Its problems are the answer's (they carry
+/// `http_status`); a page's are not.
 fn envelope(body: &[u8], http_status: u16) -> Result<Fields<'_>> {
     let no_status =
         || Error::bad_response("response has no `status` field").with_status(http_status);
