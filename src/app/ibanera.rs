@@ -285,7 +285,7 @@ pub(super) async fn sync(s: &Shared<'_>, api: Result<&Ibanera<'_>>) -> Vec<Outco
     }
     // Accounts synced before stay synced: one that left the balance listing
     // (closed, suppressed) is still read, and fails loudly if it is gone.
-    if let Ok(k) = s.key(p, "", "transactions") {
+    if let Ok(k) = s.ctx.listing_key(p, "", "transactions") {
         match s.stored_subjects(&k).await {
             Ok(stored) => {
                 for id in stored {

@@ -99,12 +99,26 @@ impl Context {
         list: &'static str,
     ) -> Result<ListingKey> {
         Ok(ListingKey {
+            base_url: self.listing_base(p)?,
+            ..self.listing_key_without_base(p, subject, list)
+        })
+    }
+
+    /// The name of a listing whose base URL is unusable or was never
+    /// needed (no users to ask about): its failure is reported under it.
+    pub fn listing_key_without_base(
+        &self,
+        p: ProviderId,
+        subject: &str,
+        list: &'static str,
+    ) -> ListingKey {
+        ListingKey {
             provider: p.name(),
             profile: self.profile_name.clone(),
-            base_url: self.listing_base(p)?,
+            base_url: String::new(),
             subject: subject.to_owned(),
             list,
-        })
+        }
     }
 
     /// What a state file names: the listing (of one user or account, as

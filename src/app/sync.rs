@@ -36,7 +36,7 @@ const HOLD_BACK_SECS: i64 = 300;
 
 /// What every listing of the run shares.
 pub(super) struct Shared<'a> {
-    ctx: &'a Context,
+    pub(super) ctx: &'a Context,
     ledger: Mutex<Ledger>,
     run: Run,
     pub(super) engine: Engine,
@@ -149,13 +149,7 @@ pub async fn run(
 
     let mut report = Report::begin(ctx)?;
     for (i, &p) in no_users.iter().enumerate() {
-        let key = ListingKey {
-            provider: p.name(),
-            profile: ctx.profile_name.clone(),
-            base_url: String::new(),
-            subject: String::new(),
-            list: "balances",
-        };
+        let key = ctx.listing_key_without_base(p, "", "balances");
         let e = Error::config(format!(
             "no users listed: add `users = [...]` under [profiles.{}.{}]",
             ctx.profile_name,
@@ -316,7 +310,7 @@ impl Shared<'_> {
         work: impl AsyncFnOnce(&ListingKey, &str) -> Result<u64>,
     ) -> Outcome {
         let s = self;
-        match s.key(p, subject, list) {
+        match s.ctx.listing_key(p, subject, list) {
             Ok(k) => {
                 let started_at = crate::clock::rfc3339_seconds(crate::clock::now());
                 let result = work(&k, &started_at).await;
@@ -346,31 +340,13 @@ impl Shared<'_> {
                 (k, result)
             }
             // The base URL is unusable: the listing fails under a key without one.
-            Err(e) => {
-                let key = ListingKey {
-                    provider: p.name(),
-                    profile: s.ctx.profile_name.clone(),
-                    base_url: String::new(),
-                    subject: subject.to_owned(),
-                    list,
-                };
-                (key, Err(e))
-            }
+            Err(e) => (s.ctx.listing_key_without_base(p, subject, list), Err(e)),
         }
     }
 
     /// The subjects with a stored position in `key`'s listing (any subject).
     pub(super) async fn stored_subjects(&self, key: &ListingKey) -> Result<Vec<String>> {
         self.ledger.lock().await.subjects(key).await
-    }
-
-    pub(super) fn key(
-        &self,
-        p: ProviderId,
-        subject: &str,
-        list: &'static str,
-    ) -> Result<ListingKey> {
-        self.ctx.listing_key(p, subject, list)
     }
 
     /// Store one snapshot of a balance listing, asked for at `listed_at`.
