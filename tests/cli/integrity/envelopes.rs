@@ -29,22 +29,12 @@ fn p100_unknown_error_envelope_on_200_is_not_a_success() {
 
 #[test]
 fn p100_bodies_without_balances_exit_65() {
-    let mut wrong = Vec::new();
-    for body in [
+    let bodies = [
         "{}",
         r#"{"userId":"x"}"#,
         r#"{"userId":"x","fiatBalances":null,"cryptoBalances":[]}"#,
-    ] {
-        let r = p100_with_200(body);
-        if r.code != 65 {
-            wrong.push(format!("{body}: {}", show(&r)));
-        }
-    }
-    assert!(
-        wrong.is_empty(),
-        "not refused with 65:\n{}",
-        wrong.join("\n")
-    );
+    ];
+    each_refused_with_65(bodies, |body| p100_with_200(body));
 }
 
 #[test]

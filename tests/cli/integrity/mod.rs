@@ -20,6 +20,26 @@ mod local;
 mod paging;
 mod state;
 
+/// Every case's run is refused with 65; the cases that were not are
+/// listed together, each with its run.
+fn each_refused_with_65<T: std::fmt::Display>(
+    cases: impl IntoIterator<Item = T>,
+    run_case: impl Fn(&T) -> Run,
+) {
+    let wrong: Vec<String> = cases
+        .into_iter()
+        .filter_map(|case| {
+            let r = run_case(&case);
+            (r.code != 65).then(|| format!("{case}: {}", show(&r)))
+        })
+        .collect();
+    assert!(
+        wrong.is_empty(),
+        "not refused with 65:\n{}",
+        wrong.join("\n")
+    );
+}
+
 /// A Boca server whose one-page history can be swapped between runs.
 struct BocaHistory {
     srv: Hostile,

@@ -40,18 +40,8 @@ fn ibanera_pages(pages: &'static str) -> (Run, Hostile) {
 
 #[test]
 fn ibanera_number_of_pages_must_be_a_positive_integer() {
-    let mut wrong = Vec::new();
-    for pages in [r#""3""#, "3.0", "-1", "null", "true", "<missing>"] {
-        let (r, _srv) = ibanera_pages(pages);
-        if r.code != 65 {
-            wrong.push(format!("numberOfPages {pages}: {}", show(&r)));
-        }
-    }
-    assert!(
-        wrong.is_empty(),
-        "not refused with 65:\n{}",
-        wrong.join("\n")
-    );
+    let pages = [r#""3""#, "3.0", "-1", "null", "true", "<missing>"];
+    each_refused_with_65(pages, |pages| ibanera_pages(pages).0);
 }
 
 #[test]
