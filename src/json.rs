@@ -548,6 +548,11 @@ impl<'de> Fields<'de> {
         self.get(key).is_some_and(|v| !v.is_null())
     }
 
+    /// What the object is, as its errors name it.
+    pub fn what(&self) -> &'static str {
+        self.what
+    }
+
     /// Remove a field whatever it holds, `null` included.
     pub fn take_any(&mut self, key: &str) -> Option<Value> {
         self.remove(key).map(Json::into_value)

@@ -387,7 +387,7 @@ fn noah_body(s: &str) -> Vec<u8> {
 
 fn ibanera_balance(number: &str) -> Result<balances::model::Balance> {
     let body = format!(r#"{{"asset":"USD","availableBalance":{number},"totalBalance":{number}}}"#);
-    balances::providers::ibanera::account_balance(body.as_bytes())
+    balances::providers::ibanera::ACCOUNT_BALANCE.read(body.as_bytes())
 }
 
 /// Text that must be refused: a valid literal broken by one character that

@@ -91,7 +91,7 @@ fn key(ctx: &Context, text: &str) -> Result<Key> {
             )));
         }
     };
-    let Some(p) = ProviderId::ALL.into_iter().find(|p| p.name() == provider) else {
+    let Some(p) = ProviderId::from_name(provider) else {
         let names: Vec<&str> = ProviderId::ALL.into_iter().map(ProviderId::name).collect();
         return Err(Error::usage(format!(
             "{}: not a provider ({})",

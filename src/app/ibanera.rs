@@ -207,9 +207,9 @@ async fn transactions(
     .await
 }
 
-/// The page size of runs over every provider (`summary`, `sync`): the
-/// default of `ibanera get-balances`.
-const PAGE_SIZE: u32 = 100;
+/// The page size of runs over every provider (`summary`, `sync`), their
+/// transaction listings too.
+const PAGE_SIZE: u32 = ibanera::BALANCES_PAGE_SIZE;
 
 /// `summary`: every account balance, all pages.
 pub(super) async fn balances(api: &Ibanera<'_>, engine: &Engine) -> Result<Vec<Page<Balance>>> {
@@ -236,10 +236,7 @@ pub(super) async fn sync(s: &Shared<'_>, api: Result<&Ibanera<'_>>) -> Vec<Outco
     let mut without_id = 0usize;
     let mut done = vec![
         s.listing(p, "", "balances", async |k, at| {
-            let list = List::AccountBalances;
-            let mut pager = pager(api.clone()?, engine, list, ibanera::ACCOUNT_BALANCE)
-                .prefetching(ibanera::PREFETCH);
-            let pages = paginate::collect(&mut pager).await?;
+            let pages = balances(api.clone()?, engine).await?;
             for page in &pages {
                 page.each_chunk(|items| {
                     for b in items {

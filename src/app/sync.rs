@@ -309,8 +309,7 @@ impl Shared<'_> {
         list: &'static str,
         work: impl AsyncFnOnce(&ListingKey, &str) -> Result<u64>,
     ) -> Outcome {
-        let s = self;
-        match s.ctx.listing_key(p, subject, list) {
+        match self.ctx.listing_key(p, subject, list) {
             Ok(k) => {
                 let started_at = crate::clock::rfc3339_seconds(crate::clock::now());
                 let result = work(&k, &started_at).await;
@@ -323,11 +322,11 @@ impl Shared<'_> {
                         outcome: e.kind.name().to_owned(),
                         rows: 0,
                     };
-                    let recorded = s
+                    let recorded = self
                         .ledger
                         .lock()
                         .await
-                        .record_listing(&s.run, &k, failed)
+                        .record_listing(&self.run, &k, failed)
                         .await;
                     if let Err(why) = recorded {
                         tracing::warn!(
@@ -340,7 +339,7 @@ impl Shared<'_> {
                 (k, result)
             }
             // The base URL is unusable: the listing fails under a key without one.
-            Err(e) => (s.ctx.listing_key_without_base(p, subject, list), Err(e)),
+            Err(e) => (self.ctx.listing_key_without_base(p, subject, list), Err(e)),
         }
     }
 

@@ -5,7 +5,7 @@ pub mod completions;
 pub mod manpages;
 
 use crate::output::Format;
-use crate::providers::ProviderId;
+use crate::providers::{ProviderId, ibanera};
 use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -549,7 +549,7 @@ pub enum IbaneraCommand {
             balances ibanera get-balances --otp 123456 -o json")]
     GetBalances {
         /// Items per page (every page is followed)
-        #[arg(long, value_name = "N", default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..=500))]
+        #[arg(long, value_name = "N", default_value_t = ibanera::BALANCES_PAGE_SIZE, value_parser = clap::value_parser!(u32).range(1..=500))]
         page_size: u32,
         #[command(flatten)]
         minimums: Minimums,
@@ -561,7 +561,7 @@ pub enum IbaneraCommand {
             balances --sandbox ibanera get-card-balances -o table")]
     GetCardBalances {
         /// Items per page (every page is followed)
-        #[arg(long, value_name = "N", default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..=500))]
+        #[arg(long, value_name = "N", default_value_t = ibanera::BALANCES_PAGE_SIZE, value_parser = clap::value_parser!(u32).range(1..=500))]
         page_size: u32,
         #[command(flatten)]
         minimums: Minimums,

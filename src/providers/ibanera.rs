@@ -11,7 +11,7 @@ use crate::error::{Error, Kind, Result};
 use crate::http::{self, Engine, Incoming, Outgoing, Protocol};
 use crate::json::{Fields, Records};
 use crate::keyring::SecretStore;
-use crate::listing::ahead::PagesAhead;
+use crate::listing::ahead::{Fetch, PagesAhead};
 use crate::listing::paginate::{Page, Pager};
 use crate::model::{Balance, Money, Transaction};
 use crate::secret::{Secret, SecretBytes};
@@ -572,13 +572,14 @@ fn fetch<'a>(
     Box::pin(async move { api.get(engine, endpoint, &pairs).await })
 }
 
+/// The page size of a balance listing when none is asked for
+/// (`get-balances --page-size`, and runs over every provider).
+pub const BALANCES_PAGE_SIZE: u32 = 100;
+
 /// How many pages a run that reads them all asks for ahead of the one it
 /// reads: 600 pages at 20 ms an answer take about 1.5 s rather than 12 s,
 /// with at most this many answers (and their bodies) held at once.
 pub const PREFETCH: u32 = 8;
-
-/// A page's answer, on its way.
-type Fetch<'a> = std::pin::Pin<Box<dyn std::future::Future<Output = Result<Incoming>> + 'a>>;
 
 /// Walks a page-numbered list. Once the first answer tells how many pages
 /// there are, up to `prefetch` later pages are asked for while the current
@@ -637,7 +638,7 @@ impl<T> Pager for PageNumberPager<'_, '_, T> {
             .ahead
             .answer(number, || fetch(api, engine, list, size, number))
             .await?;
-        let (item, prefetch, ahead) = (self.item, self.prefetch, &mut self.ahead);
+        let (item, prefetch, ahead) = (&self.item, self.prefetch, &mut self.ahead);
         let page = page_in(envelope(&resp.body, resp.status)?, number, item.what)?;
         if page.next.is_some() && prefetch > 0 {
             ahead.ask_after(number, page.pages, prefetch, |n| {
@@ -744,7 +745,8 @@ fn page_in<'de>(mut doc: Fields<'de>, number: u32, what: &'static str) -> Result
 /// Account and card balances: the same amounts, a different currency key,
 /// and a status only on cards. A record without `availableBalance` and
 /// `totalBalance` (a pending amount alone is not a balance) cannot be mapped.
-fn balance(mut f: Fields, what: &str, currency_key: &str, has_status: bool) -> Result<Balance> {
+fn balance(mut f: Fields, currency_key: &str, has_status: bool) -> Result<Balance> {
+    let what = f.what();
     let b = Balance {
         currency: f.currency(currency_key)?,
         available: f.amount_opt("availableBalance")?,
@@ -773,50 +775,27 @@ pub struct Item<T> {
     pub map: fn(Fields) -> Result<T>,
 }
 
-// By hand: derived, they would ask `T` to be `Copy` too.
-impl<T> Clone for Item<T> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-impl<T> Copy for Item<T> {}
-
 impl<T> Item<T> {
     /// One item from its text (a test's, a fuzz target's).
-    pub fn read(self, text: &[u8]) -> Result<T> {
+    pub fn read(&self, text: &[u8]) -> Result<T> {
         (self.map)(Fields::item(self.what, text)?)
     }
 }
 
 pub const ACCOUNT_BALANCE: Item<Balance> = Item {
     what: "account balance",
-    map: |f| balance(f, "account balance", "asset", false),
+    map: |f| balance(f, "asset", false),
 };
 
 pub const CARD_BALANCE: Item<Balance> = Item {
     what: "card balance",
-    map: |f| balance(f, "card balance", "currency", true),
+    map: |f| balance(f, "currency", true),
 };
 
 pub const TRANSACTION: Item<Transaction> = Item {
     what: "transaction",
     map: transaction_of,
 };
-
-/// An account balance: one item's text (of a page's `details`).
-pub fn account_balance(text: &[u8]) -> Result<Balance> {
-    ACCOUNT_BALANCE.read(text)
-}
-
-/// A card balance: one item's text.
-pub fn card_balance(text: &[u8]) -> Result<Balance> {
-    CARD_BALANCE.read(text)
-}
-
-/// A transaction: one item's text.
-pub fn transaction(text: &[u8]) -> Result<Transaction> {
-    TRANSACTION.read(text)
-}
 
 /// Transactions: the shape is not published in full, so known names are
 /// mapped where present and everything else is kept in `provider_fields`.
@@ -971,7 +950,7 @@ mod tests {
     fn transactions_by_sign() {
         // Read from text: the json! macro would pass numbers through binary floating point.
         let parse = str::as_bytes;
-        let t = transaction(parse(r#"{"id": 7, "transactionDate": "2026-03-01T10:00:00Z", "amount": -12.50, "currency": "eur", "merchant": "Cafe"}"#)).unwrap();
+        let t = TRANSACTION.read(parse(r#"{"id": 7, "transactionDate": "2026-03-01T10:00:00Z", "amount": -12.50, "currency": "eur", "merchant": "Cafe"}"#)).unwrap();
         assert_eq!(t.id, "7");
         assert_eq!(t.from.as_ref().unwrap().amount.as_str(), "12.50");
         assert_eq!(t.from.unwrap().currency, "EUR");
@@ -988,7 +967,7 @@ mod tests {
                 "neither `amount` nor `currency`",
             ),
         ] {
-            let e = transaction(parse(body)).unwrap_err();
+            let e = TRANSACTION.read(parse(body)).unwrap_err();
             assert_eq!(e.exit_code(), 65, "{body}");
             assert!(e.message.contains(says), "{e}");
         }
@@ -997,18 +976,20 @@ mod tests {
     #[test]
     fn a_balance_needs_its_available_or_total_amount() {
         let parse = str::as_bytes;
-        let e = account_balance(parse(
-            r#"{"id": 1, "asset": "EUR", "pendingBalance": 5.00}"#,
-        ))
-        .unwrap_err();
+        let e = ACCOUNT_BALANCE
+            .read(parse(
+                r#"{"id": 1, "asset": "EUR", "pendingBalance": 5.00}"#,
+            ))
+            .unwrap_err();
         assert_eq!(e.exit_code(), 65);
         assert!(
             e.message
                 .contains("neither availableBalance nor totalBalance"),
             "{e}"
         );
-        let b =
-            account_balance(parse(r#"{"id": 1, "asset": "EUR", "totalBalance": 5.00}"#)).unwrap();
+        let b = ACCOUNT_BALANCE
+            .read(parse(r#"{"id": 1, "asset": "EUR", "totalBalance": 5.00}"#))
+            .unwrap();
         assert_eq!(b.total.unwrap().as_str(), "5.00");
     }
 }
