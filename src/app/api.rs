@@ -8,7 +8,7 @@ use super::wiring::{self, Clients};
 use crate::cli::ApiArgs;
 use crate::error::{Error, Result};
 use crate::http::{self, Incoming};
-use crate::listing::paginate::MAX_EMPTY_PAGES;
+use crate::listing::paginate::EmptyRun;
 use crate::output::compact_json;
 use crate::providers::ProviderId;
 use reqwest::{Method, Url};
@@ -48,7 +48,7 @@ async fn execute(ctx: &Context, args: ApiArgs) -> Result<()> {
     let mut out = std::io::BufWriter::new(std::io::stdout());
     // A server that hands back a cursor it already gave would be followed forever.
     let mut seen = HashSet::new();
-    let mut empty_run = 0;
+    let mut empty_run = EmptyRun::default();
     loop {
         let url = target.url(&base)?;
         let resp = wiring::send(&clients, args.provider, &engine, args.method.clone(), url).await?;
@@ -76,17 +76,9 @@ async fn execute(ctx: &Context, args: ApiArgs) -> Result<()> {
         let Some(next) = paging.next(&doc, resp.status)? else {
             return Ok(());
         };
-        empty_run = if paging.is_empty_page(&doc) {
-            empty_run + 1
-        } else {
-            0
-        };
-        if empty_run >= MAX_EMPTY_PAGES {
-            return Err(Error::bad_response(format!(
-                "pagination makes no progress: {MAX_EMPTY_PAGES} empty pages in a row, each pointing to another"
-            ))
-            .with_status(resp.status));
-        }
+        empty_run
+            .step(paging.is_empty_page(&doc))
+            .map_err(|e| e.with_status(resp.status))?;
         if !seen.insert(next.clone()) {
             return Err(Error::bad_response(format!(
                 "the server sent the {} {} twice; stopping instead of reading the same pages again",
@@ -206,7 +198,7 @@ pub(super) enum Paging {
         param: &'static str,
         /// The page's items: NOAH's list ends on an empty page (its
         /// documented end); Boca's may skip ahead with a few, never with
-        /// [`MAX_EMPTY_PAGES`] in a row.
+        /// [`MAX_EMPTY_PAGES`](crate::listing::paginate::MAX_EMPTY_PAGES) in a row.
         items: &'static str,
         empty_ends: bool,
     },

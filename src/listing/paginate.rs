@@ -18,6 +18,23 @@ use std::ops::Range;
 /// empty page or two; hundreds in a row is a loop.
 pub const MAX_EMPTY_PAGES: usize = 20;
 
+/// Empty pages in a row, each pointing to another (see [`MAX_EMPTY_PAGES`]).
+#[derive(Debug, Default)]
+pub struct EmptyRun(usize);
+
+impl EmptyRun {
+    /// One more page that points to another: `empty` if it had no items.
+    pub fn step(&mut self, empty: bool) -> Result<()> {
+        self.0 = if empty { self.0 + 1 } else { 0 };
+        if self.0 >= MAX_EMPTY_PAGES {
+            return Err(Error::bad_response(format!(
+                "pagination makes no progress: {MAX_EMPTY_PAGES} empty pages in a row, each pointing to another"
+            )));
+        }
+        Ok(())
+    }
+}
+
 /// One page of items, with the raw body for `--raw`.
 #[derive(Debug)]
 pub struct Page<T> {
@@ -305,7 +322,7 @@ where
     // run loudly, as a page's fingerprint can.
     let mut seen: HashSet<u64> = start.iter().map(|c| cursor_hash(c)).collect();
     let mut pages_seen: HashSet<u64> = HashSet::new();
-    let mut empty_run = 0usize;
+    let mut empty_run = EmptyRun::default();
     // A skip cursor of ours: fetch its page and drop what was printed before.
     let (mut skip, mut cursor) = match start.as_deref().and_then(parse_skip) {
         Some((k, inner)) => (k, inner.map(str::to_owned)),
@@ -327,15 +344,8 @@ where
         skip = 0;
         let next = page.next.take().filter(|c| !c.is_empty());
         let sent = page.len() + page.already_seen;
-        if sent == 0 && next.is_some() {
-            empty_run += 1;
-            if empty_run >= MAX_EMPTY_PAGES {
-                return Err(Error::bad_response(format!(
-                    "pagination makes no progress: {MAX_EMPTY_PAGES} empty pages in a row, each pointing to another"
-                )));
-            }
-        } else if sent > 0 {
-            empty_run = 0;
+        if next.is_some() {
+            empty_run.step(sent == 0)?;
         }
         // Every page with items counts, the last one too: a server that
         // ignores the page asked for would otherwise print a page twice.
