@@ -230,24 +230,37 @@ fn a_sandbox_state_file_is_reused_by_the_next_sandbox_run() {
 fn an_empty_account_keeps_the_account_shape_of_its_state_file() {
     let home = TempDir::new().unwrap();
     let state = state_path(&home);
-    let listing =
-        r#"{"provider":"ibanera","profile":"default","base_url":"sandbox:/ibanera","account":""}"#;
-    std::fs::write(
-        &state,
-        format!(r#"{{"version":2,"listing":{listing},"newest":{{"created_at":"2026-03-13T10:00:00Z","ids":["c"]}}}}"#),
-    )
-    .unwrap();
-    let out = run(hostile::balances(home.path()).args([
-        "--sandbox",
-        "ibanera",
-        "get-transactions",
-        "--account",
-        "",
-        "--state-file",
-        state.to_str().unwrap(),
-        "-o",
-        "json",
-    ]));
-    // The sandbox has no account "": the request fails (66), the state applied.
-    assert_code(&out, 66);
+    let srv = hostile::ibanera_server(|_| {
+        Reply::json(
+            200,
+            r#"{"status":"1","errors":[],"details":[{"id":"n","transactionDate":"2026-03-14T00:00:00Z","amount":1.00,"currency":"EUR"}],"pageSize":10,"pageNumber":1,"numberOfPages":1}"#,
+        )
+    });
+    let go = || {
+        run(hostile::ibanera(home.path(), &srv).args([
+            "ibanera",
+            "get-transactions",
+            "--account",
+            "",
+            "--state-file",
+            state.to_str().unwrap(),
+            "-o",
+            "ndjson",
+        ]))
+    };
+    let first = go();
+    assert_code(&first, 0);
+    assert_eq!(ids(&first), ["n"]);
+    let written: Value = serde_json::from_str(&std::fs::read_to_string(&state).unwrap()).unwrap();
+    let listing = written["listing"].as_object().unwrap();
+    let keys: Vec<&str> = listing.keys().map(String::as_str).collect();
+    assert_eq!(
+        keys,
+        ["provider", "profile", "base_url", "account"],
+        "{written}"
+    );
+    assert_eq!(listing["account"], "");
+    let second = go();
+    assert_code(&second, 0);
+    assert!(ids(&second).is_empty(), "{}", show(&second));
 }
